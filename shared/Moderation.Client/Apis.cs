@@ -1,0 +1,78 @@
+using Moderation.Contracts;
+using Refit;
+
+namespace Moderation.Client;
+
+/// <summary>The Ingestion service: articles, comments and what became of them (role <c>submitter</c>).</summary>
+[Headers("Accept: application/json")]
+public interface IIngestionApi
+{
+    [Post("/api/v1/articles")]
+    Task<ArticleAccepted> SubmitArticleAsync([Body] SubmitArticleRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/v1/articles/{articleId}/comments")]
+    Task<CommentAccepted> SubmitCommentAsync(Guid articleId, [Body] SubmitCommentRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/v1/submissions/{submissionId}")]
+    Task<SubmissionView> GetSubmissionAsync(Guid submissionId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The Classification service's dry run (role <c>submitter</c>).</summary>
+[Headers("Accept: application/json")]
+public interface IClassificationApi
+{
+    [Post("/api/v1/classify")]
+    Task<ClassificationResult> ClassifyAsync([Body] ClassifyRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The Review service's queue (roles <c>moderator</c>, <c>senior-moderator</c>).</summary>
+[Headers("Accept: application/json")]
+public interface IReviewApi
+{
+    [Get("/api/v1/review/items")]
+    Task<ReviewItemsPage> ListItemsAsync(ReviewItemStatus? status = null, string? category = null, int? page = null, int? pageSize = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/v1/review/items/{itemId}")]
+    Task<ReviewItemView> GetItemAsync(Guid itemId, CancellationToken cancellationToken = default);
+
+    [Post("/api/v1/review/claims")]
+    Task<ClaimResult> ClaimAsync([Body] ClaimRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/v1/review/items/{itemId}/decision")]
+    Task<ReviewItemView> DecideAsync(Guid itemId, [Body] DecisionRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/v1/review/items/{itemId}/release")]
+    Task<ReviewItemView> ReleaseAsync(Guid itemId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The Audit service's hash-chained log (role <c>auditor</c>).</summary>
+[Headers("Accept: application/json")]
+public interface IAuditApi
+{
+    [Get("/api/v1/audit/entries")]
+    Task<AuditEntriesPage> ListEntriesAsync(Guid? submissionId = null, long? after = null, int? limit = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/v1/audit/verify")]
+    Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default);
+}
+
+public static class ModerationApiClients
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>Refit settings that read and write the API's JSON exactly as the services do.</summary>
+    public static RefitSettings Settings { get; } = new(new SystemTextJsonContentSerializer(ModerationJson.Options));
+
+    /// <summary>A client on an existing HttpClient; its BaseAddress must point at the service.</summary>
+    public static T Create<T>(HttpClient httpClient, string? apiKey)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        if (apiKey is not null)
+        {
+            httpClient.DefaultRequestHeaders.Remove(ApiKeyHeader);
+            httpClient.DefaultRequestHeaders.Add(ApiKeyHeader, apiKey);
+        }
+
+        return RestService.For<T>(httpClient, Settings);
+    }
+}

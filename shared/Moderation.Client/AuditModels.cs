@@ -1,0 +1,15 @@
+namespace Moderation.Client;
+
+public sealed record AuditEntryView(
+    long Sequence,
+    DateTimeOffset RecordedAt,
+    string EventType,
+    Guid SubmissionId,
+    string Actor,
+    IReadOnlyDictionary<string, string?> Data,
+    string PreviousHash,
+    string Hash);
+
+public sealed record AuditEntriesPage(IReadOnlyList<AuditEntryView> Entries, long? NextAfter);
+
+public sealed record AuditVerification(bool Ok, long Entries, long? FirstBrokenSequence);

@@ -1,0 +1,12 @@
+using Moderation.Contracts;
+
+namespace Moderation.Client;
+
+public sealed record ClassifyRequest(string? Text, ContentKind? Kind, string? Source = null);
+
+public sealed record ClassificationResult(
+    Verdict Verdict,
+    IReadOnlyDictionary<string, double> Scores,
+    IReadOnlyList<ClassificationReason> Reasons,
+    string ModelVersion,
+    string PolicyVersion);

@@ -1,0 +1,169 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Moderation.ServiceDefaults;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Mongo,
+}
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// A SQLite connection string (default: a file under ./data/ named after the process) or a
+    /// MongoDB URL (required for Mongo).
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The MongoDB database; ignored by SQLite.</summary>
+    public string Database { get; set; } = "moderation";
+}
+
+/// <summary>A store that must create its tables or indexes before the process takes traffic.</summary>
+public interface IModerationStore
+{
+    Task InitializeAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Opens connections to the process's SQLite file, in WAL mode so readers never wait for a writer.</summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private int _journalModeSet;
+
+    public SqliteDatabase(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        _connectionString = builder.ToString();
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = Interlocked.Exchange(ref _journalModeSet, 1) == 0
+                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                : "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return connection;
+    }
+}
+
+public static class ModerationStorageExtensions
+{
+    public const string StoreHealthCheckName = "store";
+
+    public static IHostApplicationBuilder AddModerationStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .Validate(o => o.Provider != StorageProvider.Mongo || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:ConnectionString must name the MongoDB server when Storage:Provider is Mongo.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var name = sp.GetRequiredService<ServiceIdentity>().Name;
+            return new SqliteDatabase(string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? $"Data Source={Path.Combine("data", name + ".db")}"
+                : options.ConnectionString);
+        });
+        builder.Services.AddSingleton<IMongoClient>(sp =>
+            new MongoClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        builder.Services.AddSingleton(sp =>
+            sp.GetRequiredService<IMongoClient>().GetDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Database));
+
+        builder.Services.AddHostedService<StoreInitialization>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheckName, tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a store port with its SQLite and MongoDB adapters; <c>Storage:Provider</c> picks one.
+    /// The adapter's tables or indexes are created at start-up, before the bus starts consuming.
+    /// </summary>
+    public static IServiceCollection AddModerationStore<TPort, TSqlite, TMongo>(this IServiceCollection services)
+        where TPort : class
+        where TSqlite : class, TPort, IModerationStore
+        where TMongo : class, TPort, IModerationStore
+    {
+        services.AddSingleton<TSqlite>();
+        services.AddSingleton<TMongo>();
+        services.AddSingleton<TPort>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Mongo
+            ? sp.GetRequiredService<TMongo>()
+            : sp.GetRequiredService<TSqlite>());
+        services.AddSingleton<IModerationStore>(sp => (IModerationStore)sp.GetRequiredService<TPort>());
+        return services;
+    }
+
+    private sealed class StoreInitialization(IEnumerable<IModerationStore> stores) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var store in stores)
+            {
+                await store.InitializeAsync(cancellationToken);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class StoreHealthCheck(IServiceProvider services, IOptions<StorageOptions> options) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                if (options.Value.Provider == StorageProvider.Mongo)
+                {
+                    var database = services.GetRequiredService<IMongoDatabase>();
+                    await database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+                    return HealthCheckResult.Healthy("MongoDB answers.");
+                }
+
+                await using var connection = await services.GetRequiredService<SqliteDatabase>().OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT 1";
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy("SQLite answers.");
+            }
+            catch (Exception ex) when (ex is DbException or MongoException or TimeoutException or IOException)
+            {
+                return HealthCheckResult.Unhealthy("The store does not answer.", ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.ComponentModel.DataAnnotations;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Moderation.ServiceDefaults;
+
+/// <summary>An event whose record is stored but not yet marked as published.</summary>
+public sealed record PendingEvent(string Key, object Message);
+
+/// <summary>
+/// A store that keeps a "published" mark beside records that must become events. Together with
+/// <see cref="PendingEventSweeper"/> this is the outbox: store, publish, mark; whatever stayed
+/// unmarked (bus down, process killed between the steps) is published again later. Consumers are
+/// idempotent, so a second publish of the same event changes nothing.
+/// </summary>
+public interface IPendingEventSource
+{
+    Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken);
+
+    Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken);
+}
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How often unmarked events are looked for.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a stored event is left to its own request before the sweeper publishes it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one publish may wait for the broker before it is left to the sweeper.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 200;
+}
+
+/// <summary>Publishes a stored event and marks it; a failure leaves it to the sweeper instead of failing the caller.</summary>
+public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ReliablePublisher> logger)
+{
+    public async Task<bool> PublishAsync(IPendingEventSource source, PendingEvent pending, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(pending);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.PublishTimeout);
+        try
+        {
+            await bus.Publish(pending.Message, pending.Message.GetType(), timeout.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogPublishDeferred(logger, pending.Key, ex);
+            return false;
+        }
+
+        await source.MarkPublishedAsync(pending.Key, clock.GetUtcNow(), CancellationToken.None);
+        return true;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Event {Key} is stored but could not be published now; the sweeper will publish it.")]
+    private static partial void LogPublishDeferred(ILogger logger, string key, Exception exception);
+}
+
+public sealed partial class PendingEventSweeper(
+    IEnumerable<IPendingEventSource> sources,
+    ReliablePublisher publisher,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<PendingEventSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var source in sources)
+            {
+                try
+                {
+                    await SweepAsync(source, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogSweepFailed(logger, source.GetType().Name, ex);
+                }
+            }
+        }
+    }
+
+    public async Task<int> SweepAsync(IPendingEventSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var pending = await source.ListPendingAsync(clock.GetUtcNow() - options.Value.Grace, options.Value.BatchSize, cancellationToken);
+        var published = 0;
+        foreach (var item in pending)
+        {
+            if (!await publisher.PublishAsync(source, item, cancellationToken))
+            {
+                break;
+            }
+
+            published++;
+        }
+
+        if (published > 0)
+        {
+            LogRepublished(logger, published, source.GetType().Name);
+        }
+
+        return published;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Published {Count} stored events that had not been published ({Source}).")]
+    private static partial void LogRepublished(ILogger logger, int count, string source);
+
+    [LoggerMessage(LogLevel.Error, "Sweeping {Source} for unpublished events failed.")]
+    private static partial void LogSweepFailed(ILogger logger, string source, Exception exception);
+}
+
+public static class PendingEventExtensions
+{
+    /// <summary>Registers the outbox sweeper (once per process) and a source of pending events.</summary>
+    public static IServiceCollection AddPendingEventSource<TSource>(this IServiceCollection services, IConfiguration configuration)
+        where TSource : class, IPendingEventSource
+    {
+        if (!services.Any(d => d.ServiceType == typeof(ReliablePublisher)))
+        {
+            services.AddOptions<OutboxOptions>()
+                .Bind(configuration.GetSection(OutboxOptions.Section))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            services.AddSingleton<ReliablePublisher>();
+            services.AddSingleton<PendingEventSweeper>();
+            services.AddHostedService(sp => sp.GetRequiredService<PendingEventSweeper>());
+        }
+
+        services.AddSingleton<IPendingEventSource>(sp => sp.GetRequiredService<TSource>());
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Moderation.Contracts;
+
+namespace Moderation.ServiceDefaults;
+
+/// <summary>What every service process gets: telemetry, health, problem details, API keys, OpenAPI.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddModerationTelemetry(serviceName);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => ModerationJson.Configure(o.SerializerOptions));
+        builder.Services.AddHealthChecks();
+        builder.AddApiKeyAuthentication();
+        builder.Services.AddOpenApi();
+        builder.AddModerationStorage();
+        return builder;
+    }
+
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteHealthReport,
+        });
+        app.MapPrometheusScrapingEndpoint();
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static Task WriteHealthReport(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+            }),
+        });
+    }
+}
+
+/// <summary>The name this process reports itself as, in telemetry and default file names.</summary>
+public sealed record ServiceIdentity(string Name);
