@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using MassTransit;
+using Moderation.Contracts;
+using Moderation.Ingestion.Storage;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Ingestion.Consumers;
+
+/// <summary>Records the classifier's verdict on the submission of record.</summary>
+public sealed class SubmissionClassifiedConsumer(ISubmissionStore store) : IConsumer<ContentClassified>
+{
+    public Task Consume(ConsumeContext<ContentClassified> context)
+    {
+        Activity.Current?.SetTag(Telemetry.SubmissionIdTag, context.Message.SubmissionId);
+        return store.UpdateAsync(context.Message.SubmissionId, record => record.Apply(context.Message), context.CancellationToken);
+    }
+}
+
+/// <summary>Records a moderator's or the policy's decision on the submission of record.</summary>
+public sealed class SubmissionDecidedConsumer(ISubmissionStore store) : IConsumer<ModerationDecided>
+{
+    public Task Consume(ConsumeContext<ModerationDecided> context)
+    {
+        Activity.Current?.SetTag(Telemetry.SubmissionIdTag, context.Message.SubmissionId);
+        return store.UpdateAsync(context.Message.SubmissionId, record => record.Apply(context.Message), context.CancellationToken);
+    }
+}

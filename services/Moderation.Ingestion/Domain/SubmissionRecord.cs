@@ -1,0 +1,158 @@
+using Moderation.Client;
+using Moderation.Contracts;
+
+namespace Moderation.Ingestion.Domain;
+
+/// <summary>
+/// The submission of record: what was submitted (normalised) and everything learnt about it since,
+/// from the classifier's and the moderators' events.
+/// </summary>
+public sealed class SubmissionRecord
+{
+    public required Guid SubmissionId { get; init; }
+
+    public required ContentKind Kind { get; init; }
+
+    public required Guid ArticleId { get; init; }
+
+    public Guid? CommentId { get; init; }
+
+    public Guid? ParentCommentId { get; init; }
+
+    public required string Source { get; init; }
+
+    /// <summary>The article's title; for a comment, the title of the article it sits under.</summary>
+    public required string Title { get; init; }
+
+    public required string Body { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Author { get; init; }
+
+    public string? ExternalId { get; init; }
+
+    public string? Language { get; init; }
+
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public Verdict? Verdict { get; set; }
+
+    public Dictionary<string, double>? Scores { get; set; }
+
+    public List<ClassificationReason>? Reasons { get; set; }
+
+    public string? ModelVersion { get; set; }
+
+    public string? PolicyVersion { get; set; }
+
+    public DecisionView? Decision { get; set; }
+
+    public List<TimelineEntry> Timeline { get; set; } = [];
+
+    /// <summary>Keys of the events already applied, so a redelivered event changes nothing.</summary>
+    public List<string> AppliedEvents { get; set; } = [];
+
+    public SubmissionStatus Status => Decision switch
+    {
+        { Outcome: DecisionOutcome.Approve } => SubmissionStatus.Approved,
+        { Outcome: DecisionOutcome.Remove } => SubmissionStatus.Removed,
+        _ => Verdict switch
+        {
+            Contracts.Verdict.Review => SubmissionStatus.InReview,
+            null => SubmissionStatus.Received,
+            _ => SubmissionStatus.Classified,
+        },
+    };
+
+    public static SubmissionRecord Received(SubmissionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        record.Timeline.Add(new TimelineEntry(record.ReceivedAt, SubmissionStatus.Received, $"Received from {record.Source}."));
+        return record;
+    }
+
+    /// <summary>Applies the classifier's verdict; returns false when it was applied before.</summary>
+    public bool Apply(ContentClassified classified)
+    {
+        ArgumentNullException.ThrowIfNull(classified);
+        if (!MarkApplied("classified"))
+        {
+            return false;
+        }
+
+        Verdict = classified.Verdict;
+        Scores = new Dictionary<string, double>(classified.Scores, StringComparer.Ordinal);
+        Reasons = [.. classified.Reasons];
+        ModelVersion = classified.ModelVersion;
+        PolicyVersion = classified.PolicyVersion;
+        var top = classified.Scores.OrderByDescending(s => s.Value).FirstOrDefault();
+        Timeline.Add(new TimelineEntry(classified.OccurredAt, SubmissionStatus.Classified,
+            $"Classified {classified.Verdict.ToString().ToLowerInvariant()} by policy {classified.PolicyVersion}, model {classified.ModelVersion}; top category {top.Key} ({top.Value:0.00})."));
+        if (classified.Verdict == Contracts.Verdict.Review)
+        {
+            Timeline.Add(new TimelineEntry(classified.OccurredAt, SubmissionStatus.InReview, "Queued for a moderator."));
+        }
+
+        return true;
+    }
+
+    /// <summary>Applies a decision; returns false when it was applied before.</summary>
+    public bool Apply(ModerationDecided decided)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        if (!MarkApplied($"decision:{decided.DecisionId}"))
+        {
+            return false;
+        }
+
+        var view = new DecisionView(decided.DecisionId, decided.Outcome, decided.ActorKind, decided.Actor, decided.ReasonCode, decided.Note, decided.OccurredAt);
+        if (decided.IsFinal)
+        {
+            Decision = view;
+        }
+
+        var status = decided.Outcome switch
+        {
+            DecisionOutcome.Approve => SubmissionStatus.Approved,
+            DecisionOutcome.Remove => SubmissionStatus.Removed,
+            _ => SubmissionStatus.InReview,
+        };
+        Timeline.Add(new TimelineEntry(decided.OccurredAt, status,
+            $"{decided.Outcome} by {decided.ActorKind.ToString().ToLowerInvariant()} {decided.Actor} ({decided.ReasonCode})."));
+        return true;
+    }
+
+    /// <summary>Sets the outbox mark; false when it was set before.</summary>
+    public bool MarkPublished(DateTimeOffset publishedAt)
+    {
+        if (PublishedAt is not null)
+        {
+            return false;
+        }
+
+        PublishedAt = publishedAt;
+        return true;
+    }
+
+    public object ToEvent() => Kind == ContentKind.Article
+        ? new ArticleSubmitted(SubmissionId, ArticleId, Source, Title, Body, Url, Author, ExternalId, Language, ReceivedAt)
+        : new CommentSubmitted(SubmissionId, CommentId!.Value, ArticleId, ParentCommentId, Source, Author ?? "", Body, Title, ReceivedAt);
+
+    public SubmissionView ToView() => new(
+        SubmissionId, Kind, Status, ArticleId, CommentId, ParentCommentId, Source, ReceivedAt,
+        Verdict, Scores, Reasons, ModelVersion, PolicyVersion, Decision, [.. Timeline.OrderBy(t => t.At)]);
+
+    private bool MarkApplied(string key)
+    {
+        if (AppliedEvents.Contains(key))
+        {
+            return false;
+        }
+
+        AppliedEvents.Add(key);
+        return true;
+    }
+}

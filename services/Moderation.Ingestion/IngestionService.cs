@@ -1,0 +1,43 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Moderation.Ingestion.Consumers;
+using Moderation.Ingestion.Endpoints;
+using Moderation.Ingestion.Storage;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Ingestion;
+
+public static class IngestionService
+{
+    /// <summary>The queue ingestion's consumers read from.</summary>
+    public const string QueueName = "ingestion";
+
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<IngestionOptions>()
+            .Bind(builder.Configuration.GetSection(IngestionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddModerationStore<ISubmissionStore, SqliteSubmissionStore, MongoSubmissionStore>();
+        builder.Services.AddPendingEventSource<ISubmissionStore>(builder.Configuration);
+        builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddModerationConsumers(AddConsumers);
+        return builder;
+    }
+
+    public static void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<SubmissionClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<SubmissionDecidedConsumer>().Endpoint(e => e.Name = QueueName);
+    }
+
+    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var options = routes.ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        routes.MapSubmissionEndpoints(options.MaxRequestBodyBytes);
+        return routes;
+    }
+}
