@@ -2,7 +2,7 @@ using Moderation.Classification;
 using Moderation.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("moderation-classification");
+builder.AddServiceDefaults("moderation-classification", defaultUrl: "http://127.0.0.1:5082");
 builder.AddClassification();
 builder.AddModerationBus();
 

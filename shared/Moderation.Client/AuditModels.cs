@@ -2,7 +2,7 @@ namespace Moderation.Client;
 
 public sealed record AuditEntryView(
     long Sequence,
-    DateTimeOffset RecordedAt,
+    DateTimeOffset OccurredAt,
     string EventType,
     Guid SubmissionId,
     string Actor,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,13 +15,27 @@ public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
 
-    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    /// <summary>
+    /// Wires the defaults. <paramref name="defaultUrl"/> is where the process listens unless
+    /// <c>ASPNETCORE_URLS</c> (or <c>--urls</c>) says otherwise.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, string defaultUrl)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &&
+            string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_HTTP_PORTS"]))
+        {
+            builder.WebHost.UseUrls(defaultUrl);
+        }
+
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddModerationTelemetry(serviceName);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+
+        // Binding failures are thrown rather than answered with an empty 400, so BadRequestProblems can name the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => ModerationJson.Configure(o.SerializerOptions));
         builder.Services.AddHealthChecks();
         builder.AddApiKeyAuthentication();
@@ -45,6 +60,7 @@ public static class ServiceDefaultsExtensions
         });
         app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
 

@@ -1,0 +1,21 @@
+using Moderation.Audit;
+using Moderation.Classification;
+using Moderation.Ingestion;
+using Moderation.Review;
+using Moderation.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("moderation", defaultUrl: "http://127.0.0.1:5080");
+builder.AddIngestion();
+builder.AddClassification();
+builder.AddReview();
+builder.AddAudit();
+builder.AddModerationBus();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapIngestion();
+app.MapClassification();
+app.MapReview();
+app.MapAudit();
+app.Run();

@@ -1,0 +1,32 @@
+using MassTransit;
+using Moderation.Audit.Consumers;
+using Moderation.Audit.Endpoints;
+using Moderation.Audit.Storage;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Audit;
+
+public static class AuditService
+{
+    public const string QueueName = "audit";
+
+    public static IHostApplicationBuilder AddAudit(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddModerationStore<IAuditLog, SqliteAuditLog, MongoAuditLog>();
+        builder.Services.AddModerationConsumers(AddConsumers);
+        return builder;
+    }
+
+    public static void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<AuditTrailConsumer>().Endpoint(e => e.Name = QueueName);
+    }
+
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)
+    {
+        routes.MapAuditEndpoints();
+        return routes;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using MassTransit;
+using Moderation.Audit.Domain;
+using Moderation.Audit.Storage;
+using Moderation.Contracts;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Audit.Consumers;
+
+/// <summary>Logs every event of a submission's life; a redelivered event finds its entry and adds none.</summary>
+public sealed class AuditTrailConsumer(IAuditLog log) :
+    IConsumer<ArticleSubmitted>,
+    IConsumer<CommentSubmitted>,
+    IConsumer<ContentClassified>,
+    IConsumer<ModerationDecided>
+{
+    public Task Consume(ConsumeContext<ArticleSubmitted> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<CommentSubmitted> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ContentClassified> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ModerationDecided> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    private Task AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
+    {
+        Activity.Current?.SetTag(Telemetry.SubmissionIdTag, draft.SubmissionId);
+        return log.AppendAsync(draft, cancellationToken);
+    }
+}

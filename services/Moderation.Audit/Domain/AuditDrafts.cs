@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Moderation.Contracts;
+
+namespace Moderation.Audit.Domain;
+
+/// <summary>The essential fields of each event, as the log keeps them. Texts are kept as their SHA-256.</summary>
+public static class AuditDrafts
+{
+    public static AuditDraft From(ArticleSubmitted e) => new(
+        $"submitted:{e.SubmissionId}", nameof(ArticleSubmitted), e.SubmissionId, $"ingestion:{e.Source}", e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["articleId"] = e.ArticleId.ToString(),
+            ["source"] = e.Source,
+            ["title"] = e.Title,
+            ["url"] = e.Url,
+            ["externalId"] = e.ExternalId,
+            ["bodySha256"] = Sha256(e.Body),
+            ["bodyLength"] = e.Body.Length.ToString(CultureInfo.InvariantCulture),
+        });
+
+    public static AuditDraft From(CommentSubmitted e) => new(
+        $"submitted:{e.SubmissionId}", nameof(CommentSubmitted), e.SubmissionId, $"ingestion:{e.Source}", e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["commentId"] = e.CommentId.ToString(),
+            ["articleId"] = e.ArticleId.ToString(),
+            ["parentCommentId"] = e.ParentCommentId?.ToString(),
+            ["author"] = e.Author,
+            ["bodySha256"] = Sha256(e.Body),
+            ["bodyLength"] = e.Body.Length.ToString(CultureInfo.InvariantCulture),
+        });
+
+    public static AuditDraft From(ContentClassified e) => new(
+        $"classified:{e.SubmissionId}", nameof(ContentClassified), e.SubmissionId, $"classifier:{e.ModelVersion}", e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["kind"] = e.Kind.ToString().ToLowerInvariant(),
+            ["verdict"] = e.Verdict.ToString().ToLowerInvariant(),
+            ["modelVersion"] = e.ModelVersion,
+            ["policyVersion"] = e.PolicyVersion,
+            ["topScores"] = string.Join(", ", e.Scores.Where(s => s.Value > 0).OrderByDescending(s => s.Value).Take(3)
+                .Select(s => $"{s.Key}={s.Value.ToString("0.###", CultureInfo.InvariantCulture)}")),
+            ["reasons"] = string.Join("; ", e.Reasons.Select(r => $"{r.Category} {r.Field}[{r.Span.Start},{r.Span.End})")),
+        });
+
+    public static AuditDraft From(ModerationDecided e) => new(
+        $"decided:{e.DecisionId}", nameof(ModerationDecided), e.SubmissionId, $"{e.ActorKind.ToString().ToLowerInvariant()}:{e.Actor}", e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["decisionId"] = e.DecisionId.ToString(),
+            ["outcome"] = e.Outcome.ToString().ToLowerInvariant(),
+            ["reasonCode"] = e.ReasonCode,
+            ["note"] = e.Note,
+            ["final"] = e.IsFinal ? "true" : "false",
+            ["labels"] = e.Labels is null ? null : string.Join(", ", e.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")),
+        });
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Moderation.Client;
+
+namespace Moderation.Audit.Domain;
+
+/// <summary>What an event contributes to the log before it has a place in the chain.</summary>
+public sealed record AuditDraft(
+    string EventKey,
+    string EventType,
+    Guid SubmissionId,
+    string Actor,
+    DateTimeOffset OccurredAt,
+    IReadOnlyDictionary<string, string?> Data);
+
+/// <summary>
+/// One link of the hash chain. <see cref="Hash"/> is SHA-256 over the previous entry's hash and
+/// this entry's canonical form, so changing any stored entry breaks every hash from it onwards.
+/// </summary>
+public sealed record AuditEntry(
+    long Sequence,
+    string EventKey,
+    string EventType,
+    Guid SubmissionId,
+    string Actor,
+    DateTimeOffset OccurredAt,
+    IReadOnlyDictionary<string, string?> Data,
+    string PreviousHash,
+    string Hash)
+{
+    public static readonly string GenesisHash = new('0', 64);
+
+    public static AuditEntry Chain(AuditDraft draft, long sequence, string previousHash)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var data = new SortedDictionary<string, string?>(draft.Data.ToDictionary(d => d.Key, d => d.Value), StringComparer.Ordinal);
+        var occurredAt = DateTimeOffset.FromUnixTimeMilliseconds(draft.OccurredAt.ToUnixTimeMilliseconds());
+        var unhashed = new AuditEntry(sequence, draft.EventKey, draft.EventType, draft.SubmissionId, draft.Actor, occurredAt, data, previousHash, "");
+        return unhashed with { Hash = unhashed.ComputeHash() };
+    }
+
+    /// <summary>
+    /// The canonical form: a JSON array of the fields in a fixed order, data keys sorted, times in
+    /// Unix milliseconds, so the same entry always hashes the same on every store and platform.
+    /// </summary>
+    public string ComputeHash()
+    {
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            Sequence,
+            EventKey,
+            EventType,
+            SubmissionId.ToString("D"),
+            Actor,
+            OccurredAt.ToUnixTimeMilliseconds(),
+            new SortedDictionary<string, string?>(Data.ToDictionary(d => d.Key, d => d.Value), StringComparer.Ordinal),
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PreviousHash + "\n" + canonical)));
+    }
+
+    public AuditEntryView ToView() => new(Sequence, OccurredAt, EventType, SubmissionId, Actor, Data, PreviousHash, Hash);
+}
+
+/// <summary>Walks the chain from the first entry and names the first one that does not hold.</summary>
+public static class AuditChainVerifier
+{
+    public static async Task<AuditVerification> VerifyAsync(IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var expectedSequence = 1L;
+        var previousHash = AuditEntry.GenesisHash;
+        long count = 0;
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            count++;
+            if (entry.Sequence != expectedSequence || entry.PreviousHash != previousHash || entry.ComputeHash() != entry.Hash)
+            {
+                return new AuditVerification(false, count, Math.Min(entry.Sequence, expectedSequence));
+            }
+
+            previousHash = entry.Hash;
+            expectedSequence++;
+        }
+
+        return new AuditVerification(true, count, null);
+    }
+}

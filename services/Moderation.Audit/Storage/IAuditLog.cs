@@ -1,0 +1,19 @@
+using Moderation.Audit.Domain;
+
+namespace Moderation.Audit.Storage;
+
+/// <summary>Audit's storage port: an append-only log. There is no update and no delete.</summary>
+public interface IAuditLog
+{
+    /// <summary>
+    /// Appends the draft as the next entry of the chain, atomically taking the next sequence number
+    /// and the last hash. An event already logged (same <see cref="AuditDraft.EventKey"/>) is not
+    /// logged again; the entry it got is returned.
+    /// </summary>
+    Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> ListAsync(Guid? submissionId, long after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every entry in sequence order, streamed.</summary>
+    IAsyncEnumerable<AuditEntry> ReadAllAsync(CancellationToken cancellationToken);
+}

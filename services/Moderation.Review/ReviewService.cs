@@ -1,0 +1,39 @@
+using MassTransit;
+using Moderation.Review.Consumers;
+using Moderation.Review.Endpoints;
+using Moderation.Review.Storage;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Review;
+
+public static class ReviewService
+{
+    public const string QueueName = "review";
+
+    public static IHostApplicationBuilder AddReview(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ReviewOptions>()
+            .Bind(builder.Configuration.GetSection(ReviewOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddModerationStore<IReviewQueue, SqliteReviewQueue, MongoReviewQueue>();
+        builder.Services.AddPendingEventSource<IReviewQueue>(builder.Configuration);
+        builder.Services.AddModerationConsumers(AddConsumers);
+        return builder;
+    }
+
+    public static void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<ReviewArticleSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<ReviewCommentSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<ReviewClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
+    }
+
+    public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder routes)
+    {
+        routes.MapReviewEndpoints();
+        return routes;
+    }
+}
