@@ -1,0 +1,97 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.Ingestion.Storage;
+using Moderation.ServiceDefaults;
+using Moderation.Testing;
+
+namespace Moderation.Ingestion.Tests;
+
+public sealed class ConsumerTests : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+    private ServiceProvider _provider = null!;
+    private ITestHarness _harness = null!;
+    private SqliteSubmissionStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = new ServiceCollection()
+            .AddSingleton(_sqlite.Database)
+            .AddSingleton<SqliteSubmissionStore>()
+            .AddSingleton<ISubmissionStore>(sp => sp.GetRequiredService<SqliteSubmissionStore>())
+            .AddMassTransitTestHarness(IngestionService.AddConsumers)
+            .BuildServiceProvider(true);
+        _store = _provider.GetRequiredService<SqliteSubmissionStore>();
+        await _store.InitializeAsync(CancellationToken.None);
+        _harness = _provider.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _provider.DisposeAsync();
+        _sqlite.Dispose();
+    }
+
+    [Fact]
+    public async Task A_classification_moves_the_submission_of_record_without_a_fault()
+    {
+        var record = SubmissionRecordTests.NewComment();
+        await _store.AddAsync(record, CancellationToken.None);
+
+        await _harness.Bus.Publish(SubmissionRecordTests.Classified(record.SubmissionId, Verdict.Review));
+
+        Assert.True(await _harness.Consumed.Any<ContentClassified>());
+        Assert.False(await _harness.Published.Any<Fault<ContentClassified>>());
+        Assert.Equal(SubmissionStatus.InReview, (await _store.GetAsync(record.SubmissionId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task A_decision_delivered_twice_is_recorded_once()
+    {
+        var record = SubmissionRecordTests.NewComment();
+        await _store.AddAsync(record, CancellationToken.None);
+        var decided = SubmissionRecordTests.Decided(record.SubmissionId, DecisionOutcome.Remove);
+
+        await _harness.Bus.Publish(decided);
+        await _harness.Bus.Publish(decided);
+
+        var consumer = _harness.GetConsumerHarness<Consumers.SubmissionDecidedConsumer>();
+        await Eventually.GetAsync(() => Task.FromResult(consumer.Consumed.Select<ModerationDecided>().Count()), c => c == 2);
+        Assert.False(await _harness.Published.Any<Fault<ModerationDecided>>());
+        var read = await _store.GetAsync(record.SubmissionId, CancellationToken.None);
+        Assert.Equal(SubmissionStatus.Removed, read!.Status);
+        Assert.Single(read.Timeline, t => t.Status == SubmissionStatus.Removed);
+    }
+
+    [Fact]
+    public async Task An_event_about_an_unknown_submission_is_ignored_without_a_fault()
+    {
+        await _harness.Bus.Publish(SubmissionRecordTests.Classified(Guid.NewGuid(), Verdict.Allow));
+
+        Assert.True(await _harness.Consumed.Any<ContentClassified>());
+        Assert.False(await _harness.Published.Any<Fault<ContentClassified>>());
+    }
+
+    [Fact]
+    public async Task The_sweeper_publishes_what_was_stored_but_never_published_and_marks_it()
+    {
+        var record = SubmissionRecordTests.NewComment();
+        await _store.AddAsync(record, CancellationToken.None);
+        var options = Options.Create(new OutboxOptions { Grace = TimeSpan.Zero });
+        var publisher = new ReliablePublisher(_harness.Bus, options, TimeProvider.System, NullLogger<ReliablePublisher>.Instance);
+        var sweeper = new PendingEventSweeper([_store], publisher, options, TimeProvider.System, NullLogger<PendingEventSweeper>.Instance);
+
+        Assert.Equal(1, await sweeper.SweepAsync(_store, CancellationToken.None));
+        Assert.Equal(0, await sweeper.SweepAsync(_store, CancellationToken.None));
+
+        Assert.True(await _harness.Published.Any<CommentSubmitted>(m => m.Context.Message.SubmissionId == record.SubmissionId));
+        Assert.NotNull((await _store.GetAsync(record.SubmissionId, CancellationToken.None))!.PublishedAt);
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moderation.Client;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Testing;
+
+/// <summary>
+/// A service process in miniature: the same AddXxx()/MapXxx() a Program.cs calls, on Kestrel at a
+/// free port of 127.0.0.1, with the test API keys and the configuration the test gives.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<HttpClient> _clients = [];
+
+    private ServiceHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ServiceHost> StartAsync(
+        string name,
+        IReadOnlyDictionary<string, string?> configuration,
+        Action<WebApplicationBuilder> addServices,
+        Action<IEndpointRouteBuilder> mapServices)
+    {
+        ArgumentNullException.ThrowIfNull(addServices);
+        ArgumentNullException.ThrowIfNull(mapServices);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", Args = [] });
+        builder.Configuration.AddInMemoryCollection(TestKeys.Configuration);
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddServiceDefaults(name, "http://127.0.0.1:0");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        addServices(builder);
+        builder.AddModerationBus();
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        mapServices(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ServiceHost(app, new Uri(address));
+    }
+
+    /// <summary>A Refit client of this host, calling with the given API key (or none).</summary>
+    public T Client<T>(string? apiKey)
+    {
+        var http = Http();
+        return ModerationApiClients.Create<T>(http, apiKey);
+    }
+
+    /// <summary>A plain HttpClient on this host, for requests no typed client would send.</summary>
+    public HttpClient Http()
+    {
+        var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        _clients.Add(http);
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
