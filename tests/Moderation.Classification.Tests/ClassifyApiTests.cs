@@ -1,0 +1,55 @@
+using System.Net;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.Testing;
+using Refit;
+
+namespace Moderation.Classification.Tests;
+
+public sealed class ClassifyApiTests : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+    private ServiceHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await ServiceHost.StartAsync("classification-test",
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString },
+            b => b.AddClassification(), r => r.MapClassification());
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _sqlite.Dispose();
+    }
+
+    [Fact]
+    public async Task A_dry_run_answers_with_verdict_scores_reasons_and_versions()
+    {
+        var api = _host.Client<IClassificationApi>(TestKeys.Submitter);
+        var result = await api.ClassifyAsync(new ClassifyRequest("I know where you live.", ContentKind.Comment));
+
+        Assert.Equal(Verdict.Block, result.Verdict);
+        Assert.Equal(0.9, result.Scores[Categories.HarassmentThreatening]);
+        Assert.NotEmpty(result.ModelVersion);
+        Assert.NotEmpty(result.PolicyVersion);
+        Assert.Equal(new EvidenceSpan(0, 21), Assert.Single(result.Reasons).Span);
+    }
+
+    [Fact]
+    public async Task A_dry_run_without_text_or_kind_is_a_400_naming_both()
+    {
+        var api = _host.Client<IClassificationApi>(TestKeys.Submitter);
+        var error = await Assert.ThrowsAsync<ValidationApiException>(() => api.ClassifyAsync(new ClassifyRequest("", null)));
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("text", error.Content!.Errors.Keys);
+        Assert.Contains("kind", error.Content!.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_moderator_key_may_not_use_the_submitters_dry_run()
+    {
+        var api = _host.Client<IClassificationApi>(TestKeys.Moderator);
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment)));
+        Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+    }
+}
