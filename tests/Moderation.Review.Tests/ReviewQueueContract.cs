@@ -1,0 +1,190 @@
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.Review.Domain;
+using Moderation.Review.Storage;
+using Moderation.ServiceDefaults;
+using Moderation.Testing;
+
+namespace Moderation.Review.Tests;
+
+/// <summary>What every adapter of <see cref="IReviewQueue"/> must do; run once per adapter.</summary>
+public abstract class ReviewQueueContract : IDisposable
+{
+    private static readonly DateTimeOffset Now = ReviewSamples.Now;
+
+    protected abstract IReviewQueue CreateQueue();
+
+    protected abstract void DisposeQueue();
+
+    private async Task<IReviewQueue> QueueAsync()
+    {
+        var queue = CreateQueue();
+        await ((IModerationStore)queue).InitializeAsync(CancellationToken.None);
+        await ((IModerationStore)queue).InitializeAsync(CancellationToken.None);
+        return queue;
+    }
+
+    private static async Task<ReviewItem> EnqueueAsync(IReviewQueue queue, double score, Verdict verdict = Verdict.Review, DateTimeOffset? at = null)
+    {
+        var submissionId = Guid.NewGuid();
+        await queue.UpsertBySubmissionAsync(submissionId, item =>
+        {
+            ReviewRules.ApplyContent(item, ContentKind.Comment, "Article", "text");
+            return true;
+        }, at ?? Now, CancellationToken.None);
+        return await queue.UpsertBySubmissionAsync(submissionId, item =>
+        {
+            ReviewRules.ApplyClassification(item, ReviewSamples.Classified(submissionId, verdict, score));
+            return true;
+        }, at ?? Now, CancellationToken.None);
+    }
+
+    [SkippableFact]
+    public async Task The_two_halves_of_an_item_arriving_at_once_make_one_queued_item()
+    {
+        var queue = await QueueAsync();
+        var submissionId = Guid.NewGuid();
+        await Task.WhenAll(
+            Task.Run(() => queue.UpsertBySubmissionAsync(submissionId, item =>
+            {
+                ReviewRules.ApplyContent(item, ContentKind.Comment, "Article", "text");
+                return true;
+            }, Now, CancellationToken.None)),
+            Task.Run(() => queue.UpsertBySubmissionAsync(submissionId, item =>
+            {
+                ReviewRules.ApplyClassification(item, ReviewSamples.Classified(submissionId, Verdict.Review));
+                return true;
+            }, Now, CancellationToken.None)));
+
+        var (items, total) = await queue.ListAsync(new ReviewQuery(null, null, 1, 10, Now), CancellationToken.None);
+        Assert.Equal(1, total);
+        Assert.Equal(submissionId, Assert.Single(items).SubmissionId);
+        Assert.Equal("text", items[0].Text);
+    }
+
+    [SkippableFact]
+    public async Task The_queue_lists_only_review_items_worst_first_with_paging_and_category()
+    {
+        var queue = await QueueAsync();
+        var mild = await EnqueueAsync(queue, 0.55);
+        var worst = await EnqueueAsync(queue, 0.95);
+        await EnqueueAsync(queue, 0.2, Verdict.Allow);
+
+        var (items, total) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 1, Now), CancellationToken.None);
+        Assert.Equal(2, total);
+        Assert.Equal(worst.ItemId, Assert.Single(items).ItemId);
+        var (second, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 2, 1, Now), CancellationToken.None);
+        Assert.Equal(mild.ItemId, Assert.Single(second).ItemId);
+
+        var (threats, _) = await queue.ListAsync(new ReviewQuery(null, Categories.HarassmentThreatening, 1, 10, Now), CancellationToken.None);
+        Assert.Equal(2, threats.Count);
+        var (hate, hateTotal) = await queue.ListAsync(new ReviewQuery(null, Categories.Hate, 1, 10, Now), CancellationToken.None);
+        Assert.Empty(hate);
+        Assert.Equal(0, hateTotal);
+    }
+
+    [SkippableFact]
+    public async Task A_claim_leases_the_worst_items_and_nobody_else_gets_them_until_the_lease_runs_out()
+    {
+        var queue = await QueueAsync();
+        var mild = await EnqueueAsync(queue, 0.55);
+        var worst = await EnqueueAsync(queue, 0.95);
+
+        var alice = await queue.ClaimAsync("alice", false, 1, Now, Now.AddMinutes(5), CancellationToken.None);
+        Assert.Equal(worst.ItemId, Assert.Single(alice).ItemId);
+        Assert.Equal("alice", alice[0].ClaimedBy);
+        Assert.Equal(Now.AddMinutes(5), alice[0].LeaseUntil);
+
+        var bob = await queue.ClaimAsync("bob", false, 5, Now.AddMinutes(1), Now.AddMinutes(6), CancellationToken.None);
+        Assert.Equal(mild.ItemId, Assert.Single(bob).ItemId);
+        Assert.Empty(await queue.ClaimAsync("carol", false, 5, Now.AddMinutes(2), Now.AddMinutes(7), CancellationToken.None));
+
+        var afterAlicesLease = await queue.ClaimAsync("carol", false, 5, Now.AddMinutes(5).AddSeconds(1), Now.AddMinutes(10), CancellationToken.None);
+        Assert.Equal(worst.ItemId, Assert.Single(afterAlicesLease).ItemId);
+        var (claimed, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Claimed, null, 1, 10, Now.AddMinutes(5).AddSeconds(2)), CancellationToken.None);
+        Assert.Equal(2, claimed.Count);
+    }
+
+    [SkippableFact]
+    public async Task Fifty_concurrent_claimers_never_share_an_item_and_lose_none()
+    {
+        var queue = await QueueAsync();
+        var enqueued = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+        {
+            enqueued.Add((await EnqueueAsync(queue, 0.5 + (i % 40) / 100.0)).ItemId);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            Task.Run(() => queue.ClaimAsync($"moderator-{i}", false, 2, Now, Now.AddMinutes(5), CancellationToken.None))));
+
+        var claimed = claims.SelectMany(c => c).Select(i => i.ItemId).ToList();
+        Assert.Equal(claimed.Count, claimed.Distinct().Count());
+        Assert.Equal(60, claimed.Count);
+        Assert.Equal(enqueued.Order(), claimed.Order());
+        Assert.All(claims.SelectMany((c, i) => c.Select(item => (item, i))), pair => Assert.Equal($"moderator-{pair.i}", pair.item.ClaimedBy));
+    }
+
+    [SkippableFact]
+    public async Task Escalated_items_are_claimed_by_senior_moderators_only()
+    {
+        var queue = await QueueAsync();
+        var item = await EnqueueAsync(queue, 0.8);
+        await queue.UpdateAsync(item.ItemId, i =>
+            ReviewRules.Decide(i, ReviewSamples.Decision(i.SubmissionId, "alice", DecisionOutcome.Escalate), false, Now) == ReviewRefusal.None, CancellationToken.None);
+
+        Assert.Empty(await queue.ClaimAsync("bob", false, 5, Now, Now.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync("carol", true, 5, Now, Now.AddMinutes(5), CancellationToken.None)).ItemId);
+    }
+
+    [SkippableFact]
+    public async Task A_decision_is_stored_with_its_item_and_pending_until_marked_published()
+    {
+        var queue = await QueueAsync();
+        var item = await EnqueueAsync(queue, 0.8);
+        var decision = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
+
+        var decided = await queue.UpdateAsync(item.ItemId, i => ReviewRules.Decide(i, decision, false, Now) == ReviewRefusal.None, CancellationToken.None);
+        Assert.Equal(ReviewItemStatus.Decided, decided!.Status);
+        Assert.Null(await queue.UpdateAsync(Guid.NewGuid(), _ => true, CancellationToken.None));
+
+        var pending = Assert.Single(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
+        Assert.Equal(decision.DecisionId, Assert.IsType<ModerationDecided>(pending.Message).DecisionId);
+        Assert.Empty(await queue.ListPendingAsync(Now, 10, CancellationToken.None));
+
+        await queue.MarkPublishedAsync(pending.Key, Now, CancellationToken.None);
+        Assert.Empty(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
+        var read = await queue.GetAsync(item.ItemId, CancellationToken.None);
+        Assert.Equal(ReviewItemStatus.Decided, read!.Status);
+        Assert.Equal(DecisionOutcome.Remove, read.Decision!.Outcome);
+        Assert.Empty(await queue.ClaimAsync("bob", true, 5, Now, Now.AddMinutes(5), CancellationToken.None));
+    }
+
+    public void Dispose()
+    {
+        DisposeQueue();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteReviewQueueTests : ReviewQueueContract
+{
+    private readonly TempSqlite _sqlite = new();
+
+    protected override IReviewQueue CreateQueue() => new SqliteReviewQueue(_sqlite.Database);
+
+    protected override void DisposeQueue() => _sqlite.Dispose();
+}
+
+public sealed class MongoReviewQueueTests : ReviewQueueContract
+{
+    private TempMongo? _mongo;
+
+    protected override IReviewQueue CreateQueue()
+    {
+        _mongo ??= new TempMongo();
+        return new MongoReviewQueue(_mongo.Database);
+    }
+
+    protected override void DisposeQueue() => _mongo?.Dispose();
+}

@@ -1,0 +1,97 @@
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.Review.Domain;
+
+namespace Moderation.Review.Tests;
+
+public class ReviewRulesTests
+{
+    private static readonly DateTimeOffset Now = ReviewSamples.Now;
+
+    [Fact]
+    public void An_item_is_queued_only_once_it_has_both_its_content_and_a_review_verdict()
+    {
+        var contentFirst = ReviewItem.New(Guid.NewGuid(), Now);
+        ReviewRules.ApplyContent(contentFirst, ContentKind.Comment, "A", "text");
+        Assert.False(contentFirst.IsQueued);
+        ReviewRules.ApplyClassification(contentFirst, ReviewSamples.Classified(contentFirst.SubmissionId, Verdict.Review));
+        Assert.True(contentFirst.IsQueued);
+
+        var verdictFirst = ReviewItem.New(Guid.NewGuid(), Now);
+        ReviewRules.ApplyClassification(verdictFirst, ReviewSamples.Classified(verdictFirst.SubmissionId, Verdict.Review));
+        Assert.False(verdictFirst.IsQueued);
+        ReviewRules.ApplyContent(verdictFirst, ContentKind.Comment, "A", "text");
+        Assert.True(verdictFirst.IsQueued);
+
+        var allowed = ReviewItem.New(Guid.NewGuid(), Now);
+        ReviewRules.ApplyContent(allowed, ContentKind.Comment, "A", "text");
+        ReviewRules.ApplyClassification(allowed, ReviewSamples.Classified(allowed.SubmissionId, Verdict.Allow));
+        Assert.False(allowed.IsQueued);
+    }
+
+    [Fact]
+    public void The_top_category_and_a_higher_priority_for_worse_content_come_from_the_scores()
+    {
+        var worse = ReviewSamples.Queued(0.9);
+        var milder = ReviewSamples.Queued(0.55);
+        Assert.Equal(Categories.HarassmentThreatening, worse.TopCategory);
+        Assert.True(worse.Priority > milder.Priority);
+    }
+
+    [Fact]
+    public void A_removal_decides_the_item_and_waits_in_the_outbox_until_marked()
+    {
+        var item = ReviewSamples.Queued();
+        var decision = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
+
+        Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, decision, isSenior: false, Now));
+        Assert.Equal(ReviewItemStatus.Decided, item.Status);
+        Assert.Equal(DecisionOutcome.Remove, item.Decision!.Outcome);
+        Assert.True(item.HasUnpublishedDecisions);
+
+        Assert.True(ReviewRules.MarkPublished(item, decision.DecisionId, Now));
+        Assert.False(ReviewRules.MarkPublished(item, decision.DecisionId, Now));
+        Assert.False(item.HasUnpublishedDecisions);
+        Assert.Equal(ReviewRefusal.AlreadyDecided, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Approve), false, Now));
+    }
+
+    [Fact]
+    public void An_item_leased_to_one_moderator_cannot_be_decided_by_another_until_the_lease_runs_out()
+    {
+        var item = ReviewSamples.Queued();
+        item.Status = ReviewItemStatus.Claimed;
+        item.ClaimedBy = "alice";
+        item.LeaseUntil = Now.AddMinutes(5);
+
+        Assert.Equal(ReviewRefusal.ClaimedByOther, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "bob", DecisionOutcome.Approve), false, Now));
+        Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "bob", DecisionOutcome.Approve), false, Now.AddMinutes(6)));
+    }
+
+    [Fact]
+    public void An_escalated_item_returns_to_the_queue_for_senior_moderators_only()
+    {
+        var item = ReviewSamples.Queued();
+        Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Escalate), false, Now));
+        Assert.True(item.Escalated);
+        Assert.Equal(ReviewItemStatus.Pending, item.Status);
+        Assert.Null(item.Decision);
+
+        Assert.Equal(ReviewRefusal.NeedsSeniorModerator, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "bob", DecisionOutcome.Remove), false, Now));
+        Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "carol", DecisionOutcome.Remove), true, Now));
+        Assert.Equal(2, item.Decisions.Count);
+    }
+
+    [Fact]
+    public void Only_the_holder_of_a_live_lease_can_release_it()
+    {
+        var item = ReviewSamples.Queued();
+        item.Status = ReviewItemStatus.Claimed;
+        item.ClaimedBy = "alice";
+        item.LeaseUntil = Now.AddMinutes(5);
+
+        Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Release(item, "bob", Now));
+        Assert.Equal(ReviewRefusal.None, ReviewRules.Release(item, "alice", Now));
+        Assert.Equal(ReviewItemStatus.Pending, item.Status);
+        Assert.Null(item.ClaimedBy);
+    }
+}
