@@ -1,0 +1,120 @@
+using System.Net;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Audit.Storage;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.Testing;
+using Refit;
+
+namespace Moderation.Audit.Tests;
+
+public sealed class AuditConsumerTests : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+    private ServiceProvider _provider = null!;
+    private ITestHarness _harness = null!;
+    private SqliteAuditLog _log = null!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = new ServiceCollection()
+            .AddSingleton(_sqlite.Database)
+            .AddSingleton<SqliteAuditLog>()
+            .AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>())
+            .AddMassTransitTestHarness(AuditService.AddConsumers)
+            .BuildServiceProvider(true);
+        _log = _provider.GetRequiredService<SqliteAuditLog>();
+        await _log.InitializeAsync(CancellationToken.None);
+        _harness = _provider.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _provider.DisposeAsync();
+        _sqlite.Dispose();
+    }
+
+    [Fact]
+    public async Task Every_event_of_a_submission_becomes_one_entry_even_when_delivered_twice()
+    {
+        var id = Guid.NewGuid();
+        var submitted = new CommentSubmitted(id, Guid.NewGuid(), Guid.NewGuid(), null, "news.example", "reader", "text", "Title", AuditLogContract.Now);
+        var classified = new ContentClassified(id, ContentKind.Comment, Verdict.Review, new Dictionary<string, double> { [Categories.Hate] = 0.7 },
+            [new ClassificationReason(Categories.Hate, "rule:test", "slur", "body", new EvidenceSpan(0, 4))], "m1", "p1", AuditLogContract.Now);
+        var decided = new ModerationDecided(id, Guid.NewGuid(), DecisionOutcome.Remove, DecisionActorKind.Moderator, "alice", "hate", null, null, true, AuditLogContract.Now);
+
+        foreach (var message in new object[] { submitted, classified, decided, submitted, decided })
+        {
+            await _harness.Bus.Publish(message);
+        }
+
+        var consumer = _harness.GetConsumerHarness<Consumers.AuditTrailConsumer>();
+        await Eventually.GetAsync(() => Task.FromResult(consumer.Consumed.Select<object>().Count()), c => c == 5);
+        Assert.False(await _harness.Published.Any<Fault>());
+
+        var entries = await _log.ListAsync(id, 0, 10, CancellationToken.None);
+        Assert.Equal(["CommentSubmitted", "ContentClassified", "ModerationDecided"], entries.Select(e => e.EventType));
+        Assert.Equal("moderator:alice", entries[2].Actor);
+        Assert.Equal("review", entries[1].Data["verdict"]);
+        Assert.Equal(64, entries[0].Data["bodySha256"]!.Length);
+    }
+}
+
+public sealed class AuditApiTests : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+    private ServiceHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await ServiceHost.StartAsync("audit-test",
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString },
+            b => b.AddAudit(), r => r.MapAudit());
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _sqlite.Dispose();
+    }
+
+    [Fact]
+    public async Task An_auditor_pages_through_entries_and_verifies_the_chain()
+    {
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var id = Guid.NewGuid();
+        await bus.Publish(new ArticleSubmitted(id, Guid.NewGuid(), "news.example", "Title", "Body", null, null, null, null, AuditLogContract.Now));
+        await bus.Publish(new ContentClassified(id, ContentKind.Article, Verdict.Allow, new Dictionary<string, double>(), [], "m1", "p1", AuditLogContract.Now));
+
+        var api = _host.Client<IAuditApi>(TestKeys.Auditor);
+        var all = await Eventually.GetAsync(() => api.ListEntriesAsync(id), p => p.Entries.Count == 2, what: "two audit entries");
+        Assert.Equal("ingestion:news.example", all.Entries[0].Actor);
+
+        var first = await api.ListEntriesAsync(limit: 1);
+        Assert.Single(first.Entries);
+        Assert.Equal(1, first.NextAfter);
+        var rest = await api.ListEntriesAsync(after: first.NextAfter);
+        Assert.Equal(2, Assert.Single(rest.Entries).Sequence);
+
+        Assert.Equal(new AuditVerification(true, 2, null), await api.VerifyAsync());
+    }
+
+    [Fact]
+    public async Task A_limit_out_of_range_is_a_400_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<ValidationApiException>(() => _host.Client<IAuditApi>(TestKeys.Auditor).ListEntriesAsync(limit: 5000));
+        Assert.Contains("limit", error.Content!.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(TestKeys.Submitter, HttpStatusCode.Forbidden)]
+    [InlineData(TestKeys.Moderator, HttpStatusCode.Forbidden)]
+    public async Task Only_auditors_read_the_log(string? key, HttpStatusCode expected)
+    {
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => _host.Client<IAuditApi>(key).VerifyAsync());
+        Assert.Equal(expected, error.StatusCode);
+    }
+}
