@@ -44,6 +44,13 @@ public sealed class BusOptions
     [Range(1, 10_000)]
     public int PrefetchCount { get; set; } = 32;
 
+    /// <summary>
+    /// How long start-up waits for the broker and for every queue to be bound. Start-up waits so that
+    /// nothing is published before the consumers that must see it are listening.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Waits between the immediate retries of a failing message, before it goes to the error queue.</summary>
     public List<int> RetryIntervalsMs { get; set; } = [100, 500, 2000];
 }
@@ -84,6 +91,14 @@ public static class ModerationBusExtensions
             .Bind(builder.Configuration.GetSection(BusOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        var startTimeout = builder.Configuration.GetSection(BusOptions.Section).GetValue(nameof(BusOptions.StartTimeout), TimeSpan.FromSeconds(60));
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = startTimeout;
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
 
         var transport = builder.Configuration.GetSection(BusOptions.Section).GetValue(nameof(BusOptions.Transport), BusTransport.InMemory);
         var registrations = Registrations(builder.Services);

@@ -1,0 +1,115 @@
+using Moderation.Audit;
+using Moderation.Classification;
+using Moderation.Client;
+using Moderation.Ingestion;
+using Moderation.Review;
+using Moderation.Testing;
+
+namespace Moderation.IntegrationTests;
+
+/// <summary>The whole platform in one process on the in-memory bus, as Moderation.AllInOne runs it.</summary>
+public sealed class AllInOneWalkTests : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+    private readonly ActivityCollector _traces = new();
+    private ServiceHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await ServiceHost.StartAsync("moderation-allinone-test",
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString },
+            builder =>
+            {
+                builder.AddIngestion();
+                builder.AddClassification();
+                builder.AddReview();
+                builder.AddAudit();
+            },
+            routes =>
+            {
+                routes.MapIngestion();
+                routes.MapClassification();
+                routes.MapReview();
+                routes.MapAudit();
+            });
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _traces.Dispose();
+        _sqlite.Dispose();
+    }
+
+    [Fact]
+    public Task An_article_and_a_threatening_comment_walk_from_submission_to_removal_in_one_process() =>
+        new ModerationWalk(_host.Client<IIngestionApi>(TestKeys.Submitter), _host.Client<IReviewApi>(TestKeys.Moderator),
+            _host.Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
+}
+
+/// <summary>The four services as four hosts, each with its own store, talking over a real RabbitMQ.</summary>
+public sealed class FourServicesOverRabbitMqTests : IAsyncLifetime
+{
+    private readonly List<TempSqlite> _stores = [];
+    private readonly List<ServiceHost> _hosts = [];
+    private readonly ActivityCollector _traces = new();
+
+    public async Task InitializeAsync()
+    {
+        if (TestEnvironment.RabbitMqHost is null)
+        {
+            return;
+        }
+
+        _hosts.Add(await StartAsync("moderation-ingestion", b => b.AddIngestion(), r => r.MapIngestion()));
+        _hosts.Add(await StartAsync("moderation-classification", b => b.AddClassification(), r => r.MapClassification()));
+        _hosts.Add(await StartAsync("moderation-review", b => b.AddReview(), r => r.MapReview()));
+        _hosts.Add(await StartAsync("moderation-audit", b => b.AddAudit(), r => r.MapAudit()));
+    }
+
+    private Task<ServiceHost> StartAsync(string name, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> add, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map)
+    {
+        var store = new TempSqlite();
+        _stores.Add(store);
+        return ServiceHost.StartAsync(name, new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = store.ConnectionString,
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMq:Host"] = TestEnvironment.RabbitMqHost,
+            ["Bus:RabbitMq:VirtualHost"] = TestEnvironment.RabbitMqVirtualHost,
+        }, add, map);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        _traces.Dispose();
+    }
+
+    [SkippableFact]
+    public async Task An_article_and_a_threatening_comment_walk_from_submission_to_removal_across_four_services()
+    {
+        TestEnvironment.SkipUnlessRabbitMq();
+        await new ModerationWalk(_hosts[0].Client<IIngestionApi>(TestKeys.Submitter), _hosts[2].Client<IReviewApi>(TestKeys.Moderator),
+            _hosts[3].Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
+    }
+
+    [SkippableFact]
+    public async Task Every_service_reports_ready_with_its_bus_and_store()
+    {
+        TestEnvironment.SkipUnlessRabbitMq();
+        foreach (var host in _hosts)
+        {
+            var response = await host.Http().GetStringAsync("/health/ready");
+            Assert.Contains("\"bus\":{\"status\":\"Healthy\"", response, StringComparison.Ordinal);
+            Assert.Contains("\"store\":{\"status\":\"Healthy\"", response, StringComparison.Ordinal);
+        }
+    }
+}
