@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Audit.Storage;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.ServiceDefaults;
 using Moderation.Testing;
 using Refit;
 
@@ -12,31 +13,23 @@ namespace Moderation.Audit.Tests;
 
 public sealed class AuditConsumerTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
-    private ServiceProvider _provider = null!;
+    private ConsumerHarness _consumers = null!;
     private ITestHarness _harness = null!;
-    private SqliteAuditLog _log = null!;
+    private IAuditLog _log = null!;
 
     public async Task InitializeAsync()
     {
-        _provider = new ServiceCollection()
-            .AddSingleton(_sqlite.Database)
-            .AddSingleton<SqliteAuditLog>()
-            .AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>())
-            .AddMassTransitTestHarness(AuditService.AddConsumers)
-            .BuildServiceProvider(true);
-        _log = _provider.GetRequiredService<SqliteAuditLog>();
-        await _log.InitializeAsync(CancellationToken.None);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _consumers = await ConsumerHarness.StartAsync(
+            services => services
+                .AddSingleton<SqliteAuditLog>()
+                .AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>())
+                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteAuditLog>()),
+            AuditService.AddConsumers);
+        _harness = _consumers.Harness;
+        _log = _consumers.Services.GetRequiredService<IAuditLog>();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
     [Fact]
     public async Task Every_event_of_a_submission_becomes_one_entry_even_when_delivered_twice()

@@ -4,39 +4,31 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Classification.Domain;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
+using Moderation.ServiceDefaults;
 using Moderation.Testing;
 
 namespace Moderation.Classification.Tests;
 
 public sealed class ConsumerTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
-    private ServiceProvider _provider = null!;
+    private ConsumerHarness _consumers = null!;
     private ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        _provider = new ServiceCollection()
-            .AddSingleton(_sqlite.Database)
-            .AddSingleton<IClassificationStore, SqliteClassificationStore>()
-            .AddSingleton(KeywordClassifier.Default)
-            .AddSingleton(TimeProvider.System)
-            .AddMetrics()
-            .AddSingleton<ClassificationMetrics>()
-            .AddScoped<Consumers.SubmissionClassification>()
-            .AddMassTransitTestHarness(ClassificationService.AddConsumers)
-            .BuildServiceProvider(true);
-        await ((SqliteClassificationStore)_provider.GetRequiredService<IClassificationStore>()).InitializeAsync(CancellationToken.None);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _consumers = await ConsumerHarness.StartAsync(
+            services => services
+                .AddSingleton<SqliteClassificationStore>()
+                .AddSingleton<IClassificationStore>(sp => sp.GetRequiredService<SqliteClassificationStore>())
+                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteClassificationStore>())
+                .AddSingleton(KeywordClassifier.Default)
+                .AddSingleton<ClassificationMetrics>()
+                .AddScoped<Consumers.SubmissionClassification>(),
+            ClassificationService.AddConsumers);
+        _harness = _consumers.Harness;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
     [Fact]
     public async Task A_threatening_comment_is_classified_for_review_without_a_fault()

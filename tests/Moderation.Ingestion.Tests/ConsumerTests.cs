@@ -13,31 +13,23 @@ namespace Moderation.Ingestion.Tests;
 
 public sealed class ConsumerTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
-    private ServiceProvider _provider = null!;
+    private ConsumerHarness _consumers = null!;
     private ITestHarness _harness = null!;
-    private SqliteSubmissionStore _store = null!;
+    private ISubmissionStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _provider = new ServiceCollection()
-            .AddSingleton(_sqlite.Database)
-            .AddSingleton<SqliteSubmissionStore>()
-            .AddSingleton<ISubmissionStore>(sp => sp.GetRequiredService<SqliteSubmissionStore>())
-            .AddMassTransitTestHarness(IngestionService.AddConsumers)
-            .BuildServiceProvider(true);
-        _store = _provider.GetRequiredService<SqliteSubmissionStore>();
-        await _store.InitializeAsync(CancellationToken.None);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        await _harness.Start();
+        _consumers = await ConsumerHarness.StartAsync(
+            services => services
+                .AddSingleton<SqliteSubmissionStore>()
+                .AddSingleton<ISubmissionStore>(sp => sp.GetRequiredService<SqliteSubmissionStore>())
+                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteSubmissionStore>()),
+            IngestionService.AddConsumers);
+        _harness = _consumers.Harness;
+        _store = _consumers.Services.GetRequiredService<ISubmissionStore>();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
     [Fact]
     public async Task A_classification_moves_the_submission_of_record_without_a_fault()

@@ -1,5 +1,7 @@
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Review.Storage;
+using Moderation.ServiceDefaults;
 
 namespace Moderation.Review.Domain;
 
@@ -98,6 +100,14 @@ public static class ReviewRules
         item.LeaseUntil = null;
         return ReviewRefusal.None;
     }
+
+    /// <summary>The stored decisions of these items that still wait to be published, oldest grace first.</summary>
+    public static IReadOnlyList<PendingEvent> PendingDecisions(IEnumerable<ReviewItem> items, DateTimeOffset decidedBefore, int limit) =>
+        items.SelectMany(i => i.Decisions
+                .Where(d => d.PublishedAt is null && d.Event.OccurredAt < decidedBefore)
+                .Select(d => new PendingEvent(DecisionKey.Of(i.ItemId, d.Event.DecisionId), d.Event)))
+            .Take(limit)
+            .ToList();
 
     public static bool MarkPublished(ReviewItem item, Guid decisionId, DateTimeOffset publishedAt)
     {

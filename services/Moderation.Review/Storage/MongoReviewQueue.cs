@@ -152,11 +152,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     public async Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
     {
         var documents = await _items.Find(Filter.Eq("unpublished", true)).Limit(limit).ToListAsync(cancellationToken);
-        return documents.Select(FromDocument)
-            .SelectMany(i => i.Decisions.Where(d => d.PublishedAt is null && d.Event.OccurredAt < storedBefore)
-                .Select(d => new PendingEvent(DecisionKey.Of(i.ItemId, d.Event.DecisionId), d.Event)))
-            .Take(limit)
-            .ToList();
+        return ReviewRules.PendingDecisions(documents.Select(FromDocument), storedBefore, limit);
     }
 
     public async Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken)

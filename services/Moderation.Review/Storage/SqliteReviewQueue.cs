@@ -139,11 +139,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         command.CommandText = $"SELECT {Columns} FROM review_items WHERE unpublished = 1 LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit);
         var items = await ReadAllAsync(command, cancellationToken);
-        return items
-            .SelectMany(i => i.Decisions.Where(d => d.PublishedAt is null && d.Event.OccurredAt < storedBefore)
-                .Select(d => new PendingEvent(DecisionKey.Of(i.ItemId, d.Event.DecisionId), d.Event)))
-            .Take(limit)
-            .ToList();
+        return ReviewRules.PendingDecisions(items, storedBefore, limit);
     }
 
     public async Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken)
