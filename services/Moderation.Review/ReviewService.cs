@@ -34,6 +34,7 @@ public static class ReviewService
     public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder routes)
     {
         routes.MapReviewEndpoints();
+        routes.MapReviewPage();
         return routes;
     }
 }
