@@ -61,13 +61,13 @@ public static class AuditEndpoints
         Results.Ok(await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(cancellationToken), cancellationToken));
 
     private static async Task<IResult> Overview(
-        DateTimeOffset? from, DateTimeOffset? to, DashboardProjection projection, TimeProvider clock, IOptions<AuditOptions> options, CancellationToken cancellationToken)
+        string? from, string? to, DashboardProjection projection, TimeProvider clock, IOptions<AuditOptions> options, CancellationToken cancellationToken)
     {
         var (period, problem) = Period(from, to, clock, options.Value);
         return problem ?? Results.Ok(await projection.OverviewAsync(period.From, period.To, cancellationToken));
     }
 
-    private static IResult ExportCsv(DateTimeOffset? from, DateTimeOffset? to, IAuditLog log, TimeProvider clock, IOptions<AuditOptions> options, HttpContext context)
+    private static IResult ExportCsv(string? from, string? to, IAuditLog log, TimeProvider clock, IOptions<AuditOptions> options, HttpContext context)
     {
         var (period, problem) = Period(from, to, clock, options.Value);
         if (problem is not null)
@@ -100,12 +100,20 @@ public static class AuditEndpoints
         }, "text/csv; charset=utf-8", fileName);
     }
 
-    /// <summary>The period [from, to): by default the 24 hours up to now; never longer than <see cref="AuditOptions.MaxPeriod"/>.</summary>
-    private static ((DateTimeOffset From, DateTimeOffset To) Period, IResult? Problem) Period(DateTimeOffset? from, DateTimeOffset? to, TimeProvider clock, AuditOptions options)
+    /// <summary>
+    /// The period [from, to) from ISO 8601 times: by default the 24 hours up to now; never longer than
+    /// <see cref="AuditOptions.MaxPeriod"/>. Parsed here rather than bound, so a bad time is named like any other field.
+    /// </summary>
+    private static ((DateTimeOffset From, DateTimeOffset To) Period, IResult? Problem) Period(string? from, string? to, TimeProvider clock, AuditOptions options)
     {
-        var end = to ?? clock.GetUtcNow();
-        var start = from ?? end - DefaultPeriod;
         var validation = new RequestValidation();
+        var end = Time(validation, "to", to) ?? clock.GetUtcNow();
+        var start = Time(validation, "from", from) ?? end - DefaultPeriod;
+        if (!validation.IsValid)
+        {
+            return ((start, end), validation.Problem());
+        }
+
         if (start >= end)
         {
             validation.Add("to", "must be later than from.");
@@ -116,5 +124,21 @@ public static class AuditEndpoints
         }
 
         return ((start, end), validation.IsValid ? null : validation.Problem());
+    }
+
+    private static DateTimeOffset? Time(RequestValidation validation, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time;
+        }
+
+        validation.Add(field, $"'{value}' is not a time; give an ISO 8601 time such as 2026-11-25T10:00:00Z.");
+        return null;
     }
 }
