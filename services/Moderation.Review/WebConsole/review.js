@@ -98,7 +98,8 @@ async function refreshQueueCount() {
     return;
   }
   try {
-    const [pending, held] = await Promise.all(['pending', 'claimed'].map(s => api(`/api/v1/review/items?status=${s}&pageSize=1`)));
+    // Spelled as the enum is, which the review API binds case-sensitively today.
+    const [pending, held] = await Promise.all(['Pending', 'Claimed'].map(s => api(`/api/v1/review/items?status=${s}&pageSize=1`)));
     fill(document.getElementById('queue-count'), pending.total);
     fill(document.getElementById('claimed-count'), held.total);
   } catch (error) {

@@ -76,6 +76,7 @@ export function keyForm(onKey) {
     if (input.value.trim()) {
       sessionStorage.setItem(keyName, input.value.trim());
       input.value = '';
+      input.blur();
       show();
       onKey();
     }
