@@ -53,7 +53,7 @@ function hourlyChart(hourly, range) {
       }
     }
     const every = Math.ceil(hours.length / 12);
-    if (i % every === 0) {
+    if (i % every === 0 && i + every <= hours.length) {
       svg.append(el('svg:text', { x: left + i * barWidth, y: height + 14 }, new Date(hour).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })));
     }
   });
