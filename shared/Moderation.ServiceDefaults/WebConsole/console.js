@@ -62,11 +62,29 @@ export async function api(path, options = {}) {
   return response.status === 204 ? null : response.json();
 }
 
+const pages = [['/dashboard', 'Dashboard'], ['/audit', 'Audit search'], ['/review', 'Review']];
+
+/** Fills the page's header: the console's pages, then the key form for the role named by data-role. */
+function header() {
+  const bar = document.querySelector('header.bar');
+  const extra = [...bar.children];
+  fill(bar,
+    el('h1', {}, 'Moderation'),
+    el('nav', {}, pages.map(([path, name]) => el('a', { href: path, 'aria-current': location.pathname === path ? 'page' : null }, name))),
+    extra,
+    el('form', { id: 'key-form' },
+      el('input', { id: 'api-key', type: 'password', placeholder: `${bar.dataset.role} API key`, autocomplete: 'off', 'aria-label': 'API key' }),
+      el('button', { type: 'submit' }, 'Use key'),
+      el('button', { type: 'button', id: 'forget-key' }, 'Forget'),
+      el('span', { id: 'key-state' })));
+}
+
 /**
- * Wires the key form of the page header. onKey runs once a key is stored (at once if the tab
+ * Builds the page header and wires its key form. onKey runs once a key is stored (at once if the tab
  * already has one); the key never leaves sessionStorage except in the X-Api-Key header.
  */
 export function keyForm(onKey) {
+  header();
   const form = document.getElementById('key-form');
   const input = document.getElementById('api-key');
   const state = document.getElementById('key-state');
