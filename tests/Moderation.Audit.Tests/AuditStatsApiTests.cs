@@ -63,6 +63,10 @@ public sealed class AuditStatsApiTests : IAsyncLifetime
         Assert.Equal(new ClassifierAgreement(Categories.HarassmentThreatening, "review", 1, 1, 1), Assert.Single(overview.Agreement));
         Assert.Equal(3, overview.TimeToVerdict.Count);
         Assert.Equal(600, overview.TimeToFinalDecision.P50Seconds);
+
+        var again = await Api.GetOverviewAsync(now.AddHours(-2), now.AddMinutes(1));
+        Assert.Equal(overview.Totals, again.Totals);
+        Assert.Equal(overview.Moderators, again.Moderators);
     }
 
     [Fact]
