@@ -62,8 +62,16 @@ public sealed class BusOptions
 public sealed class ModerationConsumerRegistrations
 {
     private readonly List<Action<IBusRegistrationConfigurator>> _registrations = [];
+    private readonly List<string> _queueNames = [];
 
-    public void Add(Action<IBusRegistrationConfigurator> registration) => _registrations.Add(registration);
+    /// <summary>The queues this process consumes from (each also has MassTransit's <c>&lt;queue&gt;_error</c>).</summary>
+    public IReadOnlyList<string> QueueNames => _queueNames;
+
+    public void Add(string queueName, Action<IBusRegistrationConfigurator> registration)
+    {
+        _queueNames.Add(queueName);
+        _registrations.Add(registration);
+    }
 
     public void ApplyTo(IBusRegistrationConfigurator configurator)
     {
@@ -76,10 +84,11 @@ public sealed class ModerationConsumerRegistrations
 
 public static class ModerationBusExtensions
 {
-    public static IServiceCollection AddModerationConsumers(this IServiceCollection services, Action<IBusRegistrationConfigurator> registration)
+    /// <summary>Adds a service's consumers, all reading from <paramref name="queueName"/>.</summary>
+    public static IServiceCollection AddModerationConsumers(this IServiceCollection services, string queueName, Action<IBusRegistrationConfigurator> registration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        Registrations(services).Add(registration);
+        Registrations(services).Add(queueName, registration);
         return services;
     }
 
@@ -102,6 +111,7 @@ public static class ModerationBusExtensions
 
         var transport = builder.Configuration.GetSection(BusOptions.Section).GetValue(nameof(BusOptions.Transport), BusTransport.InMemory);
         var registrations = Registrations(builder.Services);
+        builder.Services.AddSingleton<RabbitMqErrorQueues>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

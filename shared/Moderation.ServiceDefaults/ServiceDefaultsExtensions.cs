@@ -61,6 +61,7 @@ public static class ServiceDefaultsExtensions
         });
         app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
+        app.MapErrorQueueEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
