@@ -30,6 +30,12 @@ public sealed class RabbitMqOptions
 
     [Required]
     public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// Declare the service queues as quorum queues (replicated across a RabbitMQ cluster). A queue's
+    /// type is fixed when it is first declared: switch on a fresh virtual host.
+    /// </summary>
+    public bool QuorumQueues { get; set; }
 }
 
 public sealed class BusOptions
@@ -43,6 +49,10 @@ public sealed class BusOptions
     /// <summary>Messages a RabbitMQ consumer holds unacknowledged at once.</summary>
     [Range(1, 10_000)]
     public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>Messages a receive endpoint processes at once; unset, MassTransit takes the prefetch count.</summary>
+    [Range(1, 10_000)]
+    public int? ConcurrentMessageLimit { get; set; }
 
     /// <summary>
     /// How long start-up waits for the broker and for every queue to be bound. Start-up waits so that
@@ -116,6 +126,19 @@ public static class ModerationBusExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             registrations.ApplyTo(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var options = context.GetRequiredService<IOptions<BusOptions>>().Value;
+                if (options.ConcurrentMessageLimit is { } limit)
+                {
+                    endpoint.ConcurrentMessageLimit = limit;
+                }
+
+                if (options.RabbitMq.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "bus";
