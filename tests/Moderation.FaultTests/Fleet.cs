@@ -19,6 +19,9 @@ public sealed class Fleet : IAsyncDisposable
 
     public string LogDirectory => _directory;
 
+    /// <summary>The SQLite connection string of one service's store, for a test that gets in its way.</summary>
+    public string StoreOf(string service) => $"Data Source={Path.Combine(_directory, service + ".db")}";
+
     public static async Task<Fleet> StartAsync()
     {
         var fleet = new Fleet();
@@ -39,7 +42,7 @@ public sealed class Fleet : IAsyncDisposable
         environment["Bus__Transport"] = "RabbitMq";
         environment["Bus__RabbitMq__Host"] = TestEnvironment.RabbitMqHost!;
         environment["Bus__RabbitMq__VirtualHost"] = TestEnvironment.RabbitMqVirtualHost;
-        environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(_directory, service + ".db")}";
+        environment["Storage__ConnectionString"] = StoreOf(service);
         environment["Outbox__SweepInterval"] = "00:00:00.500";
         environment["Outbox__Grace"] = "00:00:01";
         environment["Outbox__PublishTimeout"] = "00:00:02";
