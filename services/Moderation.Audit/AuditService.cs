@@ -20,7 +20,7 @@ public static class AuditService
             .ValidateOnStart();
         builder.Services.AddModerationStore<IAuditLog, SqliteAuditLog, MongoAuditLog>();
         builder.Services.AddSingleton<DashboardProjection>();
-        builder.Services.AddModerationConsumers(AddConsumers);
+        builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
 
