@@ -47,11 +47,11 @@ public class ReviewRulesTests
         Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, decision, isSenior: false, Now));
         Assert.Equal(ReviewItemStatus.Decided, item.Status);
         Assert.Equal(DecisionOutcome.Remove, item.Decision!.Outcome);
-        Assert.True(item.HasUnpublishedDecisions);
+        Assert.True(item.HasUnpublishedEvents);
 
         Assert.True(ReviewRules.MarkPublished(item, decision.DecisionId, Now));
         Assert.False(ReviewRules.MarkPublished(item, decision.DecisionId, Now));
-        Assert.False(item.HasUnpublishedDecisions);
+        Assert.False(item.HasUnpublishedEvents);
         Assert.Equal(ReviewRefusal.AlreadyDecided, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Approve), false, Now));
     }
 

@@ -7,11 +7,12 @@ internal static class ReviewSamples
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
-    public static ContentClassified Classified(Guid submissionId, Verdict verdict, double score = 0.8, ContentKind kind = ContentKind.Comment) => new(
+    public static ContentClassified Classified(
+        Guid submissionId, Verdict verdict, double score = 0.8, ContentKind kind = ContentKind.Comment, DateTimeOffset? at = null, string category = Categories.HarassmentThreatening) => new(
         submissionId, kind, verdict,
-        Categories.All.ToDictionary(c => c, c => c == Categories.HarassmentThreatening ? score : 0.0),
-        [new ClassificationReason(Categories.HarassmentThreatening, "rule:test", "threat", "body", new EvidenceSpan(0, 5))],
-        "model-1", "policy-1", Now);
+        Categories.All.ToDictionary(c => c, c => c == category ? score : 0.0),
+        [new ClassificationReason(category, "rule:test", "threat", "body", new EvidenceSpan(0, 5))],
+        "model-1", "policy-1", at ?? Now);
 
     public static ModerationDecided Decision(Guid submissionId, string moderator, DecisionOutcome outcome) => new(
         submissionId, Guid.NewGuid(), outcome, DecisionActorKind.Moderator, moderator, "threat", null,
