@@ -1,5 +1,4 @@
 using System.Net;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Client;
 using Moderation.Contracts;
@@ -12,33 +11,22 @@ namespace Moderation.Review.Tests;
 /// <summary>Review on its own: events in through its bus, moderators through the HTTP API.</summary>
 public sealed class ReviewApiTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
+    private ReviewTestHost _review = null!;
     private ServiceHost _host = null!;
 
-    public async Task InitializeAsync() =>
-        _host = await ServiceHost.StartAsync("review-test", new Dictionary<string, string?>
+    public async Task InitializeAsync()
+    {
+        _review = await ReviewTestHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = _sqlite.ConnectionString,
             ["Review:ReasonCodes:0"] = "threat",
             ["Review:ReasonCodes:1"] = "no-violation",
-        }, b => b.AddReview(), r => r.MapReview());
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
+        });
+        _host = _review.Host;
     }
 
-    private async Task<ReviewItemView> QueueCommentAsync(string text)
-    {
-        var submissionId = Guid.NewGuid();
-        var bus = _host.Services.GetRequiredService<IBus>();
-        await bus.Publish(new CommentSubmitted(submissionId, Guid.NewGuid(), Guid.NewGuid(), null, "news.example", "reader", text, "The article", DateTimeOffset.UtcNow));
-        await bus.Publish(ReviewSamples.Classified(submissionId, Verdict.Review));
-        var api = _host.Client<IReviewApi>(TestKeys.Moderator);
-        var page = await Eventually.GetAsync(() => api.ListItemsAsync(), p => p.Items.Any(i => i.SubmissionId == submissionId), what: "the item in the queue");
-        return page.Items.Single(i => i.SubmissionId == submissionId);
-    }
+    public async Task DisposeAsync() => await _review.DisposeAsync();
+
+    private Task<ReviewItemView> QueueCommentAsync(string text) => _review.QueueCommentAsync(text);
 
     [Fact]
     public async Task A_moderator_claims_decides_and_the_decision_leaves_through_the_outbox()
