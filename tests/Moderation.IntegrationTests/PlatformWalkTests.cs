@@ -8,15 +8,16 @@ using Moderation.Testing;
 namespace Moderation.IntegrationTests;
 
 /// <summary>The whole platform in one process on the in-memory bus, as Moderation.AllInOne runs it.</summary>
-public sealed class AllInOneWalkTests : IAsyncLifetime
+public static class AllInOneHost
 {
-    private readonly TempSqlite _sqlite = new();
-    private readonly ActivityCollector _traces = new();
-    private ServiceHost _host = null!;
-
-    public async Task InitializeAsync() =>
-        _host = await ServiceHost.StartAsync("moderation-allinone-test",
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString },
+    public static Task<ServiceHost> StartAsync(TempSqlite sqlite, IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(sqlite);
+        var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>())
+        {
+            ["Storage:ConnectionString"] = sqlite.ConnectionString,
+        };
+        return ServiceHost.StartAsync("moderation-allinone-test", settings,
             builder =>
             {
                 builder.AddIngestion();
@@ -31,6 +32,16 @@ public sealed class AllInOneWalkTests : IAsyncLifetime
                 routes.MapReview();
                 routes.MapAudit();
             });
+    }
+}
+
+public sealed class AllInOneWalkTests : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+    private readonly ActivityCollector _traces = new();
+    private ServiceHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await AllInOneHost.StartAsync(_sqlite);
 
     public async Task DisposeAsync()
     {
