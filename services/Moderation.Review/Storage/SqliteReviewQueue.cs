@@ -19,11 +19,20 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
 
     private const string LiveLease = "status = 'claimed' AND lease_until > $now";
 
+    /// <summary>Columns added after the first release; a table made before them gets them on start-up.</summary>
+    private static readonly (string Name, string Definition)[] AddedColumns =
+    [
+        ("comment_id", "TEXT NULL"),
+        ("due_at", "INTEGER NULL"),
+        ("excluded", "TEXT NOT NULL DEFAULT ''"),
+    ];
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using (var table = connection.CreateCommand())
+        {
+            table.CommandText = """
             CREATE TABLE IF NOT EXISTS review_items (
                 item_id TEXT PRIMARY KEY,
                 submission_id TEXT NOT NULL UNIQUE,
@@ -37,11 +46,35 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
                 created_at INTEGER NOT NULL,
                 comment_id TEXT NULL,
                 due_at INTEGER NULL,
-                excluded TEXT NOT NULL,
+                excluded TEXT NOT NULL DEFAULT '',
                 unpublished INTEGER NOT NULL,
                 document TEXT NOT NULL
             );
-            CREATE INDEX IF NOT EXISTS ix_review_items_queue ON review_items (queued, status, priority DESC, due_at);
+            """;
+            await table.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        await using (var info = connection.CreateCommand())
+        {
+            info.CommandText = "SELECT name FROM pragma_table_info('review_items')";
+            await using var reader = await info.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, definition) in AddedColumns.Where(c => !columns.Contains(c.Name)))
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE review_items ADD COLUMN {name} {definition}";
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE INDEX IF NOT EXISTS ix_review_items_order ON review_items (queued, status, priority DESC, due_at);
             CREATE INDEX IF NOT EXISTS ix_review_items_held ON review_items (claimed_by, status);
             CREATE UNIQUE INDEX IF NOT EXISTS ix_review_items_comment ON review_items (comment_id) WHERE comment_id IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_review_items_unpublished ON review_items (unpublished) WHERE unpublished = 1;
