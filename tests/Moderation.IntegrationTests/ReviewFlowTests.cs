@@ -8,24 +8,21 @@ namespace Moderation.IntegrationTests;
 public sealed class ReviewFlowTests : IAsyncLifetime
 {
     private const string Threat = "You know what is coming. You could be vaporized in your car tonight.";
-    private readonly TempSqlite _sqlite = new();
-    private ServiceHost _host = null!;
+    private AllInOneHost _platform = null!;
 
-    public async Task InitializeAsync() => _host = await AllInOneHost.StartAsync(_sqlite);
+    public async Task InitializeAsync() => _platform = await AllInOneHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _platform.DisposeAsync();
 
-    private IIngestionApi Platform => _host.Client<IIngestionApi>(TestKeys.Submitter);
+    private ServiceHost Host => _platform.Host;
+
+    private IIngestionApi Platform => Host.Client<IIngestionApi>(TestKeys.Submitter);
 
     private async Task<(CommentAccepted Comment, ReviewItemView Item)> ThreatInReviewAsync()
     {
         var article = await Platform.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Council vote", "The council voted on the budget."));
         var comment = await Platform.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("reader42", Threat));
-        var page = await Eventually.GetAsync(() => _host.Client<IReviewApi>(TestKeys.Moderator).ListItemsAsync(pageSize: 100),
+        var page = await Eventually.GetAsync(() => Host.Client<IReviewApi>(TestKeys.Moderator).ListItemsAsync(pageSize: 100),
             p => p.Items.Any(i => i.SubmissionId == comment.SubmissionId), what: "the comment in the queue");
         var item = page.Items.Single(i => i.SubmissionId == comment.SubmissionId);
         Assert.Equal("Council vote", item.Title);
@@ -36,8 +33,8 @@ public sealed class ReviewFlowTests : IAsyncLifetime
     public async Task An_escalated_then_removed_comment_is_appealed_and_approved_by_another_moderator()
     {
         var (comment, item) = await ThreatInReviewAsync();
-        var moderator = _host.Client<IReviewApi>(TestKeys.Moderator);
-        var senior = _host.Client<IReviewApi>(TestKeys.SeniorModerator);
+        var moderator = Host.Client<IReviewApi>(TestKeys.Moderator);
+        var senior = Host.Client<IReviewApi>(TestKeys.SeniorModerator);
 
         await moderator.DecideAsync(item.ItemId, new DecisionRequest(DecisionOutcome.Escalate, "threat", "needs a senior look"));
         Assert.Empty((await moderator.ClaimAsync(new ClaimRequest(5))).Items);
@@ -45,7 +42,7 @@ public sealed class ReviewFlowTests : IAsyncLifetime
         await senior.DecideAsync(item.ItemId, new DecisionRequest(DecisionOutcome.Remove, "threat"));
         await Eventually.GetAsync(() => Platform.GetSubmissionAsync(comment.SubmissionId), v => v.Status == SubmissionStatus.Removed, what: "the removal");
 
-        var appeal = await _host.Client<IReviewApi>(TestKeys.Submitter).AppealAsync(new AppealRequest(comment.SubmissionId, "It quotes a film."));
+        var appeal = await Host.Client<IReviewApi>(TestKeys.Submitter).AppealAsync(new AppealRequest(comment.SubmissionId, "It quotes a film."));
         var reopened = await Eventually.GetAsync(() => Platform.GetSubmissionAsync(comment.SubmissionId), v => v.Status == SubmissionStatus.InReview, what: "the appeal reaching ingestion");
         Assert.Equal(DecisionOutcome.Remove, reopened.Decision!.Outcome);
 
@@ -59,7 +56,7 @@ public sealed class ReviewFlowTests : IAsyncLifetime
             approved.Timeline.Select(t => t.Status));
         Assert.Equal("moderator", approved.Decision!.Actor);
 
-        var auditor = _host.Client<IAuditApi>(TestKeys.Auditor);
+        var auditor = Host.Client<IAuditApi>(TestKeys.Auditor);
         var audit = await Eventually.GetAsync(() => auditor.ListEntriesAsync(comment.SubmissionId), p => p.Entries.Count == 6, what: "six audit entries");
         Assert.Equal(
             [nameof(CommentSubmitted), nameof(ContentClassified), nameof(ModerationDecided), nameof(ModerationDecided), nameof(AppealFiled), nameof(ModerationDecided)],
@@ -74,10 +71,10 @@ public sealed class ReviewFlowTests : IAsyncLifetime
     public async Task A_flood_of_reports_collapses_into_the_one_queued_item()
     {
         var (comment, item) = await ThreatInReviewAsync();
-        var platform = _host.Client<IReviewApi>(TestKeys.Submitter);
+        var platform = Host.Client<IReviewApi>(TestKeys.Submitter);
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => platform.ReportAsync(new ReportRequest(comment.SubmissionId, "threatening me"))));
 
-        var page = await _host.Client<IReviewApi>(TestKeys.Moderator).ListItemsAsync(pageSize: 100);
+        var page = await Host.Client<IReviewApi>(TestKeys.Moderator).ListItemsAsync(pageSize: 100);
         var collapsed = Assert.Single(page.Items, i => i.SubmissionId == comment.SubmissionId);
         Assert.Equal(item.ItemId, collapsed.ItemId);
         Assert.Equal(20, collapsed.ReportCount);

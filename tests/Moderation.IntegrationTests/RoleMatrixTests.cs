@@ -49,21 +49,18 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         (Admin, TestKeys.Admin),
     ];
 
-    private readonly TempSqlite _sqlite = new();
-    private ServiceHost _host = null!;
+    private AllInOneHost _platform = null!;
 
-    public async Task InitializeAsync() => _host = await AllInOneHost.StartAsync(_sqlite);
+    public async Task InitializeAsync() => _platform = await AllInOneHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _platform.DisposeAsync();
+
+    private ServiceHost Host => _platform.Host;
 
     [Fact]
     public void The_matrix_names_every_endpoint_of_the_api()
     {
-        var mapped = _host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        var mapped = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
@@ -74,7 +71,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Every_endpoint_answers_401_without_a_valid_key_403_without_the_role_and_neither_with_it()
     {
-        var http = _host.Http();
+        var http = Host.Http();
         var wrong = new List<string>();
         foreach (var (method, route, roles) in Matrix)
         {

@@ -58,10 +58,7 @@ public class ReviewRulesTests
     [Fact]
     public void An_item_leased_to_one_moderator_cannot_be_decided_by_another_until_the_lease_runs_out()
     {
-        var item = ReviewSamples.Queued();
-        item.Status = ReviewItemStatus.Claimed;
-        item.ClaimedBy = "alice";
-        item.LeaseUntil = Now.AddMinutes(5);
+        var item = ReviewSamples.ClaimedByAlice();
 
         Assert.Equal(ReviewRefusal.ClaimedByOther, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "bob", DecisionOutcome.Approve), false, Now));
         Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "bob", DecisionOutcome.Approve), false, Now.AddMinutes(6)));
@@ -84,10 +81,7 @@ public class ReviewRulesTests
     [Fact]
     public void Only_the_holder_of_a_live_lease_can_release_it()
     {
-        var item = ReviewSamples.Queued();
-        item.Status = ReviewItemStatus.Claimed;
-        item.ClaimedBy = "alice";
-        item.LeaseUntil = Now.AddMinutes(5);
+        var item = ReviewSamples.ClaimedByAlice();
 
         Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Release(item, "bob", Now));
         Assert.Equal(ReviewRefusal.None, ReviewRules.Release(item, "alice", Now));
@@ -148,10 +142,7 @@ public class ReviewRulesTests
     [Fact]
     public void A_lease_is_renewed_only_by_its_live_holder()
     {
-        var item = ReviewSamples.Queued();
-        item.Status = ReviewItemStatus.Claimed;
-        item.ClaimedBy = "alice";
-        item.LeaseUntil = Now.AddMinutes(5);
+        var item = ReviewSamples.ClaimedByAlice();
 
         Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Renew(item, "bob", Now, Now.AddMinutes(10)));
         Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Renew(item, "alice", Now.AddMinutes(6), Now.AddMinutes(11)));

@@ -1,3 +1,4 @@
+using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Review.Domain;
 
@@ -24,6 +25,16 @@ internal static class ReviewSamples
         var item = ReviewItem.New(Guid.NewGuid(), Now);
         ReviewRules.ApplyContent(item, ContentKind.Comment, "Article", "You will regret this.");
         ReviewRules.ApplyClassification(item, Classified(item.SubmissionId, Verdict.Review, score));
+        return item;
+    }
+
+    /// <summary>A queued item leased to alice until five minutes after <see cref="Now"/>.</summary>
+    public static ReviewItem ClaimedByAlice()
+    {
+        var item = Queued();
+        item.Status = ReviewItemStatus.Claimed;
+        item.ClaimedBy = "alice";
+        item.LeaseUntil = Now.AddMinutes(5);
         return item;
     }
 }
