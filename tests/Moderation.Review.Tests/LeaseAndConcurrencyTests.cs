@@ -28,9 +28,7 @@ public sealed class LeaseExpiryTests : IAsyncLifetime
         Assert.Equal(queued.ItemId, claim.Items[0].ItemId);
         Assert.Equal("senior", claim.Items[0].ClaimedBy);
 
-        // The second lease is live while the senior's own decision is made; the first holder's is gone for good.
-        var renewed = await second.RenewAsync(queued.ItemId);
-        var decided = await second.DecideAsync(renewed.ItemId, new DecisionRequest(DecisionOutcome.Remove, "threat"));
+        var decided = await second.DecideAsync(queued.ItemId, new DecisionRequest(DecisionOutcome.Remove, "threat"));
         Assert.Equal(ReviewItemStatus.Decided, decided.Status);
         var late = await Assert.ThrowsAnyAsync<ApiException>(() => first.DecideAsync(queued.ItemId, new DecisionRequest(DecisionOutcome.Approve, "no-violation")));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);

@@ -157,9 +157,10 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
 
         var total = await _items.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var pastSla = await _items.CountDocumentsAsync(filter & Filter.Ne("status", "decided") & Filter.Lte("dueAt", now), cancellationToken: cancellationToken);
+        // In aggregation expressions a null or missing dueAt sorts below any date, so "> null" means "has one".
         var pastDue = new BsonDocument("$and", new BsonArray
         {
-            new BsonDocument("$ne", new BsonArray { "$dueAt", BsonNull.Value }),
+            new BsonDocument("$gt", new BsonArray { "$dueAt", BsonNull.Value }),
             new BsonDocument("$lte", new BsonArray { "$dueAt", now }),
         });
         var documents = await _items.Aggregate()
