@@ -19,6 +19,7 @@ public static class ReviewService
             .Bind(builder.Configuration.GetSection(ReviewOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<ReviewMetrics>();
         builder.Services.AddSingleton(sp => QueuePriority.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
         builder.Services.AddModerationStore<IReviewQueue, SqliteReviewQueue, MongoReviewQueue>();
         builder.Services.AddPendingEventSource<IReviewQueue>(builder.Configuration);

@@ -55,13 +55,15 @@ internal static class ContentSnapshot
 /// Puts a Review verdict in front of moderators, with its scores and evidence; records an Allow or
 /// Block verdict as the policy's own decision and publishes it through the outbox.
 /// </summary>
-public sealed class ReviewClassifiedConsumer(IReviewQueue queue, QueuePriority priority, ReliablePublisher publisher, TimeProvider clock) : IConsumer<ContentClassified>
+public sealed class ReviewClassifiedConsumer(IReviewQueue queue, QueuePriority priority, ReliablePublisher publisher, ReviewMetrics metrics, TimeProvider clock)
+    : IConsumer<ContentClassified>
 {
     public async Task Consume(ConsumeContext<ContentClassified> context)
     {
         var message = context.Message;
         Activity.Current?.SetTag(Telemetry.SubmissionIdTag, message.SubmissionId);
         var now = clock.GetUtcNow();
+        ModerationDecided? policyDecision = null;
         var item = await queue.UpsertBySubmissionAsync(message.SubmissionId, current =>
         {
             if (current.Verdict is not null)
@@ -70,9 +72,13 @@ public sealed class ReviewClassifiedConsumer(IReviewQueue queue, QueuePriority p
             }
 
             ReviewRules.ApplyClassification(current, message, priority);
-            ReviewRules.DecideByPolicy(current, message, now);
+            policyDecision = ReviewRules.DecideByPolicy(current, message, now);
             return true;
         }, now, context.CancellationToken);
+        if (policyDecision is not null)
+        {
+            metrics.Decided(policyDecision, pastSla: false);
+        }
 
         // A redelivery finds the decision already stored; if it is still unpublished, publishing it again is harmless.
         foreach (var pending in ReviewRules.PendingDecisions([item], DateTimeOffset.MaxValue, int.MaxValue))

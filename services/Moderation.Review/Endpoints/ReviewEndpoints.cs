@@ -110,7 +110,7 @@ public static class ReviewEndpoints
     }
 
     private static async Task<IResult> Decide(
-        Guid itemId, DecisionRequest request, ClaimsPrincipal user, IReviewQueue queue, ReliablePublisher publisher,
+        Guid itemId, DecisionRequest request, ClaimsPrincipal user, [AsParameters] ReviewServices review,
         IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = ValidateDecision(request.Decision, request.Reason, request.Note, request.Labels, options.Value);
@@ -120,13 +120,13 @@ public static class ReviewEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var (item, refusal) = await DecideOneAsync(itemId, request.Decision!.Value, request.Reason!, request.Note, request.Labels, user, queue, publisher, now, cancellationToken);
+        var (item, refusal) = await DecideOneAsync(itemId, request.Decision!.Value, request.Reason!, request.Note, request.Labels, user, review, now, cancellationToken);
         return refusal == ReviewRefusal.None ? Results.Ok(item!.ToView(now)) : Refused(itemId, refusal);
     }
 
     /// <summary>One decision for many items; each is decided (and logged) on its own, and each gets its own result.</summary>
     private static async Task<IResult> DecideBulk(
-        BulkDecisionRequest request, ClaimsPrincipal user, IReviewQueue queue, ReliablePublisher publisher,
+        BulkDecisionRequest request, ClaimsPrincipal user, [AsParameters] ReviewServices review,
         IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = ValidateDecision(request.Decision, request.Reason, request.Note, request.Labels, options.Value);
@@ -152,7 +152,7 @@ public static class ReviewEndpoints
         var results = new List<BulkDecisionItemResult>();
         foreach (var itemId in request.ItemIds!)
         {
-            var (item, refusal) = await DecideOneAsync(itemId, request.Decision!.Value, request.Reason!, request.Note, request.Labels, user, queue, publisher, now, cancellationToken);
+            var (item, refusal) = await DecideOneAsync(itemId, request.Decision!.Value, request.Reason!, request.Note, request.Labels, user, review, now, cancellationToken);
             results.Add(refusal == ReviewRefusal.None
                 ? new BulkDecisionItemResult(itemId, StatusCodes.Status200OK, item!.ToView(now), null)
                 : new BulkDecisionItemResult(itemId, RefusalStatus(refusal), null, RefusalDetail(refusal)));
@@ -196,15 +196,17 @@ public static class ReviewEndpoints
 
     private static async Task<(ReviewItem? Item, ReviewRefusal Refusal)> DecideOneAsync(
         Guid itemId, DecisionOutcome outcome, string reason, string? note, IReadOnlyDictionary<string, int>? labels,
-        ClaimsPrincipal user, IReviewQueue queue, ReliablePublisher publisher, DateTimeOffset now, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ReviewServices review, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var moderator = user.Identity!.Name!;
         var refusal = ReviewRefusal.None;
+        var pastSla = false;
         ModerationDecided? decision = null;
-        var item = await queue.UpdateAsync(itemId, current =>
+        var item = await review.Queue.UpdateAsync(itemId, current =>
         {
             decision = new ModerationDecided(current.SubmissionId, Guid.CreateVersion7(), outcome, DecisionActorKind.Moderator,
                 moderator, reason, note, labels, outcome != DecisionOutcome.Escalate, now, ReviewRules.AppealOf(current));
+            pastSla = current.IsPastSla(now);
             refusal = ReviewRules.Decide(current, decision, IsSenior(user), now);
             return refusal == ReviewRefusal.None;
         }, cancellationToken);
@@ -214,10 +216,11 @@ public static class ReviewEndpoints
             return (null, ReviewRefusal.NotQueued);
         }
 
-        if (refusal == ReviewRefusal.None)
+        if (refusal == ReviewRefusal.None && decision is not null)
         {
+            review.Metrics.Decided(decision, pastSla);
             Activity.Current?.SetTag(Telemetry.SubmissionIdTag, item.SubmissionId);
-            await publisher.PublishAsync(queue, new PendingEvent(DecisionKey.Of(item.ItemId, decision!.DecisionId), decision), cancellationToken);
+            await review.Publisher.PublishAsync(review.Queue, new PendingEvent(DecisionKey.Of(item.ItemId, decision.DecisionId), decision), cancellationToken);
         }
 
         return (item, refusal);
@@ -257,7 +260,7 @@ public static class ReviewEndpoints
     /// priority while it waits) instead of making another item; a decided case is a 409.
     /// </summary>
     private static async Task<IResult> Report(
-        ReportRequest request, IReviewQueue queue, QueuePriority priority, IOptions<ReviewOptions> options, CancellationToken cancellationToken)
+        ReportRequest request, [AsParameters] ReviewServices review, QueuePriority priority, IOptions<ReviewOptions> options, CancellationToken cancellationToken)
     {
         var validation = ValidateSubmissionAndReason(request.SubmissionId, request.Reason, options.Value);
         if (!validation.IsValid)
@@ -266,18 +269,22 @@ public static class ReviewEndpoints
         }
 
         var refusal = ReviewRefusal.NotQueued;
-        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, queue, current =>
+        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, review.Queue, current =>
         {
             refusal = ReviewRules.Report(current, priority);
             return refusal == ReviewRefusal.None;
         }, cancellationToken);
-        return refusal == ReviewRefusal.None
-            ? Results.Ok(new ReportAccepted(item!.SubmissionId, item.ItemId, item.ReportCount, item.IsQueued, item.Priority))
-            : SubmissionRefused(request.SubmissionId.Value, refusal);
+        if (refusal != ReviewRefusal.None)
+        {
+            return SubmissionRefused(request.SubmissionId.Value, refusal);
+        }
+
+        review.Metrics.Reported();
+        return Results.Ok(new ReportAccepted(item!.SubmissionId, item.ItemId, item.ReportCount, item.IsQueued, item.Priority));
     }
 
     private static async Task<IResult> Appeal(
-        AppealRequest request, IReviewQueue queue, QueuePriority priority, ReliablePublisher publisher,
+        AppealRequest request, [AsParameters] ReviewServices review, QueuePriority priority,
         IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = ValidateSubmissionAndReason(request.SubmissionId, request.Reason, options.Value);
@@ -289,7 +296,7 @@ public static class ReviewEndpoints
         var now = clock.GetUtcNow();
         var appealId = Guid.CreateVersion7();
         var refusal = ReviewRefusal.NotQueued;
-        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, queue, current =>
+        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, review.Queue, current =>
         {
             refusal = ReviewRules.Appeal(current, appealId, request.Reason!.Trim(), priority, now);
             return refusal == ReviewRefusal.None;
@@ -300,8 +307,9 @@ public static class ReviewEndpoints
         }
 
         var filed = item!.Appeal!.Event;
+        review.Metrics.Appealed();
         Activity.Current?.SetTag(Telemetry.SubmissionIdTag, item.SubmissionId);
-        await publisher.PublishAsync(queue, new PendingEvent(DecisionKey.Of(item.ItemId, filed.AppealId), filed), cancellationToken);
+        await review.Publisher.PublishAsync(review.Queue, new PendingEvent(DecisionKey.Of(item.ItemId, filed.AppealId), filed), cancellationToken);
         return Results.Accepted(value: new AppealAccepted(filed.AppealId, item.SubmissionId, item.ItemId, filed.AppealOf));
     }
 
@@ -321,6 +329,9 @@ public static class ReviewEndpoints
         var existing = await queue.GetBySubmissionAsync(submissionId, cancellationToken);
         return existing is null ? null : await queue.UpdateAsync(existing.ItemId, change, cancellationToken);
     }
+
+    /// <summary>What the endpoints that record and publish events need, bound as one parameter.</summary>
+    private sealed record ReviewServices(IReviewQueue Queue, ReliablePublisher Publisher, ReviewMetrics Metrics);
 
     private static bool IsSenior(ClaimsPrincipal user) => user.IsInRole(Roles.SeniorModerator) || user.IsInRole(Roles.Admin);
 
