@@ -203,6 +203,21 @@ public sealed class ReviewWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_removal_by_the_policy_can_be_appealed_and_any_moderator_takes_the_appeal()
+    {
+        var blocked = Classified(0.99, verdict: Verdict.Block);
+        await _review.SubmitCommentAsync("I will find you.", blocked);
+        await Eventually.GetAsync(() => _review.Queue.GetBySubmissionAsync(blocked.SubmissionId, CancellationToken.None),
+            i => i?.Decision is not null, what: "the policy's removal");
+
+        var appeal = await _review.Api(TestKeys.Submitter).AppealAsync(new AppealRequest(blocked.SubmissionId, "Song lyrics."));
+        var claimed = Assert.Single((await _review.Api(TestKeys.Moderator).ClaimAsync(new ClaimRequest(5))).Items);
+        Assert.Equal(appeal.ItemId, claimed.ItemId);
+        Assert.Equal(Verdict.Block, claimed.Verdict);
+        Assert.Empty(claimed.Appeal!.ExcludedModerators);
+    }
+
+    [Fact]
     public async Task A_reply_shows_the_comment_it_answers()
     {
         var parentId = Guid.NewGuid();
