@@ -96,6 +96,21 @@ public sealed class ReviewApiTests : IAsyncLifetime
         Assert.Equal(ReviewItemStatus.Pending, (await moderator.GetItemAsync(queued.ItemId)).Status);
     }
 
+    [Fact]
+    public async Task The_queue_is_filtered_by_a_status_written_as_the_api_documents_it_and_a_wrong_one_is_a_named_400()
+    {
+        var queued = await QueueCommentAsync("You will regret this.");
+        var http = _host.Http();
+        http.DefaultRequestHeaders.Add(ModerationApiClients.ApiKeyHeader, TestKeys.Moderator);
+        var pending = await http.GetStringAsync("/api/v1/review/items?status=pending&category=harassment/threatening");
+        Assert.Contains(queued.ItemId.ToString(), pending, StringComparison.Ordinal);
+        Assert.DoesNotContain(queued.ItemId.ToString(), await http.GetStringAsync("/api/v1/review/items?status=decided"), StringComparison.Ordinal);
+
+        using var wrong = await http.GetAsync("/api/v1/review/items?status=waiting");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("\"status\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(21)]

@@ -58,11 +58,26 @@ public static class ReviewEndpoints
     }
 
     private static async Task<IResult> ListItems(
-        ReviewItemStatus? status, string? category, int? page, int? pageSize,
+        string? status, string? category, int? page, int? pageSize,
         IReviewQueue queue, IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var size = pageSize ?? 20;
         var validation = new RequestValidation();
+
+        // Parsed here rather than bound, so that "pending" works as the API documents it and a wrong value is a named 400.
+        ReviewItemStatus? wanted = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<ReviewItemStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                validation.Add("status", $"'{status}' is not a status; use pending, claimed or decided.");
+            }
+        }
+
         if (page is < 1)
         {
             validation.Add("page", "must be 1 or more.");
@@ -84,7 +99,7 @@ public static class ReviewEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var result = await queue.ListAsync(new ReviewQuery(status, category, page ?? 1, size, now), cancellationToken);
+        var result = await queue.ListAsync(new ReviewQuery(wanted, category, page ?? 1, size, now), cancellationToken);
         return Results.Ok(new ReviewItemsPage([.. result.Items.Select(i => i.ToView(now))], page ?? 1, size, result.Total, result.PastSla));
     }
 
