@@ -66,6 +66,8 @@ public sealed class ReviewClassifiedConsumer(IReviewQueue queue, QueuePriority p
         ModerationDecided? policyDecision = null;
         var item = await queue.UpsertBySubmissionAsync(message.SubmissionId, current =>
         {
+            // The store may run this again on a fresher copy; only the last run's decision is the stored one.
+            policyDecision = null;
             if (current.Verdict is not null)
             {
                 return false;
@@ -75,15 +77,12 @@ public sealed class ReviewClassifiedConsumer(IReviewQueue queue, QueuePriority p
             policyDecision = ReviewRules.DecideByPolicy(current, message, now);
             return true;
         }, now, context.CancellationToken);
+
+        // Only the delivery that stored the decision publishes it; if that one died in between, the sweeper does.
         if (policyDecision is not null)
         {
             metrics.Decided(policyDecision, pastSla: false);
-        }
-
-        // A redelivery finds the decision already stored; if it is still unpublished, publishing it again is harmless.
-        foreach (var pending in ReviewRules.PendingDecisions([item], DateTimeOffset.MaxValue, int.MaxValue))
-        {
-            await publisher.PublishAsync(queue, pending, context.CancellationToken);
+            await publisher.PublishAsync(queue, new PendingEvent(DecisionKey.Of(item.ItemId, policyDecision.DecisionId), policyDecision), context.CancellationToken);
         }
     }
 }
