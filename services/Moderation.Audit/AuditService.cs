@@ -14,7 +14,7 @@ public static class AuditService
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddModerationStore<IAuditLog, SqliteAuditLog, MongoAuditLog>();
-        builder.Services.AddModerationConsumers(AddConsumers);
+        builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
 

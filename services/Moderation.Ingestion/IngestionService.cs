@@ -22,7 +22,7 @@ public static class IngestionService
         builder.Services.AddModerationStore<ISubmissionStore, SqliteSubmissionStore, MongoSubmissionStore>();
         builder.Services.AddPendingEventSource<ISubmissionStore>(builder.Configuration);
         builder.Services.AddSingleton<IngestionMetrics>();
-        builder.Services.AddModerationConsumers(AddConsumers);
+        builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
 

@@ -23,7 +23,7 @@ public static class ReviewService
         builder.Services.AddSingleton(sp => QueuePriority.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
         builder.Services.AddModerationStore<IReviewQueue, SqliteReviewQueue, MongoReviewQueue>();
         builder.Services.AddPendingEventSource<IReviewQueue>(builder.Configuration);
-        builder.Services.AddModerationConsumers(AddConsumers);
+        builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
 
