@@ -31,6 +31,7 @@ public static class IngestionService
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<SubmissionClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<SubmissionDecidedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<SubmissionAppealedConsumer>().Endpoint(e => e.Name = QueueName);
     }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder routes)

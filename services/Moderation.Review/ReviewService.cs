@@ -1,5 +1,7 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Moderation.Review.Consumers;
+using Moderation.Review.Domain;
 using Moderation.Review.Endpoints;
 using Moderation.Review.Storage;
 using Moderation.ServiceDefaults;
@@ -17,6 +19,8 @@ public static class ReviewService
             .Bind(builder.Configuration.GetSection(ReviewOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<ReviewMetrics>();
+        builder.Services.AddSingleton(sp => QueuePriority.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
         builder.Services.AddModerationStore<IReviewQueue, SqliteReviewQueue, MongoReviewQueue>();
         builder.Services.AddPendingEventSource<IReviewQueue>(builder.Configuration);
         builder.Services.AddModerationConsumers(QueueName, AddConsumers);

@@ -25,7 +25,7 @@ public interface IClassificationApi
     Task<ClassificationResult> ClassifyAsync([Body] ClassifyRequest request, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The Review service's queue (roles <c>moderator</c>, <c>senior-moderator</c>).</summary>
+/// <summary>The Review service's queue (roles <c>moderator</c>, <c>senior-moderator</c>; reports and appeals <c>submitter</c>).</summary>
 [Headers("Accept: application/json")]
 public interface IReviewApi
 {
@@ -43,6 +43,20 @@ public interface IReviewApi
 
     [Post("/api/v1/review/items/{itemId}/release")]
     Task<ReviewItemView> ReleaseAsync(Guid itemId, CancellationToken cancellationToken = default);
+
+    [Post("/api/v1/review/items/{itemId}/renew")]
+    Task<ReviewItemView> RenewAsync(Guid itemId, CancellationToken cancellationToken = default);
+
+    [Post("/api/v1/review/decisions/bulk")]
+    Task<BulkDecisionResult> DecideBulkAsync([Body] BulkDecisionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A user's report forwarded by the platform (role <c>submitter</c>).</summary>
+    [Post("/api/v1/review/reports")]
+    Task<ReportAccepted> ReportAsync([Body] ReportRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>An author's appeal of a removal, filed by the platform (role <c>submitter</c>).</summary>
+    [Post("/api/v1/appeals")]
+    Task<AppealAccepted> AppealAsync([Body] AppealRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The Audit service's hash-chained log (role <c>auditor</c>).</summary>

@@ -9,6 +9,11 @@ public enum ReviewItemStatus
     Decided,
 }
 
+/// <summary>
+/// A case as a moderator sees it. <see cref="ParentText"/> is the comment a reply answers;
+/// <see cref="DueAt"/> is when its category's SLA runs out and <see cref="PastSla"/> says it has;
+/// <see cref="Appeal"/> is set while the author's appeal of a removal is open or was decided.
+/// </summary>
 public sealed record ReviewItemView(
     Guid ItemId,
     Guid SubmissionId,
@@ -24,9 +29,19 @@ public sealed record ReviewItemView(
     string? ClaimedBy,
     DateTimeOffset? LeaseUntil,
     DateTimeOffset CreatedAt,
-    DecisionView? Decision);
+    DecisionView? Decision,
+    Guid? ParentCommentId = null,
+    string? ParentText = null,
+    int ReportCount = 0,
+    DateTimeOffset? DueAt = null,
+    bool PastSla = false,
+    bool Escalated = false,
+    AppealView? Appeal = null);
 
-public sealed record ReviewItemsPage(IReadOnlyList<ReviewItemView> Items, int Page, int PageSize, long Total);
+public sealed record AppealView(Guid AppealId, Guid AppealOf, string Reason, DateTimeOffset FiledAt, IReadOnlyList<string> ExcludedModerators);
+
+/// <summary>One page of the queue; <see cref="PastSla"/> counts the undecided items (of the filter) past their SLA.</summary>
+public sealed record ReviewItemsPage(IReadOnlyList<ReviewItemView> Items, int Page, int PageSize, long Total, long PastSla = 0);
 
 public sealed record ClaimRequest(int? Count = null);
 
@@ -37,3 +52,24 @@ public sealed record DecisionRequest(
     string? Reason,
     string? Note = null,
     IReadOnlyDictionary<string, int>? Labels = null);
+
+public sealed record BulkDecisionRequest(
+    IReadOnlyList<Guid>? ItemIds,
+    DecisionOutcome? Decision,
+    string? Reason,
+    string? Note = null,
+    IReadOnlyDictionary<string, int>? Labels = null);
+
+/// <summary>What became of one item of a bulk decision: its HTTP-like status, the item when decided, why not otherwise.</summary>
+public sealed record BulkDecisionItemResult(Guid ItemId, int Status, ReviewItemView? Item, string? Error);
+
+public sealed record BulkDecisionResult(int Decided, int Refused, IReadOnlyList<BulkDecisionItemResult> Results);
+
+public sealed record ReportRequest(Guid? SubmissionId, string? Reason);
+
+/// <summary>A user report counted on a submission's case; <see cref="Queued"/> says whether it is in the queue now.</summary>
+public sealed record ReportAccepted(Guid SubmissionId, Guid ItemId, int ReportCount, bool Queued, double Priority);
+
+public sealed record AppealRequest(Guid? SubmissionId, string? Reason);
+
+public sealed record AppealAccepted(Guid AppealId, Guid SubmissionId, Guid ItemId, Guid AppealOf);

@@ -38,7 +38,8 @@ public sealed record ContentClassified(
 
 /// <summary>
 /// A decision on a submission. <see cref="IsFinal"/> is false for an escalation, which hands the
-/// case to a senior moderator rather than closing it.
+/// case to a senior moderator rather than closing it. <see cref="AppealOf"/> names the removal an
+/// appeal contested when the decision was taken on that appeal.
 /// </summary>
 public sealed record ModerationDecided(
     Guid SubmissionId,
@@ -50,4 +51,16 @@ public sealed record ModerationDecided(
     string? Note,
     IReadOnlyDictionary<string, int>? Labels,
     bool IsFinal,
+    DateTimeOffset OccurredAt,
+    Guid? AppealOf = null);
+
+/// <summary>
+/// The author appealed a removal (<see cref="AppealOf"/> is that decision): the case is open again
+/// for a moderator other than the one who removed it, and ends with a decision of its own.
+/// </summary>
+public sealed record AppealFiled(
+    Guid SubmissionId,
+    Guid AppealId,
+    Guid AppealOf,
+    string Reason,
     DateTimeOffset OccurredAt);

@@ -99,6 +99,37 @@ public class SubmissionRecordTests
     }
 
     [Fact]
+    public void An_appeal_puts_a_removed_submission_back_in_review_until_the_appeal_is_decided()
+    {
+        var record = NewComment();
+        record.Apply(Classified(record.SubmissionId, Verdict.Review));
+        var removal = Decided(record.SubmissionId, DecisionOutcome.Remove);
+        record.Apply(removal);
+        var appeal = new AppealFiled(record.SubmissionId, Guid.NewGuid(), removal.DecisionId, "a quote from a film", Now.AddSeconds(3));
+
+        Assert.True(record.Apply(appeal));
+        Assert.False(record.Apply(appeal));
+        Assert.Equal(SubmissionStatus.InReview, record.Status);
+        Assert.True(record.Apply(Decided(record.SubmissionId, DecisionOutcome.Approve) with { OccurredAt = Now.AddSeconds(4), AppealOf = removal.DecisionId }));
+        Assert.Equal(SubmissionStatus.Approved, record.Status);
+        Assert.Equal(
+            [SubmissionStatus.Received, SubmissionStatus.Classified, SubmissionStatus.InReview, SubmissionStatus.Removed, SubmissionStatus.InReview, SubmissionStatus.Approved],
+            record.ToView().Timeline.Select(t => t.Status));
+    }
+
+    [Fact]
+    public void An_appeal_decision_that_overtakes_its_appeal_still_ends_the_submission()
+    {
+        var record = NewComment();
+        record.Apply(Classified(record.SubmissionId, Verdict.Review));
+        var removal = Decided(record.SubmissionId, DecisionOutcome.Remove);
+        record.Apply(removal);
+        record.Apply(Decided(record.SubmissionId, DecisionOutcome.Remove) with { AppealOf = removal.DecisionId });
+        record.Apply(new AppealFiled(record.SubmissionId, Guid.NewGuid(), removal.DecisionId, "please", Now));
+        Assert.Equal(SubmissionStatus.Removed, record.Status);
+    }
+
+    [Fact]
     public void A_comment_becomes_a_CommentSubmitted_event_carrying_its_thread()
     {
         var record = NewComment();

@@ -6,8 +6,9 @@ using Moderation.Testing;
 namespace Moderation.IntegrationTests;
 
 /// <summary>
-/// The walk of the README: an article and a threatening comment go in, the comment is reviewed and
-/// removed, and every step shows in the submission's status and in the audit log.
+/// The walk of the README: an article and a threatening comment go in, the article is approved by
+/// the policy, the comment is reviewed and removed, and every step shows in the submission's status
+/// and in the audit log.
 /// </summary>
 public sealed class ModerationWalk(IIngestionApi ingestion, IReviewApi moderator, IAuditApi auditor, ActivityCollector traces)
 {
@@ -32,10 +33,15 @@ public sealed class ModerationWalk(IIngestionApi ingestion, IReviewApi moderator
                 "Trump Administration Considering 'Unprecedented' Action Against Mexican Drug Cartels", body, "https://news.example/cartels"));
         }
 
+        // An Allow verdict is the policy's own decision: the article ends approved by the policy.
         var articleView = await Eventually.GetAsync(() => ingestion.GetSubmissionAsync(article.SubmissionId),
-            v => v.Status != SubmissionStatus.Received, what: "the article's classification");
-        Assert.Equal(SubmissionStatus.Classified, articleView.Status);
+            v => v.Decision is not null, what: "the policy's decision on the article");
+        Assert.Equal(SubmissionStatus.Approved, articleView.Status);
         Assert.Equal(Verdict.Allow, articleView.Verdict);
+        Assert.Equal([SubmissionStatus.Received, SubmissionStatus.Classified, SubmissionStatus.Approved], articleView.Timeline.Select(t => t.Status));
+        Assert.Equal(DecisionOutcome.Approve, articleView.Decision!.Outcome);
+        Assert.Equal(DecisionActorKind.Policy, articleView.Decision.ActorKind);
+        Assert.Equal(articleView.PolicyVersion, articleView.Decision.Actor);
         Assert.Equal(Categories.All.Order(), articleView.Scores!.Keys.Order());
         Assert.Contains(articleView.Reasons!, r => r.Category == Categories.Violence);
 
@@ -81,8 +87,10 @@ public sealed class ModerationWalk(IIngestionApi ingestion, IReviewApi moderator
         Assert.Equal("moderator:moderator", audit.Entries[2].Actor);
         Assert.Equal("remove", audit.Entries[2].Data["outcome"]);
         var articleAudit = await Eventually.GetAsync(() => auditor.ListEntriesAsync(article.SubmissionId),
-            p => p.Entries.Count == 2, what: "two audit entries for the article");
-        Assert.Equal([nameof(ArticleSubmitted), nameof(ContentClassified)], articleAudit.Entries.Select(e => e.EventType));
+            p => p.Entries.Count == 3, what: "three audit entries for the article");
+        Assert.Equal([nameof(ArticleSubmitted), nameof(ContentClassified), nameof(ModerationDecided)], articleAudit.Entries.Select(e => e.EventType));
+        Assert.Equal($"policy:{articleView.PolicyVersion}", articleAudit.Entries[2].Actor);
+        Assert.Equal("approve", articleAudit.Entries[2].Data["outcome"]);
         Assert.True((await auditor.VerifyAsync()).Ok);
 
         AssertOneTracePerAction(comment.SubmissionId, commentTrace, decisionTrace);

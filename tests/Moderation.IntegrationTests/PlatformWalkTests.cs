@@ -7,16 +7,24 @@ using Moderation.Testing;
 
 namespace Moderation.IntegrationTests;
 
-/// <summary>The whole platform in one process on the in-memory bus, as Moderation.AllInOne runs it.</summary>
-public sealed class AllInOneWalkTests : IAsyncLifetime
+/// <summary>The whole platform in one process on the in-memory bus and one SQLite file, as Moderation.AllInOne runs it.</summary>
+public sealed class AllInOneHost : IAsyncDisposable
 {
-    private readonly TempSqlite _sqlite = new();
-    private readonly ActivityCollector _traces = new();
-    private ServiceHost _host = null!;
+    private readonly TempSqlite _sqlite;
 
-    public async Task InitializeAsync() =>
-        _host = await ServiceHost.StartAsync("moderation-allinone-test",
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString },
+    private AllInOneHost(TempSqlite sqlite, ServiceHost host)
+    {
+        _sqlite = sqlite;
+        Host = host;
+    }
+
+    public ServiceHost Host { get; }
+
+    public static async Task<AllInOneHost> StartAsync()
+    {
+        var sqlite = new TempSqlite();
+        var host = await ServiceHost.StartAsync("moderation-allinone-test",
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = sqlite.ConnectionString },
             builder =>
             {
                 builder.AddIngestion();
@@ -31,18 +39,33 @@ public sealed class AllInOneWalkTests : IAsyncLifetime
                 routes.MapReview();
                 routes.MapAudit();
             });
+        return new AllInOneHost(sqlite, host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _sqlite.Dispose();
+    }
+}
+
+public sealed class AllInOneWalkTests : IAsyncLifetime
+{
+    private readonly ActivityCollector _traces = new();
+    private AllInOneHost _platform = null!;
+
+    public async Task InitializeAsync() => _platform = await AllInOneHost.StartAsync();
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        await _platform.DisposeAsync();
         _traces.Dispose();
-        _sqlite.Dispose();
     }
 
     [Fact]
     public Task An_article_and_a_threatening_comment_walk_from_submission_to_removal_in_one_process() =>
-        new ModerationWalk(_host.Client<IIngestionApi>(TestKeys.Submitter), _host.Client<IReviewApi>(TestKeys.Moderator),
-            _host.Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
+        new ModerationWalk(_platform.Host.Client<IIngestionApi>(TestKeys.Submitter), _platform.Host.Client<IReviewApi>(TestKeys.Moderator),
+            _platform.Host.Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
 }
 
 /// <summary>The four services as four hosts, each with its own store, talking over a real RabbitMQ.</summary>

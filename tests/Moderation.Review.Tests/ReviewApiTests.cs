@@ -1,5 +1,4 @@
 using System.Net;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Client;
 using Moderation.Contracts;
@@ -12,33 +11,22 @@ namespace Moderation.Review.Tests;
 /// <summary>Review on its own: events in through its bus, moderators through the HTTP API.</summary>
 public sealed class ReviewApiTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
+    private ReviewTestHost _review = null!;
     private ServiceHost _host = null!;
 
-    public async Task InitializeAsync() =>
-        _host = await ServiceHost.StartAsync("review-test", new Dictionary<string, string?>
+    public async Task InitializeAsync()
+    {
+        _review = await ReviewTestHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = _sqlite.ConnectionString,
             ["Review:ReasonCodes:0"] = "threat",
             ["Review:ReasonCodes:1"] = "no-violation",
-        }, b => b.AddReview(), r => r.MapReview());
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
+        });
+        _host = _review.Host;
     }
 
-    private async Task<ReviewItemView> QueueCommentAsync(string text)
-    {
-        var submissionId = Guid.NewGuid();
-        var bus = _host.Services.GetRequiredService<IBus>();
-        await bus.Publish(new CommentSubmitted(submissionId, Guid.NewGuid(), Guid.NewGuid(), null, "news.example", "reader", text, "The article", DateTimeOffset.UtcNow));
-        await bus.Publish(ReviewSamples.Classified(submissionId, Verdict.Review));
-        var api = _host.Client<IReviewApi>(TestKeys.Moderator);
-        var page = await Eventually.GetAsync(() => api.ListItemsAsync(), p => p.Items.Any(i => i.SubmissionId == submissionId), what: "the item in the queue");
-        return page.Items.Single(i => i.SubmissionId == submissionId);
-    }
+    public async Task DisposeAsync() => await _review.DisposeAsync();
+
+    private Task<ReviewItemView> QueueCommentAsync(string text) => _review.QueueCommentAsync(text);
 
     [Fact]
     public async Task A_moderator_claims_decides_and_the_decision_leaves_through_the_outbox()
@@ -106,6 +94,21 @@ public sealed class ReviewApiTests : IAsyncLifetime
         Assert.Contains("reason", error.Content!.Errors.Keys);
         Assert.Equal(2, error.Content.Errors["labels"].Length);
         Assert.Equal(ReviewItemStatus.Pending, (await moderator.GetItemAsync(queued.ItemId)).Status);
+    }
+
+    [Fact]
+    public async Task The_queue_is_filtered_by_a_status_written_as_the_api_documents_it_and_a_wrong_one_is_a_named_400()
+    {
+        var queued = await QueueCommentAsync("You will regret this.");
+        var http = _host.Http();
+        http.DefaultRequestHeaders.Add(ModerationApiClients.ApiKeyHeader, TestKeys.Moderator);
+        var pending = await http.GetStringAsync("/api/v1/review/items?status=pending&category=harassment/threatening");
+        Assert.Contains(queued.ItemId.ToString(), pending, StringComparison.Ordinal);
+        Assert.DoesNotContain(queued.ItemId.ToString(), await http.GetStringAsync("/api/v1/review/items?status=decided"), StringComparison.Ordinal);
+
+        using var wrong = await http.GetAsync("/api/v1/review/items?status=waiting");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("\"status\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -24,20 +24,28 @@ public abstract class ReviewQueueContract : IDisposable
         return queue;
     }
 
-    private static async Task<ReviewItem> EnqueueAsync(IReviewQueue queue, double score, Verdict verdict = Verdict.Review, DateTimeOffset? at = null)
+    private static async Task<ReviewItem> EnqueueAsync(IReviewQueue queue, double score, Verdict verdict = Verdict.Review, DateTimeOffset? at = null, Guid? commentId = null)
     {
         var submissionId = Guid.NewGuid();
         await queue.UpsertBySubmissionAsync(submissionId, item =>
         {
             ReviewRules.ApplyContent(item, ContentKind.Comment, "Article", "text");
+            if (commentId is { } id)
+            {
+                ReviewRules.ApplyThread(item, id, null, null);
+            }
+
             return true;
         }, at ?? Now, CancellationToken.None);
         return await queue.UpsertBySubmissionAsync(submissionId, item =>
         {
-            ReviewRules.ApplyClassification(item, ReviewSamples.Classified(submissionId, verdict, score));
+            ReviewRules.ApplyClassification(item, ReviewSamples.Classified(submissionId, verdict, score, at: at));
             return true;
         }, at ?? Now, CancellationToken.None);
     }
+
+    private static Task<IReadOnlyList<ReviewItem>> ClaimAsync(IReviewQueue queue, string moderator, int count, int maxHeld = 100, bool senior = false) =>
+        queue.ClaimAsync(new ClaimSpec(moderator, senior, count, maxHeld, Now, Now.AddMinutes(5)), CancellationToken.None);
 
     [SkippableFact]
     public async Task The_two_halves_of_an_item_arriving_at_once_make_one_queued_item()
@@ -56,7 +64,7 @@ public abstract class ReviewQueueContract : IDisposable
                 return true;
             }, Now, CancellationToken.None)));
 
-        var (items, total) = await queue.ListAsync(new ReviewQuery(null, null, 1, 10, Now), CancellationToken.None);
+        var (items, total, _) = await queue.ListAsync(new ReviewQuery(null, null, 1, 10, Now), CancellationToken.None);
         Assert.Equal(1, total);
         Assert.Equal(submissionId, Assert.Single(items).SubmissionId);
         Assert.Equal("text", items[0].Text);
@@ -70,15 +78,15 @@ public abstract class ReviewQueueContract : IDisposable
         var worst = await EnqueueAsync(queue, 0.95);
         await EnqueueAsync(queue, 0.2, Verdict.Allow);
 
-        var (items, total) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 1, Now), CancellationToken.None);
+        var (items, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 1, Now), CancellationToken.None);
         Assert.Equal(2, total);
         Assert.Equal(worst.ItemId, Assert.Single(items).ItemId);
-        var (second, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 2, 1, Now), CancellationToken.None);
+        var (second, _, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 2, 1, Now), CancellationToken.None);
         Assert.Equal(mild.ItemId, Assert.Single(second).ItemId);
 
-        var (threats, _) = await queue.ListAsync(new ReviewQuery(null, Categories.HarassmentThreatening, 1, 10, Now), CancellationToken.None);
+        var (threats, _, _) = await queue.ListAsync(new ReviewQuery(null, Categories.HarassmentThreatening, 1, 10, Now), CancellationToken.None);
         Assert.Equal(2, threats.Count);
-        var (hate, hateTotal) = await queue.ListAsync(new ReviewQuery(null, Categories.Hate, 1, 10, Now), CancellationToken.None);
+        var (hate, hateTotal, _) = await queue.ListAsync(new ReviewQuery(null, Categories.Hate, 1, 10, Now), CancellationToken.None);
         Assert.Empty(hate);
         Assert.Equal(0, hateTotal);
     }
@@ -90,18 +98,18 @@ public abstract class ReviewQueueContract : IDisposable
         var mild = await EnqueueAsync(queue, 0.55);
         var worst = await EnqueueAsync(queue, 0.95);
 
-        var alice = await queue.ClaimAsync("alice", false, 1, Now, Now.AddMinutes(5), CancellationToken.None);
+        var alice = await queue.ClaimAsync(new ClaimSpec("alice", false, 1, 100, Now, Now.AddMinutes(5)), CancellationToken.None);
         Assert.Equal(worst.ItemId, Assert.Single(alice).ItemId);
         Assert.Equal("alice", alice[0].ClaimedBy);
         Assert.Equal(Now.AddMinutes(5), alice[0].LeaseUntil);
 
-        var bob = await queue.ClaimAsync("bob", false, 5, Now.AddMinutes(1), Now.AddMinutes(6), CancellationToken.None);
+        var bob = await queue.ClaimAsync(new ClaimSpec("bob", false, 5, 100, Now.AddMinutes(1), Now.AddMinutes(6)), CancellationToken.None);
         Assert.Equal(mild.ItemId, Assert.Single(bob).ItemId);
-        Assert.Empty(await queue.ClaimAsync("carol", false, 5, Now.AddMinutes(2), Now.AddMinutes(7), CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("carol", false, 5, 100, Now.AddMinutes(2), Now.AddMinutes(7)), CancellationToken.None));
 
-        var afterAlicesLease = await queue.ClaimAsync("carol", false, 5, Now.AddMinutes(5).AddSeconds(1), Now.AddMinutes(10), CancellationToken.None);
+        var afterAlicesLease = await queue.ClaimAsync(new ClaimSpec("carol", false, 5, 100, Now.AddMinutes(5).AddSeconds(1), Now.AddMinutes(10)), CancellationToken.None);
         Assert.Equal(worst.ItemId, Assert.Single(afterAlicesLease).ItemId);
-        var (claimed, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Claimed, null, 1, 10, Now.AddMinutes(5).AddSeconds(2)), CancellationToken.None);
+        var (claimed, _, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Claimed, null, 1, 10, Now.AddMinutes(5).AddSeconds(2)), CancellationToken.None);
         Assert.Equal(2, claimed.Count);
     }
 
@@ -116,7 +124,7 @@ public abstract class ReviewQueueContract : IDisposable
         }
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            Task.Run(() => queue.ClaimAsync($"moderator-{i}", false, 2, Now, Now.AddMinutes(5), CancellationToken.None))));
+            Task.Run(() => queue.ClaimAsync(new ClaimSpec($"moderator-{i}", false, 2, 100, Now, Now.AddMinutes(5)), CancellationToken.None))));
 
         var claimed = claims.SelectMany(c => c).Select(i => i.ItemId).ToList();
         Assert.Equal(claimed.Count, claimed.Distinct().Count());
@@ -133,8 +141,8 @@ public abstract class ReviewQueueContract : IDisposable
         await queue.UpdateAsync(item.ItemId, i =>
             ReviewRules.Decide(i, ReviewSamples.Decision(i.SubmissionId, "alice", DecisionOutcome.Escalate), false, Now) == ReviewRefusal.None, CancellationToken.None);
 
-        Assert.Empty(await queue.ClaimAsync("bob", false, 5, Now, Now.AddMinutes(5), CancellationToken.None));
-        Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync("carol", true, 5, Now, Now.AddMinutes(5), CancellationToken.None)).ItemId);
+        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("bob", false, 5, 100, Now, Now.AddMinutes(5)), CancellationToken.None));
+        Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync(new ClaimSpec("carol", true, 5, 100, Now, Now.AddMinutes(5)), CancellationToken.None)).ItemId);
     }
 
     [SkippableFact]
@@ -157,7 +165,73 @@ public abstract class ReviewQueueContract : IDisposable
         var read = await queue.GetAsync(item.ItemId, CancellationToken.None);
         Assert.Equal(ReviewItemStatus.Decided, read!.Status);
         Assert.Equal(DecisionOutcome.Remove, read.Decision!.Outcome);
-        Assert.Empty(await queue.ClaimAsync("bob", true, 5, Now, Now.AddMinutes(5), CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("bob", true, 5, 100, Now, Now.AddMinutes(5)), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Items_past_their_sla_come_first_and_are_counted()
+    {
+        var queue = await QueueAsync();
+        var severe = await EnqueueAsync(queue, 0.95);
+        var overdue = await EnqueueAsync(queue, 0.55, at: Now.AddHours(-1));
+
+        var page = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 10, Now), CancellationToken.None);
+        Assert.Equal([overdue.ItemId, severe.ItemId], page.Items.Select(i => i.ItemId));
+        Assert.Equal(1, page.PastSla);
+        Assert.True(page.Items[0].IsPastSla(Now));
+
+        var claimed = await ClaimAsync(queue, "alice", 1);
+        Assert.Equal(overdue.ItemId, Assert.Single(claimed).ItemId);
+        Assert.Equal(severe.ItemId, Assert.Single(await ClaimAsync(queue, "alice", 1)).ItemId);
+    }
+
+    [SkippableFact]
+    public async Task A_moderator_never_holds_more_live_leases_than_allowed()
+    {
+        var queue = await QueueAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await EnqueueAsync(queue, 0.6);
+        }
+
+        Assert.Equal(3, (await ClaimAsync(queue, "alice", 5, maxHeld: 3)).Count);
+        Assert.Empty(await ClaimAsync(queue, "alice", 5, maxHeld: 3));
+        Assert.Equal(2, (await ClaimAsync(queue, "bob", 5, maxHeld: 3)).Count);
+    }
+
+    [SkippableFact]
+    public async Task An_appealed_item_is_not_claimed_by_the_moderator_who_removed_it_and_the_appeal_leaves_through_the_outbox()
+    {
+        var queue = await QueueAsync();
+        var item = await EnqueueAsync(queue, 0.8);
+        var removal = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
+        await queue.UpdateAsync(item.ItemId, i => ReviewRules.Decide(i, removal, false, Now) == ReviewRefusal.None, CancellationToken.None);
+        await queue.MarkPublishedAsync(DecisionKey.Of(item.ItemId, removal.DecisionId), Now, CancellationToken.None);
+        var appealId = Guid.NewGuid();
+        await queue.UpdateAsync(item.ItemId, i => ReviewRules.Appeal(i, appealId, "it was satire", QueuePriority.Default, Now) == ReviewRefusal.None, CancellationToken.None);
+
+        Assert.Empty(await ClaimAsync(queue, "alice", 5));
+        var claimed = Assert.Single(await ClaimAsync(queue, "bob", 5));
+        Assert.Equal(item.ItemId, claimed.ItemId);
+        Assert.Equal(removal.DecisionId, claimed.Appeal!.Event.AppealOf);
+
+        var pending = Assert.Single(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
+        Assert.Equal(appealId, Assert.IsType<AppealFiled>(pending.Message).AppealId);
+        await queue.MarkPublishedAsync(pending.Key, Now, CancellationToken.None);
+        Assert.Empty(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task An_item_is_found_by_its_submission_and_by_its_comment()
+    {
+        var queue = await QueueAsync();
+        var commentId = Guid.NewGuid();
+        var item = await EnqueueAsync(queue, 0.8, commentId: commentId);
+
+        Assert.Equal(item.ItemId, (await queue.GetBySubmissionAsync(item.SubmissionId, CancellationToken.None))!.ItemId);
+        Assert.Equal(item.ItemId, (await queue.GetByCommentAsync(commentId, CancellationToken.None))!.ItemId);
+        Assert.Null(await queue.GetBySubmissionAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await queue.GetByCommentAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     public void Dispose()
@@ -174,6 +248,36 @@ public sealed class SqliteReviewQueueTests : ReviewQueueContract
     protected override IReviewQueue CreateQueue() => new SqliteReviewQueue(_sqlite.Database);
 
     protected override void DisposeQueue() => _sqlite.Dispose();
+
+    [Fact]
+    public async Task A_table_made_by_the_first_release_gets_the_new_columns_and_keeps_working()
+    {
+        await using (var connection = await _sqlite.Database.OpenAsync(CancellationToken.None))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                CREATE TABLE review_items (
+                    item_id TEXT PRIMARY KEY, submission_id TEXT NOT NULL UNIQUE, queued INTEGER NOT NULL, status TEXT NOT NULL,
+                    escalated INTEGER NOT NULL, top_category TEXT NOT NULL, priority REAL NOT NULL, claimed_by TEXT NULL,
+                    lease_until INTEGER NULL, created_at INTEGER NOT NULL, unpublished INTEGER NOT NULL, document TEXT NOT NULL);
+                INSERT INTO review_items VALUES ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', 0, 'pending', 0, '', 0, NULL, NULL, 0, 0,
+                    '{"itemId":"00000000-0000-0000-0000-000000000001","submissionId":"00000000-0000-0000-0000-000000000002","createdAt":"2026-11-25T10:00:00+00:00"}');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var queue = CreateQueue();
+        await ((IModerationStore)queue).InitializeAsync(CancellationToken.None);
+        var submissionId = Guid.NewGuid();
+        var item = await queue.UpsertBySubmissionAsync(submissionId, i =>
+        {
+            ReviewRules.ApplyContent(i, ContentKind.Comment, "Article", "text");
+            ReviewRules.ApplyClassification(i, ReviewSamples.Classified(submissionId, Verdict.Review));
+            return true;
+        }, ReviewSamples.Now, CancellationToken.None);
+        Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync(new ClaimSpec("alice", false, 5, 5, ReviewSamples.Now, ReviewSamples.Now.AddMinutes(5)), CancellationToken.None)).ItemId);
+        Assert.NotNull(await queue.GetBySubmissionAsync(Guid.Parse("00000000-0000-0000-0000-000000000002"), CancellationToken.None));
+    }
 }
 
 public sealed class MongoReviewQueueTests : ReviewQueueContract

@@ -47,21 +47,18 @@ public class ReviewRulesTests
         Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, decision, isSenior: false, Now));
         Assert.Equal(ReviewItemStatus.Decided, item.Status);
         Assert.Equal(DecisionOutcome.Remove, item.Decision!.Outcome);
-        Assert.True(item.HasUnpublishedDecisions);
+        Assert.True(item.HasUnpublishedEvents);
 
         Assert.True(ReviewRules.MarkPublished(item, decision.DecisionId, Now));
         Assert.False(ReviewRules.MarkPublished(item, decision.DecisionId, Now));
-        Assert.False(item.HasUnpublishedDecisions);
+        Assert.False(item.HasUnpublishedEvents);
         Assert.Equal(ReviewRefusal.AlreadyDecided, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Approve), false, Now));
     }
 
     [Fact]
     public void An_item_leased_to_one_moderator_cannot_be_decided_by_another_until_the_lease_runs_out()
     {
-        var item = ReviewSamples.Queued();
-        item.Status = ReviewItemStatus.Claimed;
-        item.ClaimedBy = "alice";
-        item.LeaseUntil = Now.AddMinutes(5);
+        var item = ReviewSamples.ClaimedByAlice();
 
         Assert.Equal(ReviewRefusal.ClaimedByOther, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "bob", DecisionOutcome.Approve), false, Now));
         Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "bob", DecisionOutcome.Approve), false, Now.AddMinutes(6)));
@@ -84,14 +81,103 @@ public class ReviewRulesTests
     [Fact]
     public void Only_the_holder_of_a_live_lease_can_release_it()
     {
-        var item = ReviewSamples.Queued();
-        item.Status = ReviewItemStatus.Claimed;
-        item.ClaimedBy = "alice";
-        item.LeaseUntil = Now.AddMinutes(5);
+        var item = ReviewSamples.ClaimedByAlice();
 
         Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Release(item, "bob", Now));
         Assert.Equal(ReviewRefusal.None, ReviewRules.Release(item, "alice", Now));
         Assert.Equal(ReviewItemStatus.Pending, item.Status);
         Assert.Null(item.ClaimedBy);
+    }
+
+    [Fact]
+    public void The_policy_decides_an_allow_or_block_verdict_once_and_never_a_review_verdict()
+    {
+        var allowed = ReviewItem.New(Guid.NewGuid(), Now);
+        var classified = ReviewSamples.Classified(allowed.SubmissionId, Verdict.Allow, 0.1);
+        ReviewRules.ApplyClassification(allowed, classified);
+        var decision = ReviewRules.DecideByPolicy(allowed, classified, Now);
+        Assert.Equal(DecisionOutcome.Approve, decision!.Outcome);
+        Assert.Equal(DecisionActorKind.Policy, decision.ActorKind);
+        Assert.Null(ReviewRules.DecideByPolicy(allowed, classified, Now));
+        Assert.Single(allowed.Decisions);
+
+        var queued = ReviewSamples.Queued();
+        Assert.Null(ReviewRules.DecideByPolicy(queued, ReviewSamples.Classified(queued.SubmissionId, Verdict.Review), Now));
+        Assert.Empty(queued.Decisions);
+    }
+
+    [Fact]
+    public void Reports_raise_the_priority_up_to_the_counted_limit()
+    {
+        var priority = new QueuePriority(new Dictionary<string, double>(), new Dictionary<string, TimeSpan>(), TimeSpan.FromHours(1), reportWeight: 5, maxCountedReports: 2);
+        var item = ReviewSamples.Queued();
+        var before = item.Priority;
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(ReviewRefusal.None, ReviewRules.Report(item, priority));
+        }
+
+        Assert.Equal(4, item.ReportCount);
+        Assert.Equal(before + 10, item.Priority, 2);
+    }
+
+    [Fact]
+    public void An_appeal_needs_a_removal_happens_once_and_excludes_the_moderators_who_removed()
+    {
+        var item = ReviewSamples.Queued();
+        Assert.Equal(ReviewRefusal.NotRemoved, ReviewRules.Appeal(item, Guid.NewGuid(), "why", QueuePriority.Default, Now));
+        var removal = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
+        ReviewRules.Decide(item, removal, false, Now);
+
+        Assert.Equal(ReviewRefusal.None, ReviewRules.Appeal(item, Guid.NewGuid(), "why", QueuePriority.Default, Now.AddHours(1)));
+        Assert.Equal(ReviewItemStatus.Pending, item.Status);
+        Assert.Null(item.Decision);
+        Assert.Equal(["alice"], item.ExcludedModerators);
+        Assert.Equal(Now.AddHours(1).AddMinutes(15), item.DueAt);
+        Assert.Equal(removal.DecisionId, ReviewRules.AppealOf(item));
+        Assert.Equal(ReviewRefusal.RemovedByCaller, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Approve), true, Now));
+        Assert.Equal(ReviewRefusal.AlreadyAppealed, ReviewRules.Appeal(item, Guid.NewGuid(), "again", QueuePriority.Default, Now));
+    }
+
+    [Fact]
+    public void A_lease_is_renewed_only_by_its_live_holder()
+    {
+        var item = ReviewSamples.ClaimedByAlice();
+
+        Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Renew(item, "bob", Now, Now.AddMinutes(10)));
+        Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Renew(item, "alice", Now.AddMinutes(6), Now.AddMinutes(11)));
+        Assert.Equal(ReviewRefusal.None, ReviewRules.Renew(item, "alice", Now, Now.AddMinutes(10)));
+        Assert.Equal(Now.AddMinutes(10), item.LeaseUntil);
+    }
+}
+
+public class ReviewOptionsTests
+{
+    [Fact]
+    public void Weights_and_slas_must_name_categories_of_the_taxonomy_with_sensible_values()
+    {
+        var options = new ReviewOptions();
+        Assert.Empty(options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)));
+
+        options.CategoryWeights["nonsense"] = 1;
+        options.CategoryWeights[Categories.Hate] = 0;
+        options.Sla[Categories.Spam] = TimeSpan.Zero;
+        var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(e => e.ErrorMessage).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e!.Contains("'nonsense'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e!.Contains("Review:CategoryWeights:hate", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e!.Contains("Review:Sla:spam", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_queue_priority_reads_weights_and_slas_from_the_options()
+    {
+        var options = new ReviewOptions { DefaultSla = TimeSpan.FromHours(2) };
+        options.CategoryWeights[Categories.Hate] = 3;
+        var priority = QueuePriority.From(options);
+        Assert.Equal(TimeSpan.FromMinutes(15), priority.Sla(Categories.HarassmentThreatening));
+        Assert.Equal(TimeSpan.FromHours(2), priority.Sla(Categories.Hate));
+        Assert.Equal(150, priority.Severity(ContentKind.Article, Categories.Hate, 0.5));
+        Assert.Equal(60, priority.Severity(ContentKind.Comment, Categories.Violence, 0.5));
     }
 }

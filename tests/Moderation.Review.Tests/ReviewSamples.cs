@@ -1,3 +1,4 @@
+using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Review.Domain;
 
@@ -7,11 +8,12 @@ internal static class ReviewSamples
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
-    public static ContentClassified Classified(Guid submissionId, Verdict verdict, double score = 0.8, ContentKind kind = ContentKind.Comment) => new(
+    public static ContentClassified Classified(
+        Guid submissionId, Verdict verdict, double score = 0.8, ContentKind kind = ContentKind.Comment, DateTimeOffset? at = null, string category = Categories.HarassmentThreatening) => new(
         submissionId, kind, verdict,
-        Categories.All.ToDictionary(c => c, c => c == Categories.HarassmentThreatening ? score : 0.0),
-        [new ClassificationReason(Categories.HarassmentThreatening, "rule:test", "threat", "body", new EvidenceSpan(0, 5))],
-        "model-1", "policy-1", Now);
+        Categories.All.ToDictionary(c => c, c => c == category ? score : 0.0),
+        [new ClassificationReason(category, "rule:test", "threat", "body", new EvidenceSpan(0, 5))],
+        "model-1", "policy-1", at ?? Now);
 
     public static ModerationDecided Decision(Guid submissionId, string moderator, DecisionOutcome outcome) => new(
         submissionId, Guid.NewGuid(), outcome, DecisionActorKind.Moderator, moderator, "threat", null,
@@ -23,6 +25,16 @@ internal static class ReviewSamples
         var item = ReviewItem.New(Guid.NewGuid(), Now);
         ReviewRules.ApplyContent(item, ContentKind.Comment, "Article", "You will regret this.");
         ReviewRules.ApplyClassification(item, Classified(item.SubmissionId, Verdict.Review, score));
+        return item;
+    }
+
+    /// <summary>A queued item leased to alice until five minutes after <see cref="Now"/>.</summary>
+    public static ReviewItem ClaimedByAlice()
+    {
+        var item = Queued();
+        item.Status = ReviewItemStatus.Claimed;
+        item.ClaimedBy = "alice";
+        item.LeaseUntil = Now.AddMinutes(5);
         return item;
     }
 }

@@ -12,7 +12,8 @@ public sealed class AuditTrailConsumer(IAuditLog log) :
     IConsumer<ArticleSubmitted>,
     IConsumer<CommentSubmitted>,
     IConsumer<ContentClassified>,
-    IConsumer<ModerationDecided>
+    IConsumer<ModerationDecided>,
+    IConsumer<AppealFiled>
 {
     public Task Consume(ConsumeContext<ArticleSubmitted> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
@@ -21,6 +22,8 @@ public sealed class AuditTrailConsumer(IAuditLog log) :
     public Task Consume(ConsumeContext<ContentClassified> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<ModerationDecided> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<AppealFiled> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
     private Task AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
     {

@@ -57,6 +57,16 @@ public static class AuditDrafts
             ["note"] = e.Note,
             ["final"] = e.IsFinal ? "true" : "false",
             ["labels"] = e.Labels is null ? null : string.Join(", ", e.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")),
+            ["appealOf"] = e.AppealOf?.ToString(),
+        });
+
+    public static AuditDraft From(AppealFiled e) => new(
+        $"appealed:{e.AppealId}", nameof(AppealFiled), e.SubmissionId, "author", e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["appealId"] = e.AppealId.ToString(),
+            ["appealOf"] = e.AppealOf.ToString(),
+            ["reasonSha256"] = Sha256(e.Reason),
         });
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

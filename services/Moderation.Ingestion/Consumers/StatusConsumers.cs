@@ -25,3 +25,13 @@ public sealed class SubmissionDecidedConsumer(ISubmissionStore store) : IConsume
         return store.UpdateAsync(context.Message.SubmissionId, record => record.Apply(context.Message), context.CancellationToken);
     }
 }
+
+/// <summary>Puts a removed submission back in review while the author's appeal waits for its decision.</summary>
+public sealed class SubmissionAppealedConsumer(ISubmissionStore store) : IConsumer<AppealFiled>
+{
+    public Task Consume(ConsumeContext<AppealFiled> context)
+    {
+        Activity.Current?.SetTag(Telemetry.SubmissionIdTag, context.Message.SubmissionId);
+        return store.UpdateAsync(context.Message.SubmissionId, record => record.Apply(context.Message), context.CancellationToken);
+    }
+}

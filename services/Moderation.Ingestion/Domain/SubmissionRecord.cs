@@ -52,10 +52,13 @@ public sealed class SubmissionRecord
 
     public List<TimelineEntry> Timeline { get; set; } = [];
 
+    /// <summary>The removal an author's appeal contests while that appeal waits for its decision.</summary>
+    public Guid? OpenAppealOf { get; set; }
+
     /// <summary>Keys of the events already applied, so a redelivered event changes nothing.</summary>
     public List<string> AppliedEvents { get; set; } = [];
 
-    public SubmissionStatus Status => Decision switch
+    public SubmissionStatus Status => OpenAppealOf is not null ? SubmissionStatus.InReview : Decision switch
     {
         { Outcome: DecisionOutcome.Approve } => SubmissionStatus.Approved,
         { Outcome: DecisionOutcome.Remove } => SubmissionStatus.Removed,
@@ -112,6 +115,12 @@ public sealed class SubmissionRecord
         if (decided.IsFinal)
         {
             Decision = view;
+            if (decided.AppealOf is { } appealOf)
+            {
+                // Remembered so that an appeal arriving after its own decision does not reopen the case.
+                AppliedEvents.Add(AppealDecidedKey(appealOf));
+                OpenAppealOf = null;
+            }
         }
 
         var status = decided.Outcome switch
@@ -122,6 +131,24 @@ public sealed class SubmissionRecord
         };
         Timeline.Add(new TimelineEntry(decided.OccurredAt, status,
             $"{decided.Outcome} by {decided.ActorKind.ToString().ToLowerInvariant()} {decided.Actor} ({decided.ReasonCode})."));
+        return true;
+    }
+
+    /// <summary>Applies an author's appeal of a removal: the case is in review again; false when it was applied before.</summary>
+    public bool Apply(AppealFiled appeal)
+    {
+        ArgumentNullException.ThrowIfNull(appeal);
+        if (!MarkApplied($"appeal:{appeal.AppealId}"))
+        {
+            return false;
+        }
+
+        if (!AppliedEvents.Contains(AppealDecidedKey(appeal.AppealOf)))
+        {
+            OpenAppealOf = appeal.AppealOf;
+        }
+
+        Timeline.Add(new TimelineEntry(appeal.OccurredAt, SubmissionStatus.InReview, $"Appeal of the removal filed: {appeal.Reason}"));
         return true;
     }
 
@@ -144,6 +171,8 @@ public sealed class SubmissionRecord
     public SubmissionView ToView() => new(
         SubmissionId, Kind, Status, ArticleId, CommentId, ParentCommentId, Source, ReceivedAt,
         Verdict, Scores, Reasons, ModelVersion, PolicyVersion, Decision, [.. Timeline.OrderBy(t => t.At)]);
+
+    private static string AppealDecidedKey(Guid appealOf) => $"appeal-decided:{appealOf}";
 
     private bool MarkApplied(string key)
     {

@@ -7,10 +7,13 @@ namespace Moderation.Review.Domain;
 /// <summary>A decision event stored with the item it decided, until it is published (the outbox).</summary>
 public sealed record StoredDecision(ModerationDecided Event, DateTimeOffset? PublishedAt);
 
+/// <summary>The author's appeal of a removal, stored with its item until <see cref="AppealFiled"/> is published.</summary>
+public sealed record StoredAppeal(AppealFiled Event, IReadOnlyList<string> ExcludedModerators, DateTimeOffset? PublishedAt);
+
 /// <summary>
 /// A case in the review queue. It is assembled from two events that may arrive in either order:
 /// the submission (the content snapshot) and its classification. It becomes claimable once both
-/// are in and the verdict is Review.
+/// are in and the verdict is Review, or once the author appeals its removal.
 /// </summary>
 public sealed class ReviewItem
 {
@@ -26,7 +29,16 @@ public sealed class ReviewItem
 
     public string? Text { get; set; }
 
+    /// <summary>Set for a comment, so a reply to it can show what it answers.</summary>
+    public Guid? CommentId { get; set; }
+
+    public Guid? ParentCommentId { get; set; }
+
+    public string? ParentText { get; set; }
+
     public Verdict? Verdict { get; set; }
+
+    public string? PolicyVersion { get; set; }
 
     public Dictionary<string, double> Scores { get; set; } = [];
 
@@ -34,13 +46,23 @@ public sealed class ReviewItem
 
     public string TopCategory { get; set; } = "";
 
+    /// <summary>The top score weighted by its category and content kind; reports add to it to make <see cref="Priority"/>.</summary>
+    public double Severity { get; set; }
+
     public double Priority { get; set; }
+
+    public int ReportCount { get; set; }
+
+    /// <summary>When the SLA of the top category runs out; the queue puts items past it first.</summary>
+    public DateTimeOffset? DueAt { get; set; }
 
     public bool Escalated { get; set; }
 
     public DecisionView? Decision { get; set; }
 
     public List<StoredDecision> Decisions { get; set; } = [];
+
+    public StoredAppeal? Appeal { get; set; }
 
     /// <summary>Claim state lives beside the document in the store, so a claim is one atomic field update.</summary>
     [JsonIgnore]
@@ -52,10 +74,13 @@ public sealed class ReviewItem
     [JsonIgnore]
     public DateTimeOffset? LeaseUntil { get; set; }
 
-    /// <summary>Both halves are in and a person has to look: the item is part of the queue.</summary>
-    public bool IsQueued => Text is not null && Verdict == Contracts.Verdict.Review;
+    /// <summary>Both halves are in and a person has to look (a Review verdict or an appeal): the item is part of the queue.</summary>
+    public bool IsQueued => Text is not null && (Verdict == Contracts.Verdict.Review || Appeal is not null);
 
-    public bool HasUnpublishedDecisions => Decisions.Any(d => d.PublishedAt is null);
+    public bool HasUnpublishedEvents => Decisions.Any(d => d.PublishedAt is null) || Appeal is { PublishedAt: null };
+
+    /// <summary>Moderators who may not take this item: those who removed what is now under appeal.</summary>
+    public IReadOnlyList<string> ExcludedModerators => Appeal?.ExcludedModerators ?? [];
 
     public static ReviewItem New(Guid submissionId, DateTimeOffset now) => new()
     {
@@ -64,14 +89,20 @@ public sealed class ReviewItem
         CreatedAt = now,
     };
 
+    public bool HasLiveLease(DateTimeOffset now) => Status == ReviewItemStatus.Claimed && LeaseUntil > now;
+
     public bool IsClaimedByOther(string moderator, DateTimeOffset now) =>
-        Status == ReviewItemStatus.Claimed && LeaseUntil > now && !string.Equals(ClaimedBy, moderator, StringComparison.Ordinal);
+        HasLiveLease(now) && !string.Equals(ClaimedBy, moderator, StringComparison.Ordinal);
+
+    public bool IsPastSla(DateTimeOffset now) => Status != ReviewItemStatus.Decided && DueAt <= now;
 
     public ReviewItemView ToView(DateTimeOffset now)
     {
-        var leaseHeld = Status == ReviewItemStatus.Claimed && LeaseUntil > now;
+        var leaseHeld = HasLiveLease(now);
         var status = Status == ReviewItemStatus.Claimed && !leaseHeld ? ReviewItemStatus.Pending : Status;
+        var appeal = Appeal is { } a ? new AppealView(a.Event.AppealId, a.Event.AppealOf, a.Event.Reason, a.Event.OccurredAt, a.ExcludedModerators) : null;
         return new ReviewItemView(ItemId, SubmissionId, Kind, Title, Text ?? "", Verdict ?? Contracts.Verdict.Review, Scores, Reasons,
-            TopCategory, Priority, status, leaseHeld ? ClaimedBy : null, leaseHeld ? LeaseUntil : null, CreatedAt, Decision);
+            TopCategory, Priority, status, leaseHeld ? ClaimedBy : null, leaseHeld ? LeaseUntil : null, CreatedAt, Decision,
+            ParentCommentId, ParentText, ReportCount, DueAt, IsPastSla(now), Escalated, appeal);
     }
 }

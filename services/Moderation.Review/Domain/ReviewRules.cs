@@ -5,7 +5,7 @@ using Moderation.ServiceDefaults;
 
 namespace Moderation.Review.Domain;
 
-/// <summary>Why a moderator's action on an item was refused.</summary>
+/// <summary>Why an action on an item was refused.</summary>
 public enum ReviewRefusal
 {
     None,
@@ -14,11 +14,17 @@ public enum ReviewRefusal
     ClaimedByOther,
     NeedsSeniorModerator,
     NotClaimedByCaller,
+    RemovedByCaller,
+    NotRemoved,
+    AlreadyAppealed,
 }
 
 /// <summary>What may happen to a review item, and what it looks like afterwards.</summary>
 public static class ReviewRules
 {
+    /// <summary>The reason code of decisions the policy takes on its own (Allow and Block verdicts).</summary>
+    public const string PolicyReasonCode = "policy";
+
     public static void ApplyContent(ReviewItem item, ContentKind kind, string? title, string text)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -27,22 +33,51 @@ public static class ReviewRules
         item.Text = text;
     }
 
-    public static void ApplyClassification(ReviewItem item, ContentClassified classified)
+    /// <summary>Places a comment in its thread: its own id, and the text of the comment it answers when Review has it.</summary>
+    public static void ApplyThread(ReviewItem item, Guid commentId, Guid? parentCommentId, string? parentText)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        item.CommentId = commentId;
+        item.ParentCommentId = parentCommentId;
+        item.ParentText = parentText;
+    }
+
+    public static void ApplyClassification(ReviewItem item, ContentClassified classified, QueuePriority? priority = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(classified);
+        priority ??= QueuePriority.Default;
         item.Kind = classified.Kind;
         item.Verdict = classified.Verdict;
+        item.PolicyVersion = classified.PolicyVersion;
         item.Scores = new Dictionary<string, double>(classified.Scores, StringComparer.Ordinal);
         item.Reasons = [.. classified.Reasons];
         var top = classified.Scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
         item.TopCategory = top.Key ?? "";
-        item.Priority = Priority(classified.Kind, top.Value);
+        item.Severity = priority.Severity(classified.Kind, item.TopCategory, top.Value);
+        item.Priority = priority.Priority(item.Severity, item.ReportCount);
+        item.DueAt = classified.OccurredAt + priority.Sla(item.TopCategory);
     }
 
-    /// <summary>Worst first; a comment aimed at a person outranks an article at the same score.</summary>
-    public static double Priority(ContentKind kind, double topScore) =>
-        Math.Round(topScore * 100 + (kind == ContentKind.Comment ? 10 : 0), 2);
+    /// <summary>
+    /// Records the policy's own decision on an Allow or Block verdict, so every submission ends with
+    /// one final decision; returns null for a Review verdict or when a decision is already there.
+    /// </summary>
+    public static ModerationDecided? DecideByPolicy(ReviewItem item, ContentClassified classified, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(classified);
+        if (classified.Verdict == Contracts.Verdict.Review || item.Decisions.Count > 0)
+        {
+            return null;
+        }
+
+        var outcome = classified.Verdict == Contracts.Verdict.Allow ? DecisionOutcome.Approve : DecisionOutcome.Remove;
+        var decision = new ModerationDecided(classified.SubmissionId, Guid.CreateVersion7(), outcome, DecisionActorKind.Policy,
+            classified.PolicyVersion, PolicyReasonCode, null, null, true, now);
+        Record(item, decision);
+        return decision;
+    }
 
     /// <summary>Applies a moderator's decision; returns why it was refused, or <see cref="ReviewRefusal.None"/>.</summary>
     public static ReviewRefusal Decide(ReviewItem item, ModerationDecided decision, bool isSenior, DateTimeOffset now)
@@ -59,6 +94,11 @@ public static class ReviewRules
             return ReviewRefusal.AlreadyDecided;
         }
 
+        if (item.ExcludedModerators.Contains(decision.Actor, StringComparer.Ordinal))
+        {
+            return ReviewRefusal.RemovedByCaller;
+        }
+
         if (item.Escalated && !isSenior)
         {
             return ReviewRefusal.NeedsSeniorModerator;
@@ -69,6 +109,131 @@ public static class ReviewRules
             return ReviewRefusal.ClaimedByOther;
         }
 
+        Record(item, decision);
+        return ReviewRefusal.None;
+    }
+
+    /// <summary>The removal an appeal on this item contests, which its decisions carry as <see cref="ModerationDecided.AppealOf"/>.</summary>
+    public static Guid? AppealOf(ReviewItem item) => item?.Appeal?.Event.AppealOf;
+
+    /// <summary>A user report: counted on an undecided case and raising its priority, rather than making a new item.</summary>
+    public static ReviewRefusal Report(ReviewItem item, QueuePriority priority)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(priority);
+        if (item.Text is null)
+        {
+            return ReviewRefusal.NotQueued;
+        }
+
+        if (item.Status == ReviewItemStatus.Decided)
+        {
+            return ReviewRefusal.AlreadyDecided;
+        }
+
+        item.ReportCount++;
+        item.Priority = priority.Priority(item.Severity, item.ReportCount);
+        return ReviewRefusal.None;
+    }
+
+    /// <summary>
+    /// Reopens a removed case once, for a moderator other than the ones who removed it; the appeal
+    /// runs against the SLA of its category from the moment it is filed.
+    /// </summary>
+    public static ReviewRefusal Appeal(ReviewItem item, Guid appealId, string reason, QueuePriority priority, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(priority);
+        if (item.Text is null)
+        {
+            return ReviewRefusal.NotQueued;
+        }
+
+        if (item.Appeal is not null)
+        {
+            return ReviewRefusal.AlreadyAppealed;
+        }
+
+        if (item.Decision is not { Outcome: DecisionOutcome.Remove } removal)
+        {
+            return ReviewRefusal.NotRemoved;
+        }
+
+        var removers = item.Decisions
+            .Where(d => d.Event.ActorKind == DecisionActorKind.Moderator && d.Event.Outcome == DecisionOutcome.Remove)
+            .Select(d => d.Event.Actor)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        item.Appeal = new StoredAppeal(new AppealFiled(item.SubmissionId, appealId, removal.DecisionId, reason, now), removers, null);
+        item.Decision = null;
+        item.Status = ReviewItemStatus.Pending;
+        item.Escalated = false;
+        item.ClaimedBy = null;
+        item.LeaseUntil = null;
+        item.DueAt = now + priority.Sla(item.TopCategory);
+        return ReviewRefusal.None;
+    }
+
+    public static ReviewRefusal Release(ReviewItem item, string moderator, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!HoldsLease(item, moderator, now))
+        {
+            return ReviewRefusal.NotClaimedByCaller;
+        }
+
+        item.Status = ReviewItemStatus.Pending;
+        item.ClaimedBy = null;
+        item.LeaseUntil = null;
+        return ReviewRefusal.None;
+    }
+
+    /// <summary>Extends a live lease of the caller's; an expired lease is not renewed, it is claimed again.</summary>
+    public static ReviewRefusal Renew(ReviewItem item, string moderator, DateTimeOffset now, DateTimeOffset leaseUntil)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!HoldsLease(item, moderator, now))
+        {
+            return ReviewRefusal.NotClaimedByCaller;
+        }
+
+        item.LeaseUntil = leaseUntil;
+        return ReviewRefusal.None;
+    }
+
+    /// <summary>The stored events of these items that still wait to be published, in the order they happened.</summary>
+    public static IReadOnlyList<PendingEvent> PendingDecisions(IEnumerable<ReviewItem> items, DateTimeOffset decidedBefore, int limit) =>
+        items.SelectMany(Unpublished)
+            .Where(e => e.At < decidedBefore)
+            .OrderBy(e => e.At)
+            .Take(limit)
+            .Select(e => e.Pending)
+            .ToList();
+
+    public static bool MarkPublished(ReviewItem item, Guid eventId, DateTimeOffset publishedAt)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Appeal is { PublishedAt: null } appeal && appeal.Event.AppealId == eventId)
+        {
+            item.Appeal = appeal with { PublishedAt = publishedAt };
+            return true;
+        }
+
+        var index = item.Decisions.FindIndex(d => d.Event.DecisionId == eventId && d.PublishedAt is null);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        item.Decisions[index] = item.Decisions[index] with { PublishedAt = publishedAt };
+        return true;
+    }
+
+    private static bool HoldsLease(ReviewItem item, string moderator, DateTimeOffset now) =>
+        item.HasLiveLease(now) && string.Equals(item.ClaimedBy, moderator, StringComparison.Ordinal);
+
+    private static void Record(ReviewItem item, ModerationDecided decision)
+    {
         item.Decisions.Add(new StoredDecision(decision, null));
         item.ClaimedBy = null;
         item.LeaseUntil = null;
@@ -83,42 +248,18 @@ public static class ReviewRules
             item.Decision = new DecisionView(decision.DecisionId, decision.Outcome, decision.ActorKind, decision.Actor,
                 decision.ReasonCode, decision.Note, decision.OccurredAt);
         }
-
-        return ReviewRefusal.None;
     }
 
-    public static ReviewRefusal Release(ReviewItem item, string moderator, DateTimeOffset now)
+    private static IEnumerable<(DateTimeOffset At, PendingEvent Pending)> Unpublished(ReviewItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.Status != ReviewItemStatus.Claimed || item.LeaseUntil <= now || !string.Equals(item.ClaimedBy, moderator, StringComparison.Ordinal))
+        if (item.Appeal is { PublishedAt: null } appeal)
         {
-            return ReviewRefusal.NotClaimedByCaller;
+            yield return (appeal.Event.OccurredAt, new PendingEvent(DecisionKey.Of(item.ItemId, appeal.Event.AppealId), appeal.Event));
         }
 
-        item.Status = ReviewItemStatus.Pending;
-        item.ClaimedBy = null;
-        item.LeaseUntil = null;
-        return ReviewRefusal.None;
-    }
-
-    /// <summary>The stored decisions of these items that still wait to be published, oldest grace first.</summary>
-    public static IReadOnlyList<PendingEvent> PendingDecisions(IEnumerable<ReviewItem> items, DateTimeOffset decidedBefore, int limit) =>
-        items.SelectMany(i => i.Decisions
-                .Where(d => d.PublishedAt is null && d.Event.OccurredAt < decidedBefore)
-                .Select(d => new PendingEvent(DecisionKey.Of(i.ItemId, d.Event.DecisionId), d.Event)))
-            .Take(limit)
-            .ToList();
-
-    public static bool MarkPublished(ReviewItem item, Guid decisionId, DateTimeOffset publishedAt)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        var index = item.Decisions.FindIndex(d => d.Event.DecisionId == decisionId && d.PublishedAt is null);
-        if (index < 0)
+        foreach (var decision in item.Decisions.Where(d => d.PublishedAt is null))
         {
-            return false;
+            yield return (decision.Event.OccurredAt, new PendingEvent(DecisionKey.Of(item.ItemId, decision.Event.DecisionId), decision.Event));
         }
-
-        item.Decisions[index] = item.Decisions[index] with { PublishedAt = publishedAt };
-        return true;
     }
 }

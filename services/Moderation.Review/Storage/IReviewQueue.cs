@@ -6,13 +6,27 @@ namespace Moderation.Review.Storage;
 
 public sealed record ReviewQuery(ReviewItemStatus? Status, string? Category, int Page, int PageSize, DateTimeOffset Now);
 
-/// <summary>Review's storage port: the queue, its leased claims, and the decisions waiting to be published.</summary>
+/// <summary>One page of the queue, the number of items the query matches, and how many of those are undecided past their SLA.</summary>
+public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, long Total, long PastSla);
+
+/// <summary>Who claims, how many, and for how long.</summary>
+public sealed record ClaimSpec(string Moderator, bool IncludeEscalated, int Count, int MaxHeld, DateTimeOffset Now, DateTimeOffset LeaseUntil);
+
+/// <summary>
+/// Review's storage port: the queue, its leased claims, and the decisions waiting to be published.
+/// The queue's order is: past its SLA first, then higher priority, then the earlier due time.
+/// </summary>
 public interface IReviewQueue : IPendingEventSource
 {
     /// <summary>Changes the item of a submission atomically, creating it first when it does not exist yet.</summary>
     Task<ReviewItem> UpsertBySubmissionAsync(Guid submissionId, Func<ReviewItem, bool> change, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<ReviewItem?> GetAsync(Guid itemId, CancellationToken cancellationToken);
+
+    Task<ReviewItem?> GetBySubmissionAsync(Guid submissionId, CancellationToken cancellationToken);
+
+    /// <summary>The item of a comment, found by the comment's id (how a reply names the comment it answers).</summary>
+    Task<ReviewItem?> GetByCommentAsync(Guid commentId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Changes an item atomically; <paramref name="change"/> returns false to leave it as it is.
@@ -21,20 +35,22 @@ public interface IReviewQueue : IPendingEventSource
     Task<ReviewItem?> UpdateAsync(Guid itemId, Func<ReviewItem, bool> change, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Leases up to <paramref name="count"/> queued items, highest priority first, to one moderator.
-    /// Pending items and items whose lease ran out are claimable; no item is ever leased to two.
+    /// Leases up to <see cref="ClaimSpec.Count"/> queued items in queue order to one moderator, never
+    /// taking them past <see cref="ClaimSpec.MaxHeld"/> live leases. Pending items and items whose
+    /// lease ran out are claimable, except for items excluded for that moderator; no item is ever
+    /// leased to two.
     /// </summary>
-    Task<IReadOnlyList<ReviewItem>> ClaimAsync(string moderator, bool includeEscalated, int count, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ReviewItem>> ClaimAsync(ClaimSpec claim, CancellationToken cancellationToken);
 
-    Task<(IReadOnlyList<ReviewItem> Items, long Total)> ListAsync(ReviewQuery query, CancellationToken cancellationToken);
+    Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken);
 }
 
-/// <summary>How the outbox names one stored decision.</summary>
+/// <summary>How the outbox names one stored event (a decision or an appeal).</summary>
 public static class DecisionKey
 {
-    public static string Of(Guid itemId, Guid decisionId) => $"{itemId}/{decisionId}";
+    public static string Of(Guid itemId, Guid eventId) => $"{itemId}/{eventId}";
 
-    public static (Guid ItemId, Guid DecisionId) Parse(string key)
+    public static (Guid ItemId, Guid EventId) Parse(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         var parts = key.Split('/');

@@ -27,7 +27,10 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         return _items.Indexes.CreateManyAsync(
         [
             new CreateIndexModel<BsonDocument>(keys.Ascending("submissionId"), new CreateIndexOptions { Unique = true }),
-            new CreateIndexModel<BsonDocument>(keys.Ascending("queued").Ascending("status").Descending("priority").Ascending("createdAt")),
+            new CreateIndexModel<BsonDocument>(keys.Ascending("queued").Ascending("status").Descending("priority").Ascending("dueAt")),
+            new CreateIndexModel<BsonDocument>(keys.Ascending("claimedBy").Ascending("status")),
+            new CreateIndexModel<BsonDocument>(keys.Ascending("commentId"),
+                new CreateIndexOptions<BsonDocument> { Unique = true, PartialFilterExpression = Filter.Type("commentId", BsonType.String) }),
             new CreateIndexModel<BsonDocument>(keys.Ascending("unpublished")),
         ], cancellationToken);
     }
@@ -64,11 +67,14 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         throw new InvalidOperationException($"The review item of submission {submissionId} kept changing under {MaxUpdateAttempts} attempts.");
     }
 
-    public async Task<ReviewItem?> GetAsync(Guid itemId, CancellationToken cancellationToken)
-    {
-        var document = await _items.Find(Filter.Eq("_id", itemId.ToString())).FirstOrDefaultAsync(cancellationToken);
-        return document is null ? null : FromDocument(document);
-    }
+    public Task<ReviewItem?> GetAsync(Guid itemId, CancellationToken cancellationToken) =>
+        FindOneAsync(Filter.Eq("_id", itemId.ToString()), cancellationToken);
+
+    public Task<ReviewItem?> GetBySubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>
+        FindOneAsync(Filter.Eq("submissionId", submissionId.ToString()), cancellationToken);
+
+    public Task<ReviewItem?> GetByCommentAsync(Guid commentId, CancellationToken cancellationToken) =>
+        FindOneAsync(Filter.Eq("commentId", commentId.ToString()), cancellationToken);
 
     public async Task<ReviewItem?> UpdateAsync(Guid itemId, Func<ReviewItem, bool> change, CancellationToken cancellationToken)
     {
@@ -91,28 +97,37 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         throw new InvalidOperationException($"Review item {itemId} kept changing under {MaxUpdateAttempts} attempts.");
     }
 
-    public async Task<IReadOnlyList<ReviewItem>> ClaimAsync(string moderator, bool includeEscalated, int count, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewItem>> ClaimAsync(ClaimSpec claim, CancellationToken cancellationToken)
     {
-        var filter = Claimable(now.UtcDateTime);
-        if (!includeEscalated)
+        ArgumentNullException.ThrowIfNull(claim);
+        var now = claim.Now.UtcDateTime;
+
+        // The item-level claim is atomic; the cap on held leases is counted first, so one moderator's
+        // own simultaneous claims may overshoot it by what they take at once.
+        var held = await _items.CountDocumentsAsync(Filter.Eq("claimedBy", claim.Moderator) & LiveLease(now), cancellationToken: cancellationToken);
+        var take = Math.Min(claim.Count, claim.MaxHeld - held);
+        var filter = Open(now) & Filter.Ne("excludedModerators", claim.Moderator);
+        if (!claim.IncludeEscalated)
         {
             filter &= Filter.Eq("escalated", false);
         }
 
         var update = Builders<BsonDocument>.Update
             .Set("status", "claimed")
-            .Set("claimedBy", moderator)
-            .Set("leaseUntil", leaseUntil.UtcDateTime)
+            .Set("claimedBy", claim.Moderator)
+            .Set("leaseUntil", claim.LeaseUntil.UtcDateTime)
             .Inc("version", 1L);
         var options = new FindOneAndUpdateOptions<BsonDocument>
         {
-            Sort = Builders<BsonDocument>.Sort.Descending("priority").Ascending("createdAt"),
+            Sort = Builders<BsonDocument>.Sort.Descending("priority").Ascending("dueAt").Ascending("createdAt"),
             ReturnDocument = ReturnDocument.After,
         };
         var claimed = new List<ReviewItem>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < take; i++)
         {
-            var document = await _items.FindOneAndUpdateAsync(filter, update, options, cancellationToken);
+            // A find-and-modify sorts by stored fields only: past-SLA items are taken in a first pass, the rest after.
+            var document = await _items.FindOneAndUpdateAsync(filter & Filter.Lte("dueAt", now), update, options, cancellationToken)
+                ?? await _items.FindOneAndUpdateAsync(filter, update, options, cancellationToken);
             if (document is null)
             {
                 break;
@@ -124,14 +139,14 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         return claimed;
     }
 
-    public async Task<(IReadOnlyList<ReviewItem> Items, long Total)> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
+    public async Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var now = query.Now.UtcDateTime;
         var filter = query.Status switch
         {
-            ReviewItemStatus.Pending => Claimable(now),
-            ReviewItemStatus.Claimed => Filter.Eq("queued", true) & Filter.Eq("status", "claimed") & Filter.Gt("leaseUntil", now),
+            ReviewItemStatus.Pending => Open(now),
+            ReviewItemStatus.Claimed => Filter.Eq("queued", true) & LiveLease(now),
             ReviewItemStatus.Decided => Filter.Eq("queued", true) & Filter.Eq("status", "decided"),
             _ => Filter.Eq("queued", true),
         };
@@ -141,12 +156,21 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         }
 
         var total = await _items.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
-        var documents = await _items.Find(filter)
-            .Sort(Builders<BsonDocument>.Sort.Descending("priority").Ascending("createdAt"))
+        var pastSla = await _items.CountDocumentsAsync(filter & Filter.Ne("status", "decided") & Filter.Lte("dueAt", now), cancellationToken: cancellationToken);
+        // In aggregation expressions a null or missing dueAt sorts below any date, so "> null" means "has one".
+        var pastDue = new BsonDocument("$and", new BsonArray
+        {
+            new BsonDocument("$gt", new BsonArray { "$dueAt", BsonNull.Value }),
+            new BsonDocument("$lte", new BsonArray { "$dueAt", now }),
+        });
+        var documents = await _items.Aggregate()
+            .Match(filter)
+            .AppendStage<BsonDocument>(new BsonDocument("$addFields", new BsonDocument("pastDue", pastDue)))
+            .Sort(new BsonDocument { { "pastDue", -1 }, { "priority", -1 }, { "dueAt", 1 }, { "createdAt", 1 } })
             .Skip((query.Page - 1) * query.PageSize)
             .Limit(query.PageSize)
             .ToListAsync(cancellationToken);
-        return (documents.Select(FromDocument).ToList(), total);
+        return new ReviewPage(documents.Select(FromDocument).ToList(), total, pastSla);
     }
 
     public async Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
@@ -157,13 +181,23 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
 
     public async Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
-        var (itemId, decisionId) = DecisionKey.Parse(key);
-        await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, decisionId, publishedAt), cancellationToken);
+        var (itemId, eventId) = DecisionKey.Parse(key);
+        await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
     }
 
-    private static FilterDefinition<BsonDocument> Claimable(DateTime now) =>
+    /// <summary>Pending, or claimed with a lease that has run out.</summary>
+    private static FilterDefinition<BsonDocument> Open(DateTime now) =>
         Filter.Eq("queued", true) &
         (Filter.Eq("status", "pending") | (Filter.Eq("status", "claimed") & Filter.Lte("leaseUntil", now)));
+
+    private static FilterDefinition<BsonDocument> LiveLease(DateTime now) =>
+        Filter.Eq("status", "claimed") & Filter.Gt("leaseUntil", now);
+
+    private async Task<ReviewItem?> FindOneAsync(FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken)
+    {
+        var document = await _items.Find(filter).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : FromDocument(document);
+    }
 
     private async Task<bool> TryReplaceAsync(ReviewItem item, long version, CancellationToken cancellationToken)
     {
@@ -186,7 +220,10 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         { "claimedBy", item.ClaimedBy is null ? BsonNull.Value : item.ClaimedBy },
         { "leaseUntil", item.LeaseUntil is { } lease ? lease.UtcDateTime : BsonNull.Value },
         { "createdAt", item.CreatedAt.UtcDateTime },
-        { "unpublished", item.HasUnpublishedDecisions },
+        { "commentId", item.CommentId is { } commentId ? commentId.ToString() : BsonNull.Value },
+        { "dueAt", item.DueAt is { } due ? due.UtcDateTime : BsonNull.Value },
+        { "excludedModerators", new BsonArray(item.ExcludedModerators) },
+        { "unpublished", item.HasUnpublishedEvents },
         { "version", version },
         { "document", JsonSerializer.Serialize(item, ModerationJson.Options) },
     };

@@ -12,13 +12,27 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
     private const string Columns = "item_id, status, claimed_by, lease_until, document";
 
     /// <summary>Pending, or claimed with a lease that has run out.</summary>
-    private const string Claimable = "queued = 1 AND (status = 'pending' OR (status = 'claimed' AND lease_until <= $now))";
+    private const string Open = "queued = 1 AND (status = 'pending' OR (status = 'claimed' AND lease_until <= $now))";
+
+    /// <summary>Past its SLA first, then worst, then the one due soonest.</summary>
+    private const string QueueOrder = "(due_at IS NOT NULL AND due_at <= $now) DESC, priority DESC, due_at, created_at";
+
+    private const string LiveLease = "status = 'claimed' AND lease_until > $now";
+
+    /// <summary>Columns added after the first release; a table made before them gets them on start-up.</summary>
+    private static readonly (string Name, string Definition)[] AddedColumns =
+    [
+        ("comment_id", "TEXT NULL"),
+        ("due_at", "INTEGER NULL"),
+        ("excluded", "TEXT NOT NULL DEFAULT ''"),
+    ];
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using (var table = connection.CreateCommand())
+        {
+            table.CommandText = """
             CREATE TABLE IF NOT EXISTS review_items (
                 item_id TEXT PRIMARY KEY,
                 submission_id TEXT NOT NULL UNIQUE,
@@ -30,10 +44,39 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
                 claimed_by TEXT NULL,
                 lease_until INTEGER NULL,
                 created_at INTEGER NOT NULL,
+                comment_id TEXT NULL,
+                due_at INTEGER NULL,
+                excluded TEXT NOT NULL DEFAULT '',
                 unpublished INTEGER NOT NULL,
                 document TEXT NOT NULL
             );
-            CREATE INDEX IF NOT EXISTS ix_review_items_queue ON review_items (queued, status, priority DESC, created_at);
+            """;
+            await table.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        await using (var info = connection.CreateCommand())
+        {
+            info.CommandText = "SELECT name FROM pragma_table_info('review_items')";
+            await using var reader = await info.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                columns.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, definition) in AddedColumns.Where(c => !columns.Contains(c.Name)))
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE review_items ADD COLUMN {name} {definition}";
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE INDEX IF NOT EXISTS ix_review_items_order ON review_items (queued, status, priority DESC, due_at);
+            CREATE INDEX IF NOT EXISTS ix_review_items_held ON review_items (claimed_by, status);
+            CREATE UNIQUE INDEX IF NOT EXISTS ix_review_items_comment ON review_items (comment_id) WHERE comment_id IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_review_items_unpublished ON review_items (unpublished) WHERE unpublished = 1;
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -61,6 +104,18 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         return await ReadAsync(connection, null, "item_id = $key", itemId, cancellationToken);
     }
 
+    public async Task<ReviewItem?> GetBySubmissionAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, "submission_id = $key", submissionId, cancellationToken);
+    }
+
+    public async Task<ReviewItem?> GetByCommentAsync(Guid commentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, "comment_id = $key", commentId, cancellationToken);
+    }
+
     public async Task<ReviewItem?> UpdateAsync(Guid itemId, Func<ReviewItem, bool> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -76,37 +131,51 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         return item;
     }
 
-    public async Task<IReadOnlyList<ReviewItem>> ClaimAsync(string moderator, bool includeEscalated, int count, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewItem>> ClaimAsync(ClaimSpec claim, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         await using var connection = await database.OpenAsync(cancellationToken);
+
+        // Microsoft.Data.Sqlite begins IMMEDIATE: the count of held leases and the claim see the same queue.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var claim = connection.CreateCommand();
-        claim.Transaction = transaction;
-        claim.CommandText = $"""
+        await using var held = connection.CreateCommand();
+        held.Transaction = transaction;
+        held.CommandText = $"SELECT COUNT(*) FROM review_items WHERE claimed_by = $moderator AND {LiveLease}";
+        held.Parameters.AddWithValue("$moderator", claim.Moderator);
+        held.Parameters.AddWithValue("$now", claim.Now.ToUnixTimeMilliseconds());
+        var take = Math.Min(claim.Count, claim.MaxHeld - (long)(await held.ExecuteScalarAsync(cancellationToken))!);
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = $"""
             UPDATE review_items SET status = 'claimed', claimed_by = $moderator, lease_until = $lease
             WHERE item_id IN (
                 SELECT item_id FROM review_items
-                WHERE {Claimable} AND (escalated = 0 OR $senior = 1)
-                ORDER BY priority DESC, created_at LIMIT $count)
+                WHERE {Open} AND (escalated = 0 OR $senior = 1) AND instr(excluded, '|' || $moderator || '|') = 0
+                ORDER BY {QueueOrder} LIMIT $count)
             RETURNING {Columns}
             """;
-        claim.Parameters.AddWithValue("$moderator", moderator);
-        claim.Parameters.AddWithValue("$lease", leaseUntil.ToUnixTimeMilliseconds());
-        claim.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        claim.Parameters.AddWithValue("$senior", includeEscalated ? 1 : 0);
-        claim.Parameters.AddWithValue("$count", count);
-        var items = await ReadAllAsync(claim, cancellationToken);
+        update.Parameters.AddWithValue("$moderator", claim.Moderator);
+        update.Parameters.AddWithValue("$lease", claim.LeaseUntil.ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$now", claim.Now.ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$senior", claim.IncludeEscalated ? 1 : 0);
+        update.Parameters.AddWithValue("$count", take);
+        var items = await ReadAllAsync(update, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return [.. items.OrderByDescending(i => i.Priority).ThenBy(i => i.CreatedAt)];
+        return [.. items.OrderByDescending(i => i.IsPastSla(claim.Now)).ThenByDescending(i => i.Priority).ThenBy(i => i.DueAt)];
     }
 
-    public async Task<(IReadOnlyList<ReviewItem> Items, long Total)> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
+    public async Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = query.Status switch
         {
-            ReviewItemStatus.Pending => Claimable,
-            ReviewItemStatus.Claimed => "queued = 1 AND status = 'claimed' AND lease_until > $now",
+            ReviewItemStatus.Pending => Open,
+            ReviewItemStatus.Claimed => $"queued = 1 AND {LiveLease}",
             ReviewItemStatus.Decided => "queued = 1 AND status = 'decided'",
             _ => "queued = 1",
         };
@@ -117,9 +186,9 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM review_items WHERE {where}";
+        count.CommandText = $"SELECT COUNT(*), COUNT(CASE WHEN status <> 'decided' AND due_at <= $now THEN 1 END) FROM review_items WHERE {where}";
         await using var page = connection.CreateCommand();
-        page.CommandText = $"SELECT {Columns} FROM review_items WHERE {where} ORDER BY priority DESC, created_at LIMIT $limit OFFSET $offset";
+        page.CommandText = $"SELECT {Columns} FROM review_items WHERE {where} ORDER BY {QueueOrder} LIMIT $limit OFFSET $offset";
         foreach (var command in new[] { count, page })
         {
             command.Parameters.AddWithValue("$now", query.Now.ToUnixTimeMilliseconds());
@@ -128,8 +197,15 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
 
         page.Parameters.AddWithValue("$limit", query.PageSize);
         page.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
-        var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        return (await ReadAllAsync(page, cancellationToken), total);
+        long total, pastSla;
+        await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            total = reader.GetInt64(0);
+            pastSla = reader.GetInt64(1);
+        }
+
+        return new ReviewPage(await ReadAllAsync(page, cancellationToken), total, pastSla);
     }
 
     public async Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
@@ -144,8 +220,8 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
 
     public async Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
-        var (itemId, decisionId) = DecisionKey.Parse(key);
-        await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, decisionId, publishedAt), cancellationToken);
+        var (itemId, eventId) = DecisionKey.Parse(key);
+        await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
     }
 
     private static async Task<ReviewItem?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string where, Guid key, CancellationToken cancellationToken)
@@ -179,12 +255,15 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         command.Transaction = transaction;
         command.CommandText = insert
             ? """
-              INSERT INTO review_items (item_id, submission_id, queued, status, escalated, top_category, priority, claimed_by, lease_until, created_at, unpublished, document)
-              VALUES ($id, $submission, $queued, $status, $escalated, $category, $priority, $claimedBy, $lease, $created, $unpublished, $document)
+              INSERT INTO review_items (item_id, submission_id, queued, status, escalated, top_category, priority, claimed_by, lease_until, created_at,
+                  comment_id, due_at, excluded, unpublished, document)
+              VALUES ($id, $submission, $queued, $status, $escalated, $category, $priority, $claimedBy, $lease, $created,
+                  $comment, $due, $excluded, $unpublished, $document)
               """
             : """
               UPDATE review_items SET queued = $queued, status = $status, escalated = $escalated, top_category = $category,
-                  priority = $priority, claimed_by = $claimedBy, lease_until = $lease, unpublished = $unpublished, document = $document
+                  priority = $priority, claimed_by = $claimedBy, lease_until = $lease, comment_id = $comment, due_at = $due, excluded = $excluded,
+                  unpublished = $unpublished, document = $document
               WHERE item_id = $id
               """;
         command.Parameters.AddWithValue("$id", item.ItemId.ToString());
@@ -197,7 +276,10 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         command.Parameters.AddWithValue("$claimedBy", (object?)item.ClaimedBy ?? DBNull.Value);
         command.Parameters.AddWithValue("$lease", (object?)item.LeaseUntil?.ToUnixTimeMilliseconds() ?? DBNull.Value);
         command.Parameters.AddWithValue("$created", item.CreatedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$unpublished", item.HasUnpublishedDecisions ? 1 : 0);
+        command.Parameters.AddWithValue("$comment", (object?)item.CommentId?.ToString() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$due", (object?)item.DueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$excluded", item.ExcludedModerators.Count == 0 ? "" : $"|{string.Join('|', item.ExcludedModerators)}|");
+        command.Parameters.AddWithValue("$unpublished", item.HasUnpublishedEvents ? 1 : 0);
         command.Parameters.AddWithValue("$document", JsonSerializer.Serialize(item, ModerationJson.Options));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
