@@ -38,6 +38,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ("POST", "/api/v1/appeals", [Submitter, Admin]),
         ("GET", "/api/v1/audit/entries", [Auditor, Admin]),
         ("GET", "/api/v1/audit/verify", [Auditor, Admin]),
+        ("GET", "/api/v1/audit/export.csv", [Auditor, Admin]),
+        ("GET", "/api/v1/stats/overview", [Auditor, Admin]),
         ("GET", "/api/v1/admin/error-queues/", [Admin]),
         ("POST", "/api/v1/admin/error-queues/{queue}/redrive", [Admin]),
     ];
