@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Ingestion.Consumers;
 using Moderation.Ingestion.Endpoints;
+using Moderation.Ingestion.Intake;
 using Moderation.Ingestion.Storage;
 using Moderation.ServiceDefaults;
 
@@ -22,6 +23,8 @@ public static class IngestionService
         builder.Services.AddModerationStore<ISubmissionStore, SqliteSubmissionStore, MongoSubmissionStore>();
         builder.Services.AddPendingEventSource<ISubmissionStore>(builder.Configuration);
         builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddSingleton<SubmissionIntake>();
+        builder.Services.AddSingleton<IdempotentRequests>();
         builder.Services.AddModerationConsumers(AddConsumers);
         return builder;
     }
@@ -37,7 +40,7 @@ public static class IngestionService
     {
         ArgumentNullException.ThrowIfNull(routes);
         var options = routes.ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value;
-        routes.MapSubmissionEndpoints(options.MaxRequestBodyBytes);
+        routes.MapSubmissionEndpoints(options);
         return routes;
     }
 }
