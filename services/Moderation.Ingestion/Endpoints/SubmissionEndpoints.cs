@@ -27,9 +27,9 @@ public static class SubmissionEndpoints
         api.MapPost("/articles", SubmitArticle)
             .WithName("SubmitArticle")
             .ProducesValidationProblem();
+        // The import and the batch check their own content type, so that a wrong one gets a problem naming it.
         api.MapPost("/articles/import", ImportArticle)
             .WithName("ImportArticle")
-            .Accepts<string>("text/plain", "text/html")
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxImportBytes))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -42,8 +42,6 @@ public static class SubmissionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/submissions/batch", BatchIntake.SubmitBatch)
             .WithName("SubmitBatch")
-            .Accepts<BatchLine>(BatchIntake.MediaType)
-
             // The batch counts its own bytes, so that a body over the limit still gets an answer for the lines before it.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .ProducesValidationProblem();
