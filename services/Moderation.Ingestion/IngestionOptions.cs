@@ -62,8 +62,14 @@ public sealed class IngestionOptions
     [Range(1, 100_000)]
     public int MaxThreadComments { get; set; } = 1_000;
 
-    /// <summary>A line that starts with one of these (as whole words) and is short is chrome: ads, calls to act, bylines.</summary>
-    public string[] ChromePhrases { get; set; } =
+    /// <summary>
+    /// A line that starts with one of these (as whole words) and is short is chrome: ads, calls to act,
+    /// bylines. Unset, each evidence list of the page import is its Default… list; a list in
+    /// configuration replaces it (the configuration binder would append to an initialised array).
+    /// </summary>
+    public string[]? ChromePhrases { get; set; }
+
+    public static IReadOnlyList<string> DefaultChromePhrases { get; } =
     [
         "Advertisement", "Advertising", "Sponsored", "Promoted", "Subscribe", "Sign up", "Sign in", "Log in", "Join",
         "Register", "Share", "Tweet", "Email this", "Print", "Follow us", "Follow on", "Read more", "Read next",
@@ -73,17 +79,23 @@ public sealed class IngestionOptions
     ];
 
     /// <summary>A short line that starts with one of these opens a new part of the page (a block of other stories).</summary>
-    public string[] SectionPhrases { get; set; } =
+    public string[]? SectionPhrases { get; set; }
+
+    public static IReadOnlyList<string> DefaultSectionPhrases { get; } =
     [
         "Recommended", "Trending", "Related", "More from", "More stories", "Most read", "Most popular", "Popular",
         "You may also like", "You might also like", "Read next", "Comments", "Editor's picks", "Top stories", "Latest",
     ];
 
     /// <summary>A short line that is not a sentence and names one of these is a photo credit.</summary>
-    public string[] CreditWords { get; set; } = ["Photo", "Photos", "Photograph", "Image", "Images", "Credit", "Illustration", "Video"];
+    public string[]? CreditWords { get; set; }
+
+    public static IReadOnlyList<string> DefaultCreditWords { get; } = ["Photo", "Photos", "Photograph", "Image", "Images", "Credit", "Illustration", "Video"];
 
     /// <summary>An HTML element whose class or id holds one of these words (split at '-', '_') is not article text.</summary>
-    public string[] ChromeClassWords { get; set; } =
+    public string[]? ChromeClassWords { get; set; }
+
+    public static IReadOnlyList<string> DefaultChromeClassWords { get; } =
     [
         "ad", "ads", "advert", "advertisement", "banner", "promo", "sponsored", "share", "sharing", "social", "related",
         "recommended", "trending", "newsletter", "subscribe", "subscription", "cookie", "consent", "popup", "modal",

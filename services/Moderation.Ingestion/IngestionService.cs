@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Ingestion.Consumers;
+using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Endpoints;
 using Moderation.Ingestion.Intake;
 using Moderation.Ingestion.Storage;
@@ -25,6 +26,7 @@ public static class IngestionService
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<SubmissionIntake>();
         builder.Services.AddSingleton<IdempotentRequests>();
+        builder.Services.AddSingleton(sp => new ArticleExtractor(ChromeRules.From(sp.GetRequiredService<IOptions<IngestionOptions>>().Value)));
         builder.Services.AddModerationConsumers(AddConsumers);
         return builder;
     }

@@ -16,8 +16,14 @@ public sealed record ChromeRules(
     public static ChromeRules From(IngestionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ChromeRules(options.ChromePhrases, options.SectionPhrases, options.CreditWords, options.ChromeClassWords,
-            options.MinParagraphWords, options.MaxChromeLineWords, options.MaxTitleWords);
+        return new ChromeRules(
+            options.ChromePhrases ?? [.. IngestionOptions.DefaultChromePhrases],
+            options.SectionPhrases ?? [.. IngestionOptions.DefaultSectionPhrases],
+            options.CreditWords ?? [.. IngestionOptions.DefaultCreditWords],
+            options.ChromeClassWords ?? [.. IngestionOptions.DefaultChromeClassWords],
+            options.MinParagraphWords,
+            options.MaxChromeLineWords,
+            options.MaxTitleWords);
     }
 }
 

@@ -100,7 +100,7 @@ public static class SubmissionEndpoints
         string? url,
         SubmissionIntake intake,
         IdempotentRequests idempotency,
-        IOptions<IngestionOptions> options)
+        ArticleExtractor extractor)
     {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType) ||
             contentType.MediaType is not ("text/plain" or "text/html") ||
@@ -124,7 +124,6 @@ public static class SubmissionEndpoints
         return await idempotency.RunAsync(http, _ => Task.FromResult(hash), async cancellationToken =>
         {
             var page = Encoding.UTF8.GetString(bytes);
-            var extractor = new ArticleExtractor(ChromeRules.From(options.Value));
             var article = contentType.MediaType == "text/html" ? extractor.ExtractHtml(page) : extractor.ExtractText(page);
             if (article is null)
             {
