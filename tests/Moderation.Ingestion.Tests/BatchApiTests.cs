@@ -10,28 +10,14 @@ using Moderation.Testing;
 
 namespace Moderation.Ingestion.Tests;
 
-public sealed class BatchApiTests : IAsyncLifetime
+public sealed class BatchApiTests : IngestionHostTest
 {
-    private readonly TempSqlite _sqlite = new();
-    private ServiceHost _host = null!;
-    private IIngestionApi _api = null!;
-
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>
     {
-        _host = await IngestionHost.StartAsync(_sqlite, new Dictionary<string, string?>
-        {
-            ["Ingestion:MaxBatchLines"] = "6",
-            ["Ingestion:MaxBatchBytes"] = "4096",
-            ["Ingestion:MaxRequestBodyBytes"] = "2048",
-        });
-        _api = _host.Client<IIngestionApi>(TestKeys.Submitter);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+        ["Ingestion:MaxBatchLines"] = "6",
+        ["Ingestion:MaxBatchBytes"] = "4096",
+        ["Ingestion:MaxRequestBodyBytes"] = "2048",
+    };
 
     private static string Line(object value) => JsonSerializer.Serialize(value, ModerationJson.Options);
 
@@ -40,7 +26,7 @@ public sealed class BatchApiTests : IAsyncLifetime
     [Fact]
     public async Task Each_line_is_answered_in_order_and_a_bad_line_spoils_none_of_the_good()
     {
-        var article = await _api.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Existing", "Body of an existing article"));
+        var article = await Api.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Existing", "Body of an existing article"));
         using var content = Ndjson(
             Line(new { kind = "article", source = "news.example", title = "First", body = "A new article body" }),
             "{\"kind\":\"article\",\"source\":\"news.example\",\"title\":5,\"body\":\"x\"}",
@@ -50,7 +36,7 @@ public sealed class BatchApiTests : IAsyncLifetime
             Line(new { kind = "comment", articleId = Guid.NewGuid(), author = "reader", body = "Orphan" }),
             Line(new { kind = "article", source = "news.example", title = "First", body = "A new article body" }));
 
-        var result = await _api.SubmitBatchAsync(content);
+        var result = await Api.SubmitBatchAsync(content);
 
         Assert.Equal([1, 2, 4, 5, 6, 7], result.Results.Select(r => r.Line));
         Assert.Equal(
@@ -61,10 +47,10 @@ public sealed class BatchApiTests : IAsyncLifetime
         Assert.StartsWith("articleId:", result.Results[4].Error, StringComparison.Ordinal);
         Assert.Equal(result.Results[0].SubmissionId, result.Results[5].DuplicateOf);
 
-        var store = _host.Services.GetRequiredService<ISubmissionStore>();
+        var store = Host.Services.GetRequiredService<ISubmissionStore>();
         var comment = await store.GetAsync(result.Results[2].SubmissionId!.Value, CancellationToken.None);
         Assert.Equal(article.ArticleId, comment!.ArticleId);
-        var published = _host.Services.GetRequiredService<PublishedSubmissions>();
+        var published = Host.Services.GetRequiredService<PublishedSubmissions>();
         await Eventually.GetAsync(() => Task.FromResult(published.CountOf(result.Results[0].SubmissionId!.Value)), c => c == 1);
     }
 
@@ -72,14 +58,14 @@ public sealed class BatchApiTests : IAsyncLifetime
     public async Task A_comment_may_answer_an_article_and_a_comment_from_earlier_lines_of_the_same_batch()
     {
         using var first = Ndjson(Line(new { kind = "article", source = "s", title = "Thread", body = "Threaded article" }));
-        var articleId = (await _api.SubmitBatchAsync(first)).Results[0].ArticleId!.Value;
+        var articleId = (await Api.SubmitBatchAsync(first)).Results[0].ArticleId!.Value;
         using var second = Ndjson(Line(new { kind = "comment", articleId, author = "a", body = "top" }));
-        var top = (await _api.SubmitBatchAsync(second)).Results[0];
+        var top = (await Api.SubmitBatchAsync(second)).Results[0];
         using var third = Ndjson(Line(new { kind = "comment", articleId, author = "b", body = "reply", parentCommentId = top.CommentId }));
-        var reply = (await _api.SubmitBatchAsync(third)).Results[0];
+        var reply = (await Api.SubmitBatchAsync(third)).Results[0];
 
         Assert.Equal(BatchLineStatus.Accepted, reply.Status);
-        var thread = await _api.GetArticleAsync(articleId);
+        var thread = await Api.GetArticleAsync(articleId);
         Assert.Equal(reply.CommentId, Assert.Single(Assert.Single(thread.Comments).Replies).CommentId);
     }
 
@@ -89,7 +75,7 @@ public sealed class BatchApiTests : IAsyncLifetime
         var lines = Enumerable.Range(0, 8).Select(i => Line(new { kind = "article", source = "s", title = $"T{i}", body = $"Body {i}" })).ToArray();
         using var content = Ndjson(lines);
 
-        var result = await _api.SubmitBatchAsync(content);
+        var result = await Api.SubmitBatchAsync(content);
 
         Assert.Equal(6, result.Accepted);
         var last = result.Results[^1];
@@ -101,19 +87,19 @@ public sealed class BatchApiTests : IAsyncLifetime
     [Fact]
     public async Task A_body_over_the_byte_limit_is_refused_up_front_and_stores_nothing()
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         var lines = Enumerable.Range(0, 3).Select(i => Line(new { kind = "article", source = "s", title = $"T{i}", body = new string('x', 1500) })).ToArray();
 
         var response = await http.PostAsync("/api/v1/submissions/batch", Ndjson(lines));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(await _host.Services.GetRequiredService<ISubmissionStore>().ListPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
+        Assert.Empty(await Host.Services.GetRequiredService<ISubmissionStore>().ListPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_streamed_body_over_the_byte_limit_keeps_the_lines_before_it_and_an_overlong_line_is_rejected()
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         var lines = new[]
         {
             Line(new { kind = "article", source = "s", title = "Kept", body = "Kept body" }),
@@ -138,7 +124,7 @@ public sealed class BatchApiTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_with_no_good_line_is_a_400_problem_that_names_each_line()
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         using var content = new ByteArrayContent([.. "{\"kind\":\"poem\"}\n"u8, 0xFF, 0xFE, (byte)'\n', .. "[1,2]\n"u8]);
         content.Headers.ContentType = new("application/x-ndjson");
 
@@ -154,7 +140,7 @@ public sealed class BatchApiTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_must_be_ndjson()
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         var response = await http.PostAsync("/api/v1/submissions/batch", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }

@@ -10,18 +10,8 @@ using Moderation.Testing;
 
 namespace Moderation.Ingestion.Tests;
 
-public sealed class DuplicateAndRetryTests : IAsyncLifetime
+public sealed class DuplicateAndRetryTests : IngestionHostTest
 {
-    private readonly TempSqlite _sqlite = new();
-    private ServiceHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await IngestionHost.StartAsync(_sqlite);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, object body, string? idempotencyKey)
     {
@@ -37,7 +27,7 @@ public sealed class DuplicateAndRetryTests : IAsyncLifetime
     [Fact]
     public async Task The_same_text_from_the_same_source_is_a_duplicate_of_the_first_and_published_once()
     {
-        var api = _host.Client<IIngestionApi>(TestKeys.Submitter);
+        var api = Host.Client<IIngestionApi>(TestKeys.Submitter);
         var first = await api.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Headline", "The body."));
 
         var again = await api.SubmitArticleAsync(new SubmitArticleRequest(" news.example ", "Ｈeadline", "The body.\u0000"));
@@ -46,7 +36,7 @@ public sealed class DuplicateAndRetryTests : IAsyncLifetime
         Assert.Equal(first.SubmissionId, again.DuplicateOf);
         Assert.Equal(first.SubmissionId, again.SubmissionId);
         Assert.Null(otherSource.DuplicateOf);
-        var published = _host.Services.GetRequiredService<PublishedSubmissions>();
+        var published = Host.Services.GetRequiredService<PublishedSubmissions>();
         await Eventually.GetAsync(() => Task.FromResult(published.CountOf(otherSource.SubmissionId)), c => c == 1);
         Assert.Equal(1, published.CountOf(first.SubmissionId));
 
@@ -60,7 +50,7 @@ public sealed class DuplicateAndRetryTests : IAsyncLifetime
     [Fact]
     public async Task A_retry_with_the_same_idempotency_key_gets_the_first_answer_again()
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         var body = new { source = "news.example", title = "Retried", body = "Sent twice by a nervous client." };
 
         var first = await PostAsync(http, "/api/v1/articles", body, "retry-1");
@@ -77,7 +67,7 @@ public sealed class DuplicateAndRetryTests : IAsyncLifetime
     [Fact]
     public async Task An_idempotency_key_reused_for_another_request_is_a_422_and_stores_nothing_new()
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         await PostAsync(http, "/api/v1/articles", new { source = "s", title = "One", body = "First request" }, "reused");
 
         var other = await PostAsync(http, "/api/v1/articles", new { source = "s", title = "Two", body = "Another request" }, "reused");
@@ -85,15 +75,15 @@ public sealed class DuplicateAndRetryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         var problem = await other.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
-        var store = _host.Services.GetRequiredService<ISubmissionStore>();
+        var store = Host.Services.GetRequiredService<ISubmissionStore>();
         Assert.Null(await store.AddUnlessDuplicateAsync(Record("s", "Two", "Another request"), DateTimeOffset.MinValue, CancellationToken.None));
     }
 
     [Fact]
     public async Task Idempotency_keys_belong_to_one_api_key_and_a_failed_answer_is_not_kept()
     {
-        var submitter = _host.Http(TestKeys.Submitter);
-        var admin = _host.Http(TestKeys.Admin);
+        var submitter = Host.Http(TestKeys.Submitter);
+        var admin = Host.Http(TestKeys.Admin);
 
         var bad = await PostAsync(submitter, "/api/v1/articles", new { source = "s", title = "T" }, "shared-key");
         var fixedUp = await PostAsync(submitter, "/api/v1/articles", new { source = "s", title = "T", body = "Now with a body" }, "shared-key");
@@ -110,7 +100,7 @@ public sealed class DuplicateAndRetryTests : IAsyncLifetime
     [Fact]
     public async Task A_retried_batch_is_answered_from_the_first_run_without_storing_again()
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         var ndjson = JsonSerializer.Serialize(new { kind = "article", source = "s", title = "Batch", body = "Batched once" }, ModerationJson.Options) + "\n";
 
         async Task<HttpResponseMessage> SendAsync(string text)
@@ -148,7 +138,7 @@ public sealed class DuplicateAndRetryTests : IAsyncLifetime
     [InlineData("key with spaces")]
     public async Task A_malformed_idempotency_key_is_a_400_naming_the_header(string key)
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/articles") { Content = JsonContent.Create(new { source = "s", title = "t", body = "b" }) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
 
@@ -156,6 +146,6 @@ public sealed class DuplicateAndRetryTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
-        Assert.Empty(await _host.Services.GetRequiredService<ISubmissionStore>().ListPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
+        Assert.Empty(await Host.Services.GetRequiredService<ISubmissionStore>().ListPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.ServiceDefaults;
 using Moderation.Testing;
@@ -69,5 +70,31 @@ public static class IngestionHost
         var http = host.Http();
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return http;
+    }
+}
+
+/// <summary>A test class with an ingestion host of its own, configured by <see cref="Configuration"/>.</summary>
+public abstract class IngestionHostTest : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+
+    protected ServiceHost Host { get; private set; } = null!;
+
+    protected IIngestionApi Api { get; private set; } = null!;
+
+    protected TempSqlite Sqlite => _sqlite;
+
+    protected virtual IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Host = await IngestionHost.StartAsync(_sqlite, Configuration);
+        Api = Host.Client<IIngestionApi>(TestKeys.Submitter);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _sqlite.Dispose();
     }
 }

@@ -8,32 +8,23 @@ namespace Moderation.Ingestion.Tests;
 /// Throws well over a thousand malformed requests (seeded, so every run throws the same ones) at
 /// the ingestion endpoints: each must be answered with a 4xx, and nothing may be stored.
 /// </summary>
-public sealed class MalformedRequestTests : IAsyncLifetime
+public sealed class MalformedRequestTests : IngestionHostTest
 {
     private const int Seed = 20261125;
     private const int RequestsPerShape = 120;
 
-    private readonly TempSqlite _sqlite = new();
-    private ServiceHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await IngestionHost.StartAsync(_sqlite, new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>
     {
         ["Ingestion:MaxRequestBodyBytes"] = "65536",
         ["Ingestion:MaxImportBytes"] = "65536",
         ["Ingestion:MaxBatchBytes"] = "262144",
-    });
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    };
 
     [Fact]
     public async Task Every_malformed_request_is_a_4xx_and_nothing_is_stored()
     {
         var random = new Random(Seed);
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         var shapes = new Func<Random, HttpRequestMessage>[]
         {
             RandomBytesAsJson, WrongTypes, HugeFields, DeepJson, BrokenUtf8InJson, OrphanComments,
@@ -63,7 +54,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
 
     private async Task<long> CountAsync(string table)
     {
-        await using var connection = await _sqlite.Database.OpenAsync(CancellationToken.None);
+        await using var connection = await Sqlite.Database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table}";
         return (long)(await command.ExecuteScalarAsync())!;

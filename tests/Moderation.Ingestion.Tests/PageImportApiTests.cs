@@ -10,23 +10,9 @@ using Refit;
 
 namespace Moderation.Ingestion.Tests;
 
-public sealed class PageImportApiTests : IAsyncLifetime
+public sealed class PageImportApiTests : IngestionHostTest
 {
-    private readonly TempSqlite _sqlite = new();
-    private ServiceHost _host = null!;
-    private IIngestionApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await IngestionHost.StartAsync(_sqlite, new Dictionary<string, string?> { ["Ingestion:MaxImportBytes"] = "65536" });
-        _api = _host.Client<IIngestionApi>(TestKeys.Submitter);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?> { ["Ingestion:MaxImportBytes"] = "65536" };
 
     [SkippableFact]
     public async Task The_seed_page_is_imported_as_its_article_and_stored_like_any_other()
@@ -34,17 +20,17 @@ public sealed class PageImportApiTests : IAsyncLifetime
         var page = TestEnvironment.ReadSeedPage();
 
         using var content = new StringContent(page, Encoding.UTF8, "text/plain");
-        var imported = await _api.ImportArticleAsync("townhall.com", content, "https://townhall.com/tipsheet/cartels");
+        var imported = await Api.ImportArticleAsync("townhall.com", content, "https://townhall.com/tipsheet/cartels");
 
         Assert.Equal("Trump Administration Considering 'Unprecedented' Action Against Mexican Drug Cartels", imported.Title);
         Assert.StartsWith("The Trump administration is reportedly mulling", imported.Body, StringComparison.Ordinal);
         Assert.EndsWith("\u201CIt\u2019s not going to have an impact.\u201D", imported.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Advertisement", imported.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("VIP Member", imported.Body, StringComparison.Ordinal);
-        var stored = await _host.Services.GetRequiredService<ISubmissionStore>().GetAsync(imported.SubmissionId, CancellationToken.None);
+        var stored = await Host.Services.GetRequiredService<ISubmissionStore>().GetAsync(imported.SubmissionId, CancellationToken.None);
         Assert.Equal(imported.Body, stored!.Body);
         Assert.Equal("https://townhall.com/tipsheet/cartels", stored.Url);
-        var published = _host.Services.GetRequiredService<PublishedSubmissions>();
+        var published = Host.Services.GetRequiredService<PublishedSubmissions>();
         await Eventually.GetAsync(() => Task.FromResult(published.CountOf(imported.SubmissionId)), c => c == 1);
     }
 
@@ -54,7 +40,7 @@ public sealed class PageImportApiTests : IAsyncLifetime
         var page = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Pages", "harbour-news.html"));
 
         using var content = new StringContent(page, Encoding.UTF8, "text/html");
-        var imported = await _api.ImportArticleAsync("coastline.example", content);
+        var imported = await Api.ImportArticleAsync("coastline.example", content);
 
         Assert.Equal("City Council Approves New Harbour Ferry Route", imported.Title);
         Assert.DoesNotContain("<p>", imported.Body, StringComparison.Ordinal);
@@ -67,7 +53,7 @@ public sealed class PageImportApiTests : IAsyncLifetime
     [InlineData("text/plain", "Advertisement\nSubscribe now", HttpStatusCode.UnprocessableEntity, "body")]
     public async Task A_page_that_is_not_text_or_holds_no_article_is_refused_naming_why(string contentType, string body, HttpStatusCode expected, string field)
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
 
@@ -81,7 +67,7 @@ public sealed class PageImportApiTests : IAsyncLifetime
     [Fact]
     public async Task Broken_utf8_a_missing_source_and_an_oversized_page_are_4xx_naming_the_field()
     {
-        var http = _host.Http(TestKeys.Submitter);
+        var http = Host.Http(TestKeys.Submitter);
         var valid = "Title Of The Page\n\nA sentence that is long enough to count as a paragraph of the article body.";
 
         using var broken = new ByteArrayContent([.. Encoding.UTF8.GetBytes(valid), 0xC3, 0x28]);
@@ -97,7 +83,7 @@ public sealed class PageImportApiTests : IAsyncLifetime
         var huge = await http.PostAsync("/api/v1/articles/import?source=s", new StringContent(valid + new string('x', 70_000), Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
 
-        Assert.Empty(await _host.Services.GetRequiredService<ISubmissionStore>().ListPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
+        Assert.Empty(await Host.Services.GetRequiredService<ISubmissionStore>().ListPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
     }
 
     [Fact]
@@ -107,8 +93,8 @@ public sealed class PageImportApiTests : IAsyncLifetime
 
         using var first = new StringContent(page, Encoding.UTF8, "text/plain");
         using var second = new StringContent(page, Encoding.UTF8, "text/plain");
-        var one = await _api.ImportArticleAsync("valley.example", first);
-        var two = await _api.ImportArticleAsync("valley.example", second);
+        var one = await Api.ImportArticleAsync("valley.example", first);
+        var two = await Api.ImportArticleAsync("valley.example", second);
 
         Assert.Null(one.DuplicateOf);
         Assert.Equal(one.SubmissionId, two.DuplicateOf);
@@ -118,7 +104,7 @@ public sealed class PageImportApiTests : IAsyncLifetime
     [Fact]
     public async Task Importing_needs_the_submitter_role()
     {
-        var api = _host.Client<IIngestionApi>(TestKeys.Moderator);
+        var api = Host.Client<IIngestionApi>(TestKeys.Moderator);
         using var content = new StringContent("x", Encoding.UTF8, "text/plain");
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => api.ImportArticleAsync("s", content));
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);

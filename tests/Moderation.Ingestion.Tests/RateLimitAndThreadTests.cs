@@ -7,27 +7,18 @@ using Refit;
 
 namespace Moderation.Ingestion.Tests;
 
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests : IngestionHostTest
 {
-    private readonly TempSqlite _sqlite = new();
-    private ServiceHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await IngestionHost.StartAsync(_sqlite, new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>
     {
         ["RateLimit:PermitsPerWindow"] = "3",
         ["RateLimit:Window"] = "00:10:00",
-    });
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    };
 
     [Fact]
     public async Task A_key_over_its_limit_gets_a_429_with_retry_after_while_other_keys_go_on()
     {
-        var submitter = _host.Http(TestKeys.Submitter);
+        var submitter = Host.Http(TestKeys.Submitter);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await submitter.GetAsync($"/api/v1/submissions/{Guid.NewGuid()}")).StatusCode);
@@ -40,39 +31,25 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.Equal(429, (await limited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
 
-        var admin = _host.Client<IIngestionApi>(TestKeys.Admin);
+        var admin = Host.Client<IIngestionApi>(TestKeys.Admin);
         var accepted = await admin.SubmitArticleAsync(new SubmitArticleRequest("s", "t", "b"));
         Assert.NotEqual(Guid.Empty, accepted.SubmissionId);
     }
 }
 
-public sealed class ArticleThreadTests : IAsyncLifetime
+public sealed class ArticleThreadTests : IngestionHostTest
 {
-    private readonly TempSqlite _sqlite = new();
-    private ServiceHost _host = null!;
-    private IIngestionApi _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await IngestionHost.StartAsync(_sqlite, new Dictionary<string, string?> { ["Ingestion:MaxThreadComments"] = "3" });
-        _api = _host.Client<IIngestionApi>(TestKeys.Submitter);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?> { ["Ingestion:MaxThreadComments"] = "3" };
 
     [Fact]
     public async Task An_article_shows_its_comments_threaded_with_each_ones_status()
     {
-        var article = await _api.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Thread", "Article body"));
-        var first = await _api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("a", "first"));
-        var reply = await _api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("b", "reply", first.CommentId));
-        var second = await _api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("c", "second"));
+        var article = await Api.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Thread", "Article body"));
+        var first = await Api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("a", "first"));
+        var reply = await Api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("b", "reply", first.CommentId));
+        var second = await Api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("c", "second"));
 
-        var view = await _api.GetArticleAsync(article.ArticleId);
+        var view = await Api.GetArticleAsync(article.ArticleId);
 
         Assert.Equal((article.SubmissionId, "Thread", SubmissionStatus.Received), (view.SubmissionId, view.Title, view.Status));
         Assert.Equal([first.CommentId, second.CommentId], view.Comments.Select(c => c.CommentId));
@@ -81,14 +58,14 @@ public sealed class ArticleThreadTests : IAsyncLifetime
         Assert.Equal(3, view.CommentCount);
         Assert.False(view.CommentsTruncated);
 
-        await _api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("d", "fourth"));
-        Assert.True((await _api.GetArticleAsync(article.ArticleId)).CommentsTruncated);
+        await Api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("d", "fourth"));
+        Assert.True((await Api.GetArticleAsync(article.ArticleId)).CommentsTruncated);
     }
 
     [Fact]
     public async Task An_unknown_article_is_a_404_problem()
     {
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => _api.GetArticleAsync(Guid.NewGuid()));
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => Api.GetArticleAsync(Guid.NewGuid()));
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
     }
 }

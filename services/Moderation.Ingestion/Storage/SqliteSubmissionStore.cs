@@ -81,26 +81,8 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
         return null;
     }
 
-    public async Task<IReadOnlyList<SubmissionRecord>> ListCommentsAsync(Guid articleId, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT document FROM ingestion_submissions
-            WHERE article_id = $article AND kind = 'Comment'
-            ORDER BY received_at, submission_id LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$article", articleId.ToString());
-        command.Parameters.AddWithValue("$limit", limit);
-        var comments = new List<SubmissionRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            comments.Add(JsonSerializer.Deserialize<SubmissionRecord>(reader.GetString(0), ModerationJson.Options)!);
-        }
-
-        return comments;
-    }
+    public Task<IReadOnlyList<SubmissionRecord>> ListCommentsAsync(Guid articleId, int limit, CancellationToken cancellationToken) =>
+        ListAsync("article_id = $key AND kind = 'Comment' ORDER BY received_at, submission_id", articleId.ToString(), limit, cancellationToken);
 
     public async Task<IdempotentAnswer?> FindAnswerAsync(string key, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
@@ -215,28 +197,29 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
 
     public async Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT document FROM ingestion_submissions
-            WHERE published_at IS NULL AND received_at < $before
-            ORDER BY received_at LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$before", storedBefore.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$limit", limit);
-        var pending = new List<PendingEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var record = JsonSerializer.Deserialize<SubmissionRecord>(reader.GetString(0), ModerationJson.Options)!;
-            pending.Add(new PendingEvent(record.SubmissionId.ToString(), record.ToEvent()));
-        }
-
-        return pending;
+        var records = await ListAsync("published_at IS NULL AND received_at < $key ORDER BY received_at", storedBefore.ToUnixTimeMilliseconds(), limit, cancellationToken);
+        return records.Select(r => new PendingEvent(r.SubmissionId.ToString(), r.ToEvent())).ToList();
     }
 
     public Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken) =>
         UpdateAsync(Guid.Parse(key), record => record.MarkPublished(publishedAt), cancellationToken);
+
+    private async Task<IReadOnlyList<SubmissionRecord>> ListAsync(string whereAndOrder, object key, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT document FROM ingestion_submissions WHERE {whereAndOrder} LIMIT $limit";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$limit", limit);
+        var records = new List<SubmissionRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(JsonSerializer.Deserialize<SubmissionRecord>(reader.GetString(0), ModerationJson.Options)!);
+        }
+
+        return records;
+    }
 
     private async Task<SubmissionRecord?> FindOneAsync(string where, Guid key, CancellationToken cancellationToken)
     {
