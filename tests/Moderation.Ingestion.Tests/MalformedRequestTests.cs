@@ -1,5 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Moderation.Testing;
 
 namespace Moderation.Ingestion.Tests;
@@ -50,6 +53,19 @@ public sealed class MalformedRequestTests : IngestionHostTest
         Assert.True(shapes.Length * RequestsPerShape >= 1_000);
         Assert.Equal(0, await CountAsync("ingestion_submissions"));
         Assert.Equal(0, await CountAsync("ingestion_idempotency"));
+    }
+
+    [Fact]
+    public async Task Broken_utf8_inside_json_is_a_400_that_names_the_field_it_is_in()
+    {
+        var http = Host.Http(TestKeys.Submitter);
+        byte[] json = [.. "{\"source\":\"s\",\"title\":\"caf"u8, 0xC3, 0x28, .. "\",\"body\":\"b\"}"u8];
+
+        using var response = await http.SendAsync(Post("/api/v1/articles", json, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("title", out _), errors.ToString());
     }
 
     private async Task<long> CountAsync(string table)
@@ -110,7 +126,7 @@ public sealed class MalformedRequestTests : IngestionHostTest
         var article = new Dictionary<string, string> { ["source"] = "s", ["title"] = "t", ["body"] = "b", [field] = huge };
         return random.Next(4) == 0
             ? Json("/api/v1/articles", $"{{\"source\":\"s\",\"title\":\"t\",\"body\":\"{new string('y', random.Next(70_000, 200_000))}\"}}")
-            : Json("/api/v1/articles", System.Text.Json.JsonSerializer.Serialize(article));
+            : Json("/api/v1/articles", JsonSerializer.Serialize(article));
     }
 
     private static HttpRequestMessage DeepJson(Random random)

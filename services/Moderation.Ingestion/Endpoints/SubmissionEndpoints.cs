@@ -52,26 +52,19 @@ public static class SubmissionEndpoints
     }
 
     /// <summary>The answer to a submitted article or comment, or the problem that refused it.</summary>
-    public static IResult ToResult(IntakeOutcome outcome, Func<SubmissionRecord, Guid?, object> answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        return outcome switch
+    private static IResult ToResult(IntakeOutcome outcome, Func<SubmissionRecord, Guid?, object> answer) =>
+        outcome switch
         {
             StoredSubmission stored => JsonAnswer.Accepted(StatusUrl(stored.Record), answer(stored.Record, null)),
             DuplicateSubmission duplicate => JsonAnswer.Ok(answer(duplicate.First, duplicate.First.SubmissionId)),
             RefusedSubmission refused => Results.ValidationProblem(refused.Errors, statusCode: refused.StatusCode, title: refused.Title),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
         };
-    }
 
-    public static string StatusUrl(SubmissionRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return $"/api/v1/submissions/{record.SubmissionId}";
-    }
+    private static string StatusUrl(SubmissionRecord record) => $"/api/v1/submissions/{record.SubmissionId}";
 
     /// <summary>SHA-256 hex of what a request asked for, to tell a retry from another request under one Idempotency-Key.</summary>
-    public static string HashOf(params object?[] parts) =>
+    private static string HashOf(params object?[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(parts)));
 
     private static Task<IResult> SubmitArticle(SubmitArticleRequest request, HttpContext http, SubmissionIntake intake, IdempotentRequests idempotency)

@@ -6,7 +6,6 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
-using Moderation.Ingestion.Endpoints;
 
 namespace Moderation.Ingestion.Intake;
 
