@@ -39,6 +39,14 @@ public sealed class IngestionOptions
     [Range(1_024, 100_000_000)]
     public long MaxImportBytes { get; set; } = 2_097_152;
 
+    /// <summary>How long parsing one HTML page may take; a page that takes longer (absurdly nested markup) is a 422.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan MaxImportParseTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>HTML nested deeper than this is not read (real pages stay far below it).</summary>
+    [Range(8, 10_000)]
+    public int MaxHtmlDepth { get; set; } = 256;
+
     /// <summary>The most lines one NDJSON batch may hold.</summary>
     [Range(1, 100_000)]
     public int MaxBatchLines { get; set; } = 1_000;

@@ -40,11 +40,11 @@ public sealed class ArticleExtractorTests
     [InlineData("harbour-comments.html", "Why Our Town Needs a Night Bus",
         "Every weekend, hundreds of young people", "whether it works.",
         "Photograph|Read more|Tweet|Comments|Great idea|council tax|teaser|Trending")]
-    public void A_page_yields_its_title_and_body_without_its_chrome(string file, string title, string bodyStart, string bodyEnd, string chrome)
+    public async Task A_page_yields_its_title_and_body_without_its_chrome(string file, string title, string bodyStart, string bodyEnd, string chrome)
     {
         var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pages", file));
 
-        var article = file.EndsWith(".html", StringComparison.Ordinal) ? Extractor.ExtractHtml(page) : Extractor.ExtractText(page);
+        var article = file.EndsWith(".html", StringComparison.Ordinal) ? await Extractor.ExtractHtmlAsync(page, CancellationToken.None) : Extractor.ExtractText(page);
 
         Assert.NotNull(article);
         Assert.Equal(title, article.Title);
@@ -60,9 +60,9 @@ public sealed class ArticleExtractorTests
     [InlineData("")]
     [InlineData("Advertisement\nAdvertisement\nSubscribe now")]
     [InlineData("<html><body><nav><a href='/'>Home</a></nav></body></html>")]
-    public void A_page_without_an_article_yields_nothing(string page)
+    public async Task A_page_without_an_article_yields_nothing(string page)
     {
         var text = page.Replace("\\n", "\n", StringComparison.Ordinal);
-        Assert.Null(text.StartsWith('<') ? Extractor.ExtractHtml(text) : Extractor.ExtractText(text));
+        Assert.Null(text.StartsWith('<') ? await Extractor.ExtractHtmlAsync(text, CancellationToken.None) : Extractor.ExtractText(text));
     }
 }

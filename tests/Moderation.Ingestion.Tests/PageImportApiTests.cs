@@ -12,7 +12,10 @@ namespace Moderation.Ingestion.Tests;
 
 public sealed class PageImportApiTests : IngestionHostTest
 {
-    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?> { ["Ingestion:MaxImportBytes"] = "65536" };
+    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>
+    {
+        ["Ingestion:MaxImportBytes"] = "65536",
+    };
 
     [SkippableFact]
     public async Task The_seed_page_is_imported_as_its_article_and_stored_like_any_other()
@@ -108,5 +111,25 @@ public sealed class PageImportApiTests : IngestionHostTest
         using var content = new StringContent("x", Encoding.UTF8, "text/plain");
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => api.ImportArticleAsync("s", content));
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+    }
+}
+
+/// <summary>Hostile markup at the default page size limit.</summary>
+public sealed class DeepHtmlImportTests : IngestionHostTest
+{
+    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?> { ["Ingestion:MaxImportParseTime"] = "00:00:00.500" };
+
+    [Theory]
+    [InlineData("<div>")]
+    [InlineData("<span>")]
+    [InlineData("<ul><li>")]
+    public async Task Html_nested_hundreds_of_thousands_deep_is_a_422_not_a_hung_or_fallen_process(string open)
+    {
+        var http = Host.Http(TestKeys.Submitter);
+        var page = "<html><body>" + string.Concat(Enumerable.Repeat(open, 2_000_000 / open.Length)) + "Deep text</body></html>";
+
+        var response = await http.PostAsync("/api/v1/articles/import?source=s", new StringContent(page, Encoding.UTF8, "text/html"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
 }

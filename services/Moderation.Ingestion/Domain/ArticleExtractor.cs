@@ -11,7 +11,8 @@ public sealed record ChromeRules(
     IReadOnlyCollection<string> ChromeClassWords,
     int MinParagraphWords,
     int MaxChromeLineWords,
-    int MaxTitleWords)
+    int MaxTitleWords,
+    int MaxHtmlDepth)
 {
     public static ChromeRules From(IngestionOptions options)
     {
@@ -23,7 +24,8 @@ public sealed record ChromeRules(
             options.ChromeClassWords ?? [.. IngestionOptions.DefaultChromeClassWords],
             options.MinParagraphWords,
             options.MaxChromeLineWords,
-            options.MaxTitleWords);
+            options.MaxTitleWords,
+            options.MaxHtmlDepth);
     }
 }
 
@@ -52,9 +54,10 @@ public sealed class ArticleExtractor(ChromeRules rules)
 
     public ExtractedArticle? ExtractText(string page) => Extract(PageReader.ReadText(page), documentTitle: null);
 
-    public ExtractedArticle? ExtractHtml(string page)
+    /// <summary>Reads an HTML page; cancelling stops the parse (a page may be built to take long).</summary>
+    public async Task<ExtractedArticle?> ExtractHtmlAsync(string page, CancellationToken cancellationToken)
     {
-        var blocks = PageReader.ReadHtml(page, rules.ChromeClassWords, out var documentTitle);
+        var (blocks, documentTitle) = await PageReader.ReadHtmlAsync(page, rules.ChromeClassWords, rules.MaxHtmlDepth, cancellationToken);
         return Extract(blocks, documentTitle);
     }
 

@@ -46,21 +46,27 @@ public static class PageReader
         return blocks;
     }
 
-    /// <summary>Reads an HTML page; <paramref name="documentTitle"/> is its &lt;title&gt; (or og:title), when it has one.</summary>
-    public static IReadOnlyList<PageBlock> ReadHtml(string page, IReadOnlyCollection<string> chromeClassWords, out string? documentTitle)
+    /// <summary>
+    /// Reads an HTML page into blocks and its document title (og:title, else &lt;title&gt;). Elements
+    /// nested deeper than <paramref name="maxDepth"/> are not read, and the title is looked for in the
+    /// head's own children only, so that no walk goes as deep as a hostile page is nested.
+    /// </summary>
+    public static async Task<(IReadOnlyList<PageBlock> Blocks, string? DocumentTitle)> ReadHtmlAsync(
+        string page, IReadOnlyCollection<string> chromeClassWords, int maxDepth, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var document = new HtmlParser().ParseDocument(page);
-        var ogTitle = document.QuerySelector("meta[property='og:title']")?.GetAttribute("content");
-        documentTitle = Collapse(string.IsNullOrWhiteSpace(ogTitle) ? document.Title ?? "" : ogTitle);
-        var reader = new BlockCollector(chromeClassWords);
+        using var document = await new HtmlParser().ParseDocumentAsync(page, cancellationToken);
+        IEnumerable<IElement> head = document.Head?.Children ?? Enumerable.Empty<IElement>();
+        var ogTitle = head.FirstOrDefault(e => e.LocalName == "meta" && e.GetAttribute("property") == "og:title")?.GetAttribute("content");
+        var title = string.IsNullOrWhiteSpace(ogTitle) ? head.FirstOrDefault(e => e.LocalName == "title")?.TextContent : ogTitle;
+        var reader = new BlockCollector(chromeClassWords, maxDepth);
         if (document.Body is { } body)
         {
-            reader.Walk(body, inLink: false, insideArticle: false);
+            reader.Walk(body, inLink: false, insideArticle: false, depth: 0);
             reader.Flush(isHeading: false);
         }
 
-        return reader.Blocks;
+        return (reader.Blocks, title is null ? null : Collapse(title));
     }
 
     internal static string Collapse(string text)
@@ -87,7 +93,7 @@ public static class PageReader
         return TextNormalizer.Normalize(builder.ToString());
     }
 
-    private sealed class BlockCollector(IReadOnlyCollection<string> chromeClassWords)
+    private sealed class BlockCollector(IReadOnlyCollection<string> chromeClassWords, int maxDepth)
     {
         private readonly StringBuilder _text = new();
         private int _linkCharacters;
@@ -96,8 +102,13 @@ public static class PageReader
 
         public List<PageBlock> Blocks { get; } = [];
 
-        public void Walk(INode node, bool inLink, bool insideArticle)
+        public void Walk(INode node, bool inLink, bool insideArticle, int depth)
         {
+            if (depth > maxDepth)
+            {
+                return;
+            }
+
             foreach (var child in node.ChildNodes)
             {
                 if (child is IText text)
@@ -110,7 +121,7 @@ public static class PageReader
                 }
                 else if (child is IElement element && !IsNeverText(element, insideArticle))
                 {
-                    WalkElement(element, inLink, insideArticle);
+                    WalkElement(element, inLink, insideArticle, depth + 1);
                 }
             }
         }
@@ -128,7 +139,7 @@ public static class PageReader
             _linkCharacters = 0;
         }
 
-        private void WalkElement(IElement element, bool inLink, bool insideArticle)
+        private void WalkElement(IElement element, bool inLink, bool insideArticle, int depth)
         {
             var name = element.LocalName;
             if (name == "br")
@@ -139,7 +150,7 @@ public static class PageReader
 
             if (!BlockElements.Contains(name))
             {
-                Walk(element, inLink || name == "a", insideArticle);
+                Walk(element, inLink || name == "a", insideArticle, depth);
                 return;
             }
 
@@ -150,7 +161,7 @@ public static class PageReader
                 _listRun = ++_run;
             }
 
-            Walk(element, inLink, insideArticle || name == "article");
+            Walk(element, inLink, insideArticle || name == "article", depth);
             Flush(isHeading: name == "h1");
             _listRun = outerList;
         }

@@ -93,7 +93,8 @@ public static class SubmissionEndpoints
         string? url,
         SubmissionIntake intake,
         IdempotentRequests idempotency,
-        ArticleExtractor extractor)
+        ArticleExtractor extractor,
+        IOptions<IngestionOptions> options)
     {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType) ||
             contentType.MediaType is not ("text/plain" or "text/html") ||
@@ -117,7 +118,25 @@ public static class SubmissionEndpoints
         return await idempotency.RunAsync(http, _ => Task.FromResult(hash), async cancellationToken =>
         {
             var page = Encoding.UTF8.GetString(bytes);
-            var article = contentType.MediaType == "text/html" ? extractor.ExtractHtml(page) : extractor.ExtractText(page);
+            ExtractedArticle? article;
+            using (var parseTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                parseTime.CancelAfter(options.Value.MaxImportParseTime);
+                try
+                {
+                    article = contentType.MediaType == "text/html"
+                        ? await extractor.ExtractHtmlAsync(page, parseTime.Token)
+                        : extractor.ExtractText(page);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return (Results.ValidationProblem(
+                        new Dictionary<string, string[]> { ["body"] = [$"could not be read within {options.Value.MaxImportParseTime.TotalSeconds:0.#} s; the markup is nested too deeply."] },
+                        statusCode: StatusCodes.Status422UnprocessableEntity,
+                        title: "The page is too complex to read."), hash);
+                }
+            }
+
             if (article is null)
             {
                 return (Results.ValidationProblem(
