@@ -30,7 +30,6 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         var keys = Builders<BsonDocument>.IndexKeys;
         await _submissions.Indexes.CreateManyAsync(
         [
-            new CreateIndexModel<BsonDocument>(keys.Ascending("articleId").Ascending("kind")),
             new CreateIndexModel<BsonDocument>(keys.Ascending("commentId"), new CreateIndexOptions<BsonDocument>
             {
                 Unique = true,
@@ -242,7 +241,6 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         { "commentId", record.CommentId is { } commentId ? commentId.ToString() : BsonNull.Value },
         { "receivedAt", record.ReceivedAt.UtcDateTime },
         { "publishedAt", record.PublishedAt is { } publishedAt ? publishedAt.UtcDateTime : BsonNull.Value },
-        { "contentHash", record.ContentHash },
         { "version", version },
         { "document", JsonSerializer.Serialize(record, ModerationJson.Options) },
     };
