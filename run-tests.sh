@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and ends with one line of its own: "N passed, N failed[, N skipped]".
 # Brings up what the tests need: RabbitMQ on 127.0.0.1:5672 (a running one; else an installed
-# rabbitmq-server; else, as root on Debian, installed from Debian's packages).
+# rabbitmq-server; else, as root on Debian, installed from Debian's packages), and Debian's Chromium
+# for the browser tests (installed from Debian's packages when missing; Playwright downloads nothing).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -55,6 +56,26 @@ prepare_vhost() {
   fi
   echo /
 }
+
+# The browser tests drive /usr/bin/chromium; without it they report themselves skipped.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    log "Chromium: $(/usr/bin/chromium --version 2>/dev/null)."
+    return 0
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "Installing chromium from Debian's packages..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null || { log "apt-get could not install chromium: the browser tests will be skipped."; return 1; }
+    log "Chromium: $(/usr/bin/chromium --version 2>/dev/null)."
+  else
+    log "Chromium is missing and cannot be installed here (needs root and apt-get): the browser tests will be skipped."
+    return 1
+  fi
+}
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+ensure_chromium || true
 
 broker_ready=0
 if ensure_rabbitmq; then

@@ -1,5 +1,6 @@
 using MassTransit;
 using Moderation.Audit.Consumers;
+using Moderation.Audit.Domain;
 using Moderation.Audit.Endpoints;
 using Moderation.Audit.Storage;
 using Moderation.ServiceDefaults;
@@ -13,8 +14,13 @@ public static class AuditService
     public static IHostApplicationBuilder AddAudit(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AuditOptions>()
+            .Bind(builder.Configuration.GetSection(AuditOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddModerationStore<IAuditLog, SqliteAuditLog, MongoAuditLog>();
-        builder.Services.AddModerationConsumers(AddConsumers);
+        builder.Services.AddSingleton<DashboardProjection>();
+        builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
 
@@ -27,6 +33,11 @@ public static class AuditService
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)
     {
         routes.MapAuditEndpoints();
+        routes.MapWebConsole("audit", typeof(AuditService).Assembly, new Dictionary<string, string>
+        {
+            ["/dashboard"] = "dashboard.html",
+            ["/audit"] = "audit.html",
+        });
         return routes;
     }
 }

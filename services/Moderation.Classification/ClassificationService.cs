@@ -53,7 +53,7 @@ public static class ClassificationService
         builder.Services.AddSingleton(KeywordClassifier.Default);
         builder.Services.AddSingleton<ClassificationMetrics>();
         builder.Services.AddScoped<SubmissionClassification>();
-        builder.Services.AddModerationConsumers(AddConsumers);
+        builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
 

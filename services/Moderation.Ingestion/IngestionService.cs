@@ -27,7 +27,7 @@ public static class IngestionService
         builder.Services.AddSingleton<SubmissionIntake>();
         builder.Services.AddSingleton<IdempotentRequests>();
         builder.Services.AddSingleton(sp => new ArticleExtractor(ChromeRules.From(sp.GetRequiredService<IOptions<IngestionOptions>>().Value)));
-        builder.Services.AddModerationConsumers(AddConsumers);
+        builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
 

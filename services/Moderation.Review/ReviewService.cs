@@ -19,7 +19,7 @@ public static class ReviewService
             .ValidateOnStart();
         builder.Services.AddModerationStore<IReviewQueue, SqliteReviewQueue, MongoReviewQueue>();
         builder.Services.AddPendingEventSource<IReviewQueue>(builder.Configuration);
-        builder.Services.AddModerationConsumers(AddConsumers);
+        builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
 
@@ -34,6 +34,7 @@ public static class ReviewService
     public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder routes)
     {
         routes.MapReviewEndpoints();
+        routes.MapReviewPage();
         return routes;
     }
 }

@@ -65,6 +65,14 @@ public interface IAuditApi
 
     [Get("/api/v1/audit/verify")]
     Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default);
+
+    [Get("/api/v1/stats/overview")]
+    Task<StatsOverview> GetOverviewAsync([Query(Format = "o")] DateTimeOffset? from = null, [Query(Format = "o")] DateTimeOffset? to = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The entries that occurred in [from, to) as CSV, one row per entry, in sequence order.</summary>
+    [Get("/api/v1/audit/export.csv")]
+    [Headers("Accept: text/csv")]
+    Task<string> ExportCsvAsync([Query(Format = "o")] DateTimeOffset? from = null, [Query(Format = "o")] DateTimeOffset? to = null, CancellationToken cancellationToken = default);
 }
 
 public static class ModerationApiClients

@@ -13,3 +13,45 @@ public sealed record AuditEntryView(
 public sealed record AuditEntriesPage(IReadOnlyList<AuditEntryView> Entries, long? NextAfter);
 
 public sealed record AuditVerification(bool Ok, long Entries, long? FirstBrokenSequence);
+
+/// <summary>The dashboard's figures for the period [<see cref="From"/>, <see cref="To"/>), and the queue as it is now.</summary>
+public sealed record StatsOverview(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    DateTimeOffset GeneratedAt,
+    long LastSequence,
+    SubmissionTotals Totals,
+    IReadOnlyList<HourlySubmissions> Hourly,
+    QueueFigures Queue,
+    LatencyFigures TimeToVerdict,
+    LatencyFigures TimeToFinalDecision,
+    IReadOnlyList<ModeratorFigures> Moderators,
+    IReadOnlyList<ClassifierAgreement> Agreement,
+    AppealFigures Appeals);
+
+/// <summary>Submissions received in the period; <see cref="Pending"/> are not classified yet.</summary>
+public sealed record SubmissionTotals(long Submissions, long Articles, long Comments, long Allow, long Review, long Block, long Pending);
+
+/// <summary>Submissions received in one hour of one kind, verdict (<c>pending</c> before classification) and top category (<c>none</c> without one).</summary>
+public sealed record HourlySubmissions(DateTimeOffset Hour, string Kind, string Verdict, string Category, long Count);
+
+/// <summary>The review queue now: items with a <c>review</c> verdict and no final decision yet.</summary>
+public sealed record QueueFigures(long Depth, double? OldestItemAgeSeconds, long PastSla, double SlaSeconds);
+
+/// <summary>Nearest-rank percentiles in seconds over the submissions of the period that got that far.</summary>
+public sealed record LatencyFigures(long Count, double? P50Seconds, double? P90Seconds, double? P99Seconds);
+
+public sealed record ModeratorFigures(string Moderator, long Decisions, long Approved, long Removed, long Escalated);
+
+/// <summary>
+/// How often moderators agreed with the classifier's <c>review</c> or <c>block</c> verdicts in one
+/// top category: a final moderator decision of <c>remove</c> agrees, <c>approve</c> disagrees.
+/// <see cref="Precision"/> is agreed / judged.
+/// </summary>
+public sealed record ClassifierAgreement(string Category, string Verdict, long Judged, long Agreed, double Precision);
+
+/// <summary>
+/// Final decisions taken on a submission that already had one: <see cref="Upheld"/> kept the earlier
+/// outcome, <see cref="Overturned"/> changed it.
+/// </summary>
+public sealed record AppealFigures(long Decided, long Upheld, long Overturned);

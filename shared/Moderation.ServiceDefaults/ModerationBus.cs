@@ -30,6 +30,12 @@ public sealed class RabbitMqOptions
 
     [Required]
     public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// Declare the service queues as quorum queues (replicated across a RabbitMQ cluster). A queue's
+    /// type is fixed when it is first declared: switch on a fresh virtual host.
+    /// </summary>
+    public bool QuorumQueues { get; set; }
 }
 
 public sealed class BusOptions
@@ -43,6 +49,10 @@ public sealed class BusOptions
     /// <summary>Messages a RabbitMQ consumer holds unacknowledged at once.</summary>
     [Range(1, 10_000)]
     public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>Messages a receive endpoint processes at once; unset, MassTransit takes the prefetch count.</summary>
+    [Range(1, 10_000)]
+    public int? ConcurrentMessageLimit { get; set; }
 
     /// <summary>
     /// How long start-up waits for the broker and for every queue to be bound. Start-up waits so that
@@ -62,8 +72,16 @@ public sealed class BusOptions
 public sealed class ModerationConsumerRegistrations
 {
     private readonly List<Action<IBusRegistrationConfigurator>> _registrations = [];
+    private readonly List<string> _queueNames = [];
 
-    public void Add(Action<IBusRegistrationConfigurator> registration) => _registrations.Add(registration);
+    /// <summary>The queues this process consumes from (each also has MassTransit's <c>&lt;queue&gt;_error</c>).</summary>
+    public IReadOnlyList<string> QueueNames => _queueNames;
+
+    public void Add(string queueName, Action<IBusRegistrationConfigurator> registration)
+    {
+        _queueNames.Add(queueName);
+        _registrations.Add(registration);
+    }
 
     public void ApplyTo(IBusRegistrationConfigurator configurator)
     {
@@ -76,10 +94,11 @@ public sealed class ModerationConsumerRegistrations
 
 public static class ModerationBusExtensions
 {
-    public static IServiceCollection AddModerationConsumers(this IServiceCollection services, Action<IBusRegistrationConfigurator> registration)
+    /// <summary>Adds a service's consumers, all reading from <paramref name="queueName"/>.</summary>
+    public static IServiceCollection AddModerationConsumers(this IServiceCollection services, string queueName, Action<IBusRegistrationConfigurator> registration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        Registrations(services).Add(registration);
+        Registrations(services).Add(queueName, registration);
         return services;
     }
 
@@ -102,10 +121,24 @@ public static class ModerationBusExtensions
 
         var transport = builder.Configuration.GetSection(BusOptions.Section).GetValue(nameof(BusOptions.Transport), BusTransport.InMemory);
         var registrations = Registrations(builder.Services);
+        builder.Services.AddSingleton<RabbitMqErrorQueues>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             registrations.ApplyTo(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var options = context.GetRequiredService<IOptions<BusOptions>>().Value;
+                if (options.ConcurrentMessageLimit is { } limit)
+                {
+                    endpoint.ConcurrentMessageLimit = limit;
+                }
+
+                if (options.RabbitMq.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "bus";

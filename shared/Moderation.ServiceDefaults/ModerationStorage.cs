@@ -30,6 +30,12 @@ public sealed class StorageOptions
 
     /// <summary>The MongoDB database; ignored by SQLite.</summary>
     public string Database { get; set; } = "moderation";
+
+    /// <summary>
+    /// How long a SQLite statement waits for a lock held elsewhere before the store counts as
+    /// unavailable (and an HTTP call answers 503).
+    /// </summary>
+    public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>A store that must create its tables or indexes before the process takes traffic.</summary>
@@ -44,12 +50,12 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private int _journalModeSet;
 
-    public SqliteDatabase(string connectionString)
+    public SqliteDatabase(string connectionString, TimeSpan? busyTimeout = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)Math.Ceiling((busyTimeout ?? TimeSpan.FromSeconds(5)).TotalSeconds),
         };
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
@@ -98,7 +104,7 @@ public static class ModerationStorageExtensions
             var name = sp.GetRequiredService<ServiceIdentity>().Name;
             return new SqliteDatabase(string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? $"Data Source={Path.Combine("data", name + ".db")}"
-                : options.ConnectionString);
+                : options.ConnectionString, options.SqliteBusyTimeout);
         });
         builder.Services.AddSingleton<IMongoClient>(sp =>
             new MongoClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));

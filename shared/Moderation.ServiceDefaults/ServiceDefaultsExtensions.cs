@@ -33,6 +33,7 @@ public static class ServiceDefaultsExtensions
         builder.AddModerationTelemetry(serviceName);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestProblems>();
+        builder.Services.AddExceptionHandler<StoreUnavailableProblems>();
 
         // Binding failures are thrown rather than answered with an empty 400, so BadRequestProblems can name the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -62,6 +63,7 @@ public static class ServiceDefaultsExtensions
         });
         app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
+        app.MapErrorQueueEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

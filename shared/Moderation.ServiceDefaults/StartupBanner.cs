@@ -20,7 +20,7 @@ internal static class StartupBanner
         {
             $"{identity.Name} is running.",
             $"  listening on: {string.Join(", ", addresses)}",
-            $"  bus: {bus.Transport}{(bus.Transport == BusTransport.RabbitMq ? $" at {bus.RabbitMq.Host}:{bus.RabbitMq.Port}{bus.RabbitMq.VirtualHost}" : "")}",
+            $"  bus: {bus.Transport}{(bus.Transport == BusTransport.RabbitMq ? $" at {bus.RabbitMq.Host}:{bus.RabbitMq.Port}, virtual host {bus.RabbitMq.VirtualHost}" : "")}",
             $"  store: {storage.Provider}",
             keys.Count == 0
                 ? "  API keys: none configured (Auth:ApiKeys); every API call will be refused."

@@ -56,7 +56,7 @@ public static class IngestionHost
         {
             b.AddIngestion();
             b.Services.AddSingleton<PublishedSubmissions>();
-            b.Services.AddModerationConsumers(bus =>
+            b.Services.AddModerationConsumers(RecorderQueue, bus =>
             {
                 bus.AddConsumer<ArticleSubmittedRecorder>().Endpoint(e => e.Name = RecorderQueue);
                 bus.AddConsumer<CommentSubmittedRecorder>().Endpoint(e => e.Name = RecorderQueue);

@@ -46,6 +46,7 @@ public sealed class AllInOneWalkTests : IAsyncLifetime
 }
 
 /// <summary>The four services as four hosts, each with its own store, talking over a real RabbitMQ.</summary>
+[Collection(RabbitMqCollection.Name)]
 public sealed class FourServicesOverRabbitMqTests : IAsyncLifetime
 {
     private readonly List<TempSqlite> _stores = [];

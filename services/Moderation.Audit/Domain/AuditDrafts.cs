@@ -39,6 +39,7 @@ public static class AuditDrafts
         {
             ["kind"] = e.Kind.ToString().ToLowerInvariant(),
             ["verdict"] = e.Verdict.ToString().ToLowerInvariant(),
+            ["topCategory"] = e.Scores.Where(s => s.Value > 0).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).FirstOrDefault(),
             ["modelVersion"] = e.ModelVersion,
             ["policyVersion"] = e.PolicyVersion,
             ["topScores"] = string.Join(", ", e.Scores.Where(s => s.Value > 0).OrderByDescending(s => s.Value).Take(3)

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using Microsoft.Extensions.Options;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
@@ -9,14 +13,25 @@ public static class AuditEndpoints
 {
     public const int MaxPageSize = 1_000;
 
-    public static RouteGroupBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
+    private static readonly TimeSpan DefaultPeriod = TimeSpan.FromHours(24);
+
+    /// <summary>A cell that a spreadsheet would run as a formula (=, +, -, @ first) is written escaped.</summary>
+    private static readonly CsvWriterOptions CsvFormat = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
+
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/v1/audit")
+        var audit = routes.MapGroup("/api/v1/audit")
             .RequireAuthorization(Roles.Auditor)
             .WithTags("Audit");
-        api.MapGet("/entries", ListEntries).WithName("ListAuditEntries").ProducesValidationProblem();
-        api.MapGet("/verify", Verify).WithName("VerifyAuditLog");
-        return api;
+        audit.MapGet("/entries", ListEntries).WithName("ListAuditEntries").ProducesValidationProblem();
+        audit.MapGet("/verify", Verify).WithName("VerifyAuditLog");
+        audit.MapGet("/export.csv", ExportCsv).WithName("ExportAuditEntries").Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+
+        routes.MapGroup("/api/v1/stats")
+            .RequireAuthorization(Roles.Auditor)
+            .WithTags("Audit")
+            .MapGet("/overview", Overview).WithName("StatsOverview").ProducesValidationProblem();
+        return routes;
     }
 
     private static async Task<IResult> ListEntries(Guid? submissionId, long? after, int? limit, IAuditLog log, CancellationToken cancellationToken)
@@ -44,4 +59,86 @@ public static class AuditEndpoints
 
     private static async Task<IResult> Verify(IAuditLog log, CancellationToken cancellationToken) =>
         Results.Ok(await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(cancellationToken), cancellationToken));
+
+    private static async Task<IResult> Overview(
+        string? from, string? to, DashboardProjection projection, TimeProvider clock, IOptions<AuditOptions> options, CancellationToken cancellationToken)
+    {
+        var (period, problem) = Period(from, to, clock, options.Value);
+        return problem ?? Results.Ok(await projection.OverviewAsync(period.From, period.To, cancellationToken));
+    }
+
+    private static IResult ExportCsv(string? from, string? to, IAuditLog log, TimeProvider clock, IOptions<AuditOptions> options, HttpContext context)
+    {
+        var (period, problem) = Period(from, to, clock, options.Value);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var fileName = $"audit-{period.From.UtcDateTime:yyyyMMddTHHmmssZ}-{period.To.UtcDateTime:yyyyMMddTHHmmssZ}.csv";
+        return Results.Stream(async body =>
+        {
+            await using var csv = CsvWriter.Create(body, CsvFormat, leaveOpen: true);
+            await csv.WriteRecordAsync(["sequence", "occurred_at", "event_type", "submission_id", "actor", "data", "previous_hash", "hash"], context.RequestAborted);
+            await foreach (var entry in log.ReadAllAsync(context.RequestAborted))
+            {
+                if (entry.OccurredAt >= period.From && entry.OccurredAt < period.To)
+                {
+                    await csv.WriteRecordAsync(
+                    [
+                        entry.Sequence.ToString(CultureInfo.InvariantCulture),
+                        entry.OccurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                        entry.EventType,
+                        entry.SubmissionId.ToString(),
+                        entry.Actor,
+                        JsonSerializer.Serialize(entry.Data),
+                        entry.PreviousHash,
+                        entry.Hash,
+                    ], context.RequestAborted);
+                }
+            }
+        }, "text/csv; charset=utf-8", fileName);
+    }
+
+    /// <summary>
+    /// The period [from, to) from ISO 8601 times: by default the 24 hours up to now; never longer than
+    /// <see cref="AuditOptions.MaxPeriod"/>. Parsed here rather than bound, so a bad time is named like any other field.
+    /// </summary>
+    private static ((DateTimeOffset From, DateTimeOffset To) Period, IResult? Problem) Period(string? from, string? to, TimeProvider clock, AuditOptions options)
+    {
+        var validation = new RequestValidation();
+        var end = Time(validation, "to", to) ?? clock.GetUtcNow();
+        var start = Time(validation, "from", from) ?? end - DefaultPeriod;
+        if (!validation.IsValid)
+        {
+            return ((start, end), validation.Problem());
+        }
+
+        if (start >= end)
+        {
+            validation.Add("to", "must be later than from.");
+        }
+        else if (end - start > options.MaxPeriod)
+        {
+            validation.Add("from", $"the period is {(end - start).TotalDays:0.#} days long; the limit is {options.MaxPeriod.TotalDays:0.#} days.");
+        }
+
+        return ((start, end), validation.IsValid ? null : validation.Problem());
+    }
+
+    private static DateTimeOffset? Time(RequestValidation validation, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time;
+        }
+
+        validation.Add(field, $"'{value}' is not a time; give an ISO 8601 time such as 2026-11-25T10:00:00Z.");
+        return null;
+    }
 }

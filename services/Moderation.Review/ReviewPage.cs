@@ -1,0 +1,10 @@
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Review;
+
+/// <summary>The moderators' web page, <c>/review</c>, working the queue through the review API.</summary>
+public static class ReviewPage
+{
+    public static IEndpointRouteBuilder MapReviewPage(this IEndpointRouteBuilder routes) =>
+        routes.MapWebConsole("review", typeof(ReviewPage).Assembly, new Dictionary<string, string> { ["/review"] = "review.html" });
+}

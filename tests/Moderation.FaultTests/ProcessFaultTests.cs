@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.Testing;
+
+namespace Moderation.FaultTests;
+
+/// <summary>Real processes, a real broker, real faults; every wait is bounded.</summary>
+[Collection(FaultCollection.Name)]
+public sealed class ProcessFaultTests
+{
+    private static readonly TimeSpan Recovery = TimeSpan.FromMinutes(4);
+
+    [SkippableFact]
+    public async Task Killing_classification_with_5000_submissions_in_flight_loses_none_and_logs_each_once()
+    {
+        TestEnvironment.SkipUnlessRabbitMq();
+        await using var fleet = await Fleet.StartAsync();
+        var ingestion = fleet.Client<IIngestionApi>(Fleet.Ingestion, TestKeys.Submitter);
+        var tally = new AuditTally(fleet.Client<IAuditApi>(Fleet.Audit, TestKeys.Auditor));
+
+        var killed = 0;
+        var submissions = await Submitter.SubmitCommentsAsync(ingestion, 5_000, inFlight: 48, async sent =>
+        {
+            if (sent == 2_500 && Interlocked.Exchange(ref killed, 1) == 0)
+            {
+                await fleet[Fleet.Classification].KillAsync();
+            }
+        });
+        Assert.Equal(1, killed);
+
+        await fleet[Fleet.Classification].StartAsync();
+        await WaitForAsync(() => tally.CountAsync(submissions, nameof(ContentClassified)), submissions.Count, fleet, "every verdict in the audit log");
+
+        Assert.All(submissions, s =>
+        {
+            Assert.Equal(1, tally.Entries(s, nameof(CommentSubmitted)));
+            Assert.Equal(1, tally.Entries(s, nameof(ContentClassified)));
+        });
+        var sample = await Task.WhenAll(submissions.Where((_, i) => i % 50 == 0).Select(s => ingestion.GetSubmissionAsync(s)));
+        Assert.All(sample, view => Assert.NotEqual(SubmissionStatus.Received, view.Status));
+        Assert.True((await fleet.Client<IAuditApi>(Fleet.Audit, TestKeys.Auditor).VerifyAsync()).Ok);
+    }
+
+    [SkippableFact]
+    public async Task Restarting_the_broker_mid_run_loses_nothing_and_no_service_needs_a_restart()
+    {
+        TestEnvironment.SkipUnlessRabbitMq();
+        Skip.If(RabbitMqControl.Path is null, "rabbitmqctl is not available to restart the broker.");
+        await using var fleet = await Fleet.StartAsync();
+        var ingestion = fleet.Client<IIngestionApi>(Fleet.Ingestion, TestKeys.Submitter);
+        var tally = new AuditTally(fleet.Client<IAuditApi>(Fleet.Audit, TestKeys.Auditor));
+
+        var restarted = 0;
+        var submissions = await Submitter.SubmitCommentsAsync(ingestion, 1_000, inFlight: 16, async sent =>
+        {
+            if (sent == 300 && Interlocked.Exchange(ref restarted, 1) == 0)
+            {
+                await RabbitMqControl.RunAsync("stop_app");
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                await RabbitMqControl.RunAsync("start_app");
+            }
+        });
+        Assert.Equal(1, restarted);
+
+        await WaitForAsync(() => tally.CountAsync(submissions, nameof(ContentClassified)), submissions.Count, fleet, "every verdict after the broker restart");
+        Assert.All(submissions, s => Assert.Equal(1, tally.Entries(s, nameof(ContentClassified))));
+        Assert.True((await fleet.Client<IAuditApi>(Fleet.Audit, TestKeys.Auditor).VerifyAsync()).Ok);
+    }
+
+    private static async Task WaitForAsync(Func<Task<int>> count, int expected, Fleet fleet, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        var seen = await count();
+        while (seen < expected)
+        {
+            if (clock.Elapsed > Recovery)
+            {
+                throw new TimeoutException($"Waited {Recovery} for {what}: {seen} of {expected}. Service logs: {fleet.LogDirectory}");
+            }
+
+            await Task.Delay(500);
+            seen = await count();
+        }
+    }
+}
+
+/// <summary>The broker's own control tool, for the test that restarts it.</summary>
+public static class RabbitMqControl
+{
+    public static string? Path => new[] { "/usr/sbin/rabbitmqctl", "/usr/lib/rabbitmq/bin/rabbitmqctl", "/usr/bin/rabbitmqctl" }.FirstOrDefault(File.Exists);
+
+    public static async Task RunAsync(string command)
+    {
+        using var process = Process.Start(new ProcessStartInfo(Path!, command) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"rabbitmqctl {command} failed: {await process.StandardError.ReadToEndAsync()}");
+    }
+}

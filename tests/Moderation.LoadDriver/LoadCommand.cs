@@ -1,0 +1,193 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Moderation.LoadDriver;
+
+public sealed class LoadSettings : CommandSettings
+{
+    [CommandOption("--ingestion <URL>"), Description("Ingestion's base address.")]
+    public string IngestionUrl { get; init; } = "http://127.0.0.1:5081";
+
+    [CommandOption("--review <URL>"), Description("Review's base address (the driver's moderator works there).")]
+    public string ReviewUrl { get; init; } = "http://127.0.0.1:5083";
+
+    [CommandOption("--submitter-key <KEY>")]
+    public string SubmitterKey { get; init; } = "dev-submitter-key";
+
+    [CommandOption("--moderator-key <KEY>")]
+    public string ModeratorKey { get; init; } = "dev-moderator-key";
+
+    [CommandOption("--mode <MODE>"), Description("single (one HTTP call per submission) or batch (NDJSON batches).")]
+    public string Mode { get; init; } = "single";
+
+    [CommandOption("--batch-size <LINES>")]
+    public int BatchSize { get; init; } = 100;
+
+    [CommandOption("--rate <PER_SECOND>"), Description("Submissions per second; 0 sends as fast as the concurrency allows.")]
+    public double Rate { get; init; }
+
+    [CommandOption("--duration <SECONDS>")]
+    public double DurationSeconds { get; init; } = 20;
+
+    [CommandOption("--concurrency <CALLS>"), Description("HTTP calls in flight at most.")]
+    public int Concurrency { get; init; } = 32;
+
+    [CommandOption("--review-share <FRACTION>"), Description("Share of comments written to need a moderator.")]
+    public double ReviewShare { get; init; } = 0.1;
+
+    [CommandOption("--drain <SECONDS>"), Description("How long to wait for the last verdicts and decisions.")]
+    public double DrainSeconds { get; init; } = 30;
+
+    [CommandOption("--rabbitmq <HOST>")]
+    public string RabbitHost { get; init; } = "127.0.0.1";
+
+    [CommandOption("--vhost <VHOST>")]
+    public string VirtualHost { get; init; } = "/";
+
+    [CommandOption("--rabbitmq-user <USER>")]
+    public string RabbitUser { get; init; } = "guest";
+
+    [CommandOption("--rabbitmq-password <PASSWORD>")]
+    public string RabbitPassword { get; init; } = "guest";
+
+    [CommandOption("--management <URL>"), Description("RabbitMQ management API, for the broker's delivery count.")]
+    public string ManagementUrl { get; init; } = "http://127.0.0.1:15672";
+
+    [CommandOption("--baseline-seconds <SECONDS>"), Description("How long to measure the broker's own limit first; 0 skips it.")]
+    public double BaselineSeconds { get; init; } = 10;
+
+    [CommandOption("--json <FILE>"), Description("Also write the figures to this file.")]
+    public string? JsonPath { get; init; }
+
+    public override ValidationResult Validate() =>
+        Mode is not ("single" or "batch") ? ValidationResult.Error("--mode is single or batch.")
+        : DurationSeconds is <= 0 or > 3600 ? ValidationResult.Error("--duration is between 0 and 3600 seconds.")
+        : Concurrency is < 1 or > 1024 ? ValidationResult.Error("--concurrency is between 1 and 1024.")
+        : BatchSize is < 1 or > 1000 ? ValidationResult.Error("--batch-size is between 1 and 1000.")
+        : ReviewShare is < 0 or > 1 ? ValidationResult.Error("--review-share is between 0 and 1.")
+        : ValidationResult.Success();
+}
+
+public sealed class LoadCommand : AsyncCommand<LoadSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, LoadSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var factory = new ConnectionFactory
+        {
+            HostName = settings.RabbitHost,
+            VirtualHost = settings.VirtualHost,
+            UserName = settings.RabbitUser,
+            Password = settings.RabbitPassword,
+        };
+
+        double? brokerLimit = null;
+        if (settings.BaselineSeconds > 0)
+        {
+            await AnsiConsole.Status().StartAsync("Measuring the broker's own limit (persistent 2 KB, confirms, manual acks)...", async _ =>
+                brokerLimit = await BrokerBaseline.MeasureAsync(factory, TimeSpan.FromSeconds(settings.BaselineSeconds), 2_048, cancellationToken));
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Broker limit: [bold]{0:N0}[/] messages/s", brokerLimit ?? 0);
+        }
+
+        using var ingestion = new HttpClient { BaseAddress = new Uri(settings.IngestionUrl), Timeout = TimeSpan.FromSeconds(30) };
+        using var review = new HttpClient { BaseAddress = new Uri(settings.ReviewUrl), Timeout = TimeSpan.FromSeconds(30) };
+        using var management = new HttpClient { BaseAddress = new Uri(settings.ManagementUrl), Timeout = TimeSpan.FromSeconds(5) };
+        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.RabbitUser}:{settings.RabbitPassword}")));
+
+        var clock = Stopwatch.StartNew();
+        await using var watch = await EventWatch.StartAsync(factory, clock, cancellationToken);
+        var run = new PipelineRun(settings, new ContentMix(seed: 7, settings.ReviewShare), clock);
+        using var stopModerating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var moderator = run.ModerateAsync(review, stopModerating.Token);
+
+        var deliveriesBefore = await PipelineRun.BrokerDeliveriesAsync(management, cancellationToken);
+        var runStarted = clock.Elapsed;
+        TimeSpan submitEnded = default;
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var submitting = progress.AddTask($"Submitting ({settings.Mode})");
+            await run.SubmitAsync(ingestion, fraction => submitting.Value = fraction * 100, cancellationToken);
+            submitEnded = clock.Elapsed;
+            var verdicts = progress.AddTask("Waiting for verdicts and decisions");
+            var drainEnd = clock.Elapsed + TimeSpan.FromSeconds(settings.DrainSeconds);
+            while (clock.Elapsed < drainEnd && !run.SentAt.Keys.All(id => watch.FinalDecisions.ContainsKey(id)))
+            {
+                verdicts.Value = 100.0 * run.SentAt.Keys.Count(watch.FinalDecisions.ContainsKey) / Math.Max(1, run.SentAt.Count);
+                await Task.Delay(200, cancellationToken);
+            }
+
+            verdicts.Value = 100;
+        });
+        var deliveriesAfter = await PipelineRun.BrokerDeliveriesAsync(management, cancellationToken);
+        await stopModerating.CancelAsync();
+        await moderator;
+
+        var report = Summarise(settings, run, watch, brokerLimit, runStarted, submitEnded, deliveriesBefore, deliveriesAfter);
+        Show(report);
+        if (settings.JsonPath is not null)
+        {
+            await File.WriteAllTextAsync(settings.JsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Figures written to [bold]{settings.JsonPath}[/].");
+        }
+
+        return report.Lost == 0 ? 0 : 1;
+    }
+
+    private static LoadReport Summarise(LoadSettings settings, PipelineRun run, EventWatch watch, double? brokerLimit,
+        TimeSpan runStarted, TimeSpan submitEnded, long? deliveriesBefore, long? deliveriesAfter)
+    {
+        var accepted = run.SentAt.ToArray();
+        var verdicts = accepted.Where(a => watch.Verdicts.ContainsKey(a.Key)).ToArray();
+        var decided = accepted.Where(a => watch.FinalDecisions.ContainsKey(a.Key)).ToArray();
+        var submitSeconds = (submitEnded - runStarted).TotalSeconds;
+        var lastVerdict = verdicts.Length == 0 ? submitEnded : verdicts.Max(v => watch.Verdicts[v.Key].At);
+        var pipelineSeconds = (lastVerdict - runStarted).TotalSeconds;
+        double? deliveriesPerSecond = deliveriesBefore is { } before && deliveriesAfter is { } after && pipelineSeconds > 0
+            ? Math.Round((after - before) / pipelineSeconds)
+            : null;
+        return new LoadReport(
+            settings.Mode,
+            settings.Rate,
+            Math.Round(submitSeconds, 1),
+            brokerLimit is { } limit ? Math.Round(limit) : null,
+            run.Submitted,
+            accepted.Length,
+            run.Refused,
+            Math.Round(accepted.Length / submitSeconds, 1),
+            verdicts.Length,
+            Math.Round(verdicts.Length / Math.Max(pipelineSeconds, 0.001), 1),
+            decided.Length,
+            accepted.Length - verdicts.Length,
+            LatencyFigures.Of(verdicts.Select(v => watch.Verdicts[v.Key].At - v.Value)),
+            LatencyFigures.Of(decided.Select(d => watch.FinalDecisions[d.Key] - d.Value)),
+            deliveriesPerSecond,
+            deliveriesPerSecond is { } perSecond && brokerLimit is { } brokerMax && brokerMax > 0 ? Math.Round(perSecond / brokerMax, 2) : null,
+            verdicts.GroupBy(v => watch.Verdicts[v.Key].Verdict).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    private static void Show(LoadReport report)
+    {
+        var table = new Table().AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
+        void Row(string name, object? value) => table.AddRow(name, Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "n/a"));
+        Row("mode", report.Mode);
+        Row("broker limit (msg/s)", report.BrokerLimitPerSecond);
+        Row("submitted / accepted / refused", $"{report.Submitted} / {report.Accepted} / {report.Refused}");
+        Row("accepted per second", report.AcceptedPerSecond);
+        Row("verdicts per second (end to end)", report.VerdictsPerSecond);
+        Row("verdicts / final decisions / lost", $"{report.Verdicts} / {report.FinalDecisions} / {report.Lost}");
+        Row("HTTP call to verdict p50 / p95 / p99 (ms)", $"{report.ToVerdict.P50Ms} / {report.ToVerdict.P95Ms} / {report.ToVerdict.P99Ms}");
+        Row("HTTP call to final decision p50 / p95 / p99 (ms)", $"{report.ToFinalDecision.P50Ms} / {report.ToFinalDecision.P95Ms} / {report.ToFinalDecision.P99Ms}");
+        Row("broker deliveries per second", report.BrokerDeliveriesPerSecond);
+        Row("deliveries / broker limit", report.DeliveriesToBrokerLimit);
+        Row("verdict mix", string.Join(", ", report.VerdictMix.Select(v => $"{v.Key} {v.Value}")));
+        AnsiConsole.Write(table);
+    }
+}
