@@ -17,7 +17,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests one API key (or, without a key, one remote address) may make per window.</summary>
     [Range(1, 1_000_000)]
-    public int PermitsPerWindow { get; set; } = 1_200;
+    public int PermitsPerWindow { get; set; } = 60_000;
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
