@@ -60,17 +60,21 @@ public sealed record BatchLineResult(
 
 public sealed record BatchResult(int Accepted, int Duplicates, int Rejected, IReadOnlyList<BatchLineResult> Results);
 
-/// <summary>A comment in an article's thread, with its replies under it.</summary>
+/// <summary>
+/// A comment in an article's thread. The thread is listed flat in reading order (each comment followed
+/// by its replies, oldest first) with each comment's <paramref name="Depth"/> (0 under the article), so
+/// that a long chain of replies is never a deeply nested document.
+/// </summary>
 public sealed record ThreadComment(
     Guid CommentId,
     Guid SubmissionId,
     Guid? ParentCommentId,
+    int Depth,
     string Author,
     string Body,
     SubmissionStatus Status,
     Verdict? Verdict,
-    DateTimeOffset ReceivedAt,
-    IReadOnlyList<ThreadComment> Replies);
+    DateTimeOffset ReceivedAt);
 
 /// <summary>An article with its comment thread, as <c>GET /api/v1/articles/{articleId}</c> shows it.</summary>
 public sealed record ArticleView(

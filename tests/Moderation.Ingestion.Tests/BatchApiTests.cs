@@ -66,7 +66,8 @@ public sealed class BatchApiTests : IngestionHostTest
 
         Assert.Equal(BatchLineStatus.Accepted, reply.Status);
         var thread = await Api.GetArticleAsync(articleId);
-        Assert.Equal(reply.CommentId, Assert.Single(Assert.Single(thread.Comments).Replies).CommentId);
+        Assert.Equal([top.CommentId!.Value, reply.CommentId!.Value], thread.Comments.Select(c => c.CommentId));
+        Assert.Equal(top.CommentId, thread.Comments[1].ParentCommentId);
     }
 
     [Fact]

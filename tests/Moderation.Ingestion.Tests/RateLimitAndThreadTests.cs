@@ -52,14 +52,30 @@ public sealed class ArticleThreadTests : IngestionHostTest
         var view = await Api.GetArticleAsync(article.ArticleId);
 
         Assert.Equal((article.SubmissionId, "Thread", SubmissionStatus.Received), (view.SubmissionId, view.Title, view.Status));
-        Assert.Equal([first.CommentId, second.CommentId], view.Comments.Select(c => c.CommentId));
-        var threaded = Assert.Single(view.Comments[0].Replies);
-        Assert.Equal((reply.CommentId, "reply", SubmissionStatus.Received), (threaded.CommentId, threaded.Body, threaded.Status));
+        Assert.Equal([first.CommentId, reply.CommentId, second.CommentId], view.Comments.Select(c => c.CommentId));
+        Assert.Equal([0, 1, 0], view.Comments.Select(c => c.Depth));
+        Assert.Equal((first.CommentId, "reply", SubmissionStatus.Received), (view.Comments[1].ParentCommentId, view.Comments[1].Body, view.Comments[1].Status));
         Assert.Equal(3, view.CommentCount);
         Assert.False(view.CommentsTruncated);
 
         await Api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("d", "fourth"));
         Assert.True((await Api.GetArticleAsync(article.ArticleId)).CommentsTruncated);
+    }
+
+    [Fact]
+    public async Task A_long_chain_of_replies_is_listed_in_order_with_its_depth()
+    {
+        var article = await Api.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Argument", "Article body"));
+        Guid? parent = null;
+        for (var i = 0; i < 3; i++)
+        {
+            parent = (await Api.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("a", $"reply {i}", parent))).CommentId;
+        }
+
+        var view = await Api.GetArticleAsync(article.ArticleId);
+
+        Assert.Equal([0, 1, 2], view.Comments.Select(c => c.Depth));
+        Assert.Equal(["reply 0", "reply 1", "reply 2"], view.Comments.Select(c => c.Body));
     }
 
     [Fact]

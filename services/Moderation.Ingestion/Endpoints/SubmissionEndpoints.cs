@@ -164,17 +164,29 @@ public static class SubmissionEndpoints
         var limit = options.Value.MaxThreadComments;
         var comments = await store.ListCommentsAsync(articleId, limit + 1, cancellationToken);
         var shown = comments.Take(limit).ToList();
-        var shownIds = shown.Select(c => c.CommentId).ToHashSet();
-        var replies = shown.ToLookup(c => shownIds.Contains(c.ParentCommentId) ? c.ParentCommentId : null);
         return Results.Ok(new ArticleView(
             article.ArticleId, article.SubmissionId, article.Source, article.Title, article.Body, article.Url,
-            article.Status, article.Verdict, article.ReceivedAt, shown.Count, comments.Count > limit, Thread(null)));
+            article.Status, article.Verdict, article.ReceivedAt, shown.Count, comments.Count > limit, InReadingOrder(shown)));
+    }
 
-        IReadOnlyList<ThreadComment> Thread(Guid? parent) =>
-        [
-            .. replies[parent].Select(c => new ThreadComment(
-                c.CommentId!.Value, c.SubmissionId, c.ParentCommentId, c.Author ?? "", c.Body, c.Status, c.Verdict, c.ReceivedAt, Thread(c.CommentId))),
-        ];
+    /// <summary>Each comment followed by its replies, oldest first, walked with a stack so no reply chain is too long.</summary>
+    private static List<ThreadComment> InReadingOrder(List<SubmissionRecord> comments)
+    {
+        var ids = comments.Select(c => c.CommentId).ToHashSet();
+        var replies = comments.ToLookup(c => ids.Contains(c.ParentCommentId) ? c.ParentCommentId : null);
+        var thread = new List<ThreadComment>(comments.Count);
+        var pending = new Stack<(SubmissionRecord Comment, int Depth)>(replies[null].Reverse().Select(c => (c, 0)));
+        while (pending.TryPop(out var next))
+        {
+            var (c, depth) = next;
+            thread.Add(new ThreadComment(c.CommentId!.Value, c.SubmissionId, c.ParentCommentId, depth, c.Author ?? "", c.Body, c.Status, c.Verdict, c.ReceivedAt));
+            foreach (var reply in replies[c.CommentId].Reverse())
+            {
+                pending.Push((reply, depth + 1));
+            }
+        }
+
+        return thread;
     }
 
     private static async Task<IResult> GetSubmission(Guid submissionId, ISubmissionStore store, CancellationToken cancellationToken)
