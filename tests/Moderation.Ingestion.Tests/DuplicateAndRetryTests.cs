@@ -122,6 +122,33 @@ public sealed class DuplicateAndRetryTests : IngestionHostTest
         Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
     }
 
+    [Fact]
+    public async Task A_retried_batch_past_the_line_limit_is_recognised_by_all_of_its_lines()
+    {
+        await using var host = await IngestionHost.StartAsync(Sqlite, new Dictionary<string, string?> { ["Ingestion:MaxBatchLines"] = "2" });
+        var http = host.Http(TestKeys.Submitter);
+        var lines = Enumerable.Range(0, 4).Select(i => JsonSerializer.Serialize(new { kind = "article", source = "s", title = $"Over {i}", body = "b" }, ModerationJson.Options));
+
+        async Task<HttpResponseMessage> SendAsync(string text)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions/batch")
+            {
+                Content = new StringContent(text, Encoding.UTF8, "application/x-ndjson"),
+            };
+            request.Headers.Add("Idempotency-Key", "over-the-limit");
+            return await http.SendAsync(request);
+        }
+
+        var body = string.Join("\n", lines);
+        var first = await SendAsync(body);
+        var retry = await SendAsync(body);
+        var otherTail = await SendAsync(body + "\n{}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherTail.StatusCode);
+    }
+
     private static Domain.SubmissionRecord Record(string source, string title, string body) => new()
     {
         SubmissionId = Guid.NewGuid(),

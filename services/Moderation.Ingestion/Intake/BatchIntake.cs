@@ -189,6 +189,12 @@ public static class BatchIntake
 
             if (stop is not null)
             {
+                if (taken > limits.MaxBatchLines)
+                {
+                    // The lines past the limit are not acted on, but a retry is recognised by the whole body.
+                    await HashRestAsync(reader, hash, bytesRead, limits.MaxBatchBytes, cancellationToken);
+                }
+
                 yield return new RawLine(number, [], stop);
                 yield break;
             }
@@ -252,11 +258,17 @@ public static class BatchIntake
         return true;
     }
 
-    /// <summary>Hashes a batch without acting on it, for a retry under an Idempotency-Key; hashes the same bytes as the read does.</summary>
+    /// <summary>Hashes a batch without acting on it, for a retry under an Idempotency-Key.</summary>
     private static async Task<string> HashAsync(PipeReader reader, long maxBytes, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long bytesRead = 0;
+        await HashRestAsync(reader, hash, 0, maxBytes, cancellationToken);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Hashes the rest of the body as <see cref="ReadLinesAsync"/> does, line by line, up to the byte limit.</summary>
+    private static async Task HashRestAsync(PipeReader reader, IncrementalHash hash, long bytesRead, long maxBytes, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var read = await reader.ReadAsync(cancellationToken);
@@ -268,7 +280,7 @@ public static class BatchIntake
                 if (bytesRead > maxBytes + 1)
                 {
                     reader.AdvanceTo(buffer.Start, buffer.End);
-                    return Convert.ToHexStringLower(hash.GetHashAndReset());
+                    return;
                 }
             }
 
@@ -282,7 +294,7 @@ public static class BatchIntake
             reader.AdvanceTo(buffer.Start, buffer.End);
             if (read.IsCompleted)
             {
-                return Convert.ToHexStringLower(hash.GetHashAndReset());
+                return;
             }
         }
     }
