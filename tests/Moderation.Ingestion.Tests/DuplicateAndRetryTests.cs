@@ -13,6 +13,16 @@ namespace Moderation.Ingestion.Tests;
 public sealed class DuplicateAndRetryTests : IngestionHostTest
 {
 
+    private static async Task<HttpResponseMessage> PostBatchAsync(HttpClient http, string ndjson, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions/batch")
+        {
+            Content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await http.SendAsync(request);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, object body, string? idempotencyKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
@@ -103,15 +113,7 @@ public sealed class DuplicateAndRetryTests : IngestionHostTest
         var http = Host.Http(TestKeys.Submitter);
         var ndjson = JsonSerializer.Serialize(new { kind = "article", source = "s", title = "Batch", body = "Batched once" }, ModerationJson.Options) + "\n";
 
-        async Task<HttpResponseMessage> SendAsync(string text)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions/batch")
-            {
-                Content = new StringContent(text, Encoding.UTF8, "application/x-ndjson"),
-            };
-            request.Headers.Add("Idempotency-Key", "batch-1");
-            return await http.SendAsync(request);
-        }
+        Task<HttpResponseMessage> SendAsync(string text) => PostBatchAsync(http, text, "batch-1");
 
         var first = await SendAsync(ndjson);
         var second = await SendAsync(ndjson);
@@ -129,15 +131,7 @@ public sealed class DuplicateAndRetryTests : IngestionHostTest
         var http = host.Http(TestKeys.Submitter);
         var lines = Enumerable.Range(0, 4).Select(i => JsonSerializer.Serialize(new { kind = "article", source = "s", title = $"Over {i}", body = "b" }, ModerationJson.Options));
 
-        async Task<HttpResponseMessage> SendAsync(string text)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/submissions/batch")
-            {
-                Content = new StringContent(text, Encoding.UTF8, "application/x-ndjson"),
-            };
-            request.Headers.Add("Idempotency-Key", "over-the-limit");
-            return await http.SendAsync(request);
-        }
+        Task<HttpResponseMessage> SendAsync(string text) => PostBatchAsync(http, text, "over-the-limit");
 
         var body = string.Join("\n", lines);
         var first = await SendAsync(body);
