@@ -1,7 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Ingestion.Consumers;
+using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Endpoints;
+using Moderation.Ingestion.Intake;
 using Moderation.Ingestion.Storage;
 using Moderation.ServiceDefaults;
 
@@ -22,6 +24,9 @@ public static class IngestionService
         builder.Services.AddModerationStore<ISubmissionStore, SqliteSubmissionStore, MongoSubmissionStore>();
         builder.Services.AddPendingEventSource<ISubmissionStore>(builder.Configuration);
         builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddSingleton<SubmissionIntake>();
+        builder.Services.AddSingleton<IdempotentRequests>();
+        builder.Services.AddSingleton(sp => new ArticleExtractor(ChromeRules.From(sp.GetRequiredService<IOptions<IngestionOptions>>().Value)));
         builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
@@ -38,7 +43,7 @@ public static class IngestionService
     {
         ArgumentNullException.ThrowIfNull(routes);
         var options = routes.ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value;
-        routes.MapSubmissionEndpoints(options.MaxRequestBodyBytes);
+        routes.MapSubmissionEndpoints(options);
         return routes;
     }
 }

@@ -40,6 +40,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(o => ModerationJson.Configure(o.SerializerOptions));
         builder.Services.AddHealthChecks();
         builder.AddApiKeyAuthentication();
+        builder.AddModerationRateLimits();
         builder.Services.AddOpenApi();
         builder.AddModerationStorage();
         return builder;
@@ -52,6 +53,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -8,7 +8,8 @@ public static class Submitter
     public static async Task<IReadOnlyList<Guid>> SubmitCommentsAsync(IIngestionApi ingestion, int count, int inFlight, Func<int, Task>? afterEach = null)
     {
         ArgumentNullException.ThrowIfNull(ingestion);
-        var article = await ingestion.SubmitArticleAsync(new SubmitArticleRequest("faults.example", "A calm article", "Nothing to see here."));
+        // Each call its own article: the same text from the same source again would be a duplicate of the first.
+        var article = await ingestion.SubmitArticleAsync(new SubmitArticleRequest("faults.example", "A calm article", $"Nothing to see here ({Guid.NewGuid():N})."));
         var accepted = new Guid[count];
         using var gate = new SemaphoreSlim(inFlight);
         var sent = 0;

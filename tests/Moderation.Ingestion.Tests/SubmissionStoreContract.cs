@@ -28,18 +28,18 @@ public abstract class SubmissionStoreContract : IDisposable
         return _store;
     }
 
-    private static SubmissionRecord Article(DateTimeOffset receivedAt) => SubmissionRecord.Received(new SubmissionRecord
+    private static SubmissionRecord Article(DateTimeOffset receivedAt, string body = "Body", string source = "news.example") => SubmissionRecord.Received(new SubmissionRecord
     {
         SubmissionId = Guid.NewGuid(),
         Kind = ContentKind.Article,
         ArticleId = Guid.NewGuid(),
-        Source = "news.example",
+        Source = source,
         Title = "Title",
-        Body = "Body",
+        Body = body,
         ReceivedAt = receivedAt,
     });
 
-    private static SubmissionRecord Comment(SubmissionRecord article, Guid? parent = null) => SubmissionRecord.Received(new SubmissionRecord
+    private static SubmissionRecord Comment(SubmissionRecord article, Guid? parent = null, DateTimeOffset? receivedAt = null) => SubmissionRecord.Received(new SubmissionRecord
     {
         SubmissionId = Guid.NewGuid(),
         Kind = ContentKind.Comment,
@@ -50,7 +50,7 @@ public abstract class SubmissionStoreContract : IDisposable
         Title = article.Title,
         Body = "Reply",
         Author = "reader",
-        ReceivedAt = Now,
+        ReceivedAt = receivedAt ?? Now,
     });
 
     [SkippableFact]
@@ -128,6 +128,99 @@ public abstract class SubmissionStoreContract : IDisposable
         await store.MarkPublishedAsync(only.Key, Now, CancellationToken.None);
         Assert.Empty(await store.ListPendingAsync(Now.AddMinutes(-1), 100, CancellationToken.None));
         Assert.Equal(Now, (await store.GetAsync(old.SubmissionId, CancellationToken.None))!.PublishedAt);
+    }
+
+    [SkippableFact]
+    public async Task The_same_content_within_the_window_returns_the_first_submission_and_stores_nothing()
+    {
+        var store = await StoreAsync();
+        var body = $"Same text {Guid.NewGuid()}";
+        var first = Article(Now, body);
+        Assert.Null(await store.AddUnlessDuplicateAsync(first, Now.AddMinutes(-10), CancellationToken.None));
+
+        var again = Article(Now.AddMinutes(1), body);
+        var duplicate = await store.AddUnlessDuplicateAsync(again, Now.AddMinutes(-9), CancellationToken.None);
+
+        Assert.Equal(first.SubmissionId, duplicate?.SubmissionId);
+        Assert.Null(await store.GetAsync(again.SubmissionId, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Other_content_another_source_or_a_closed_window_is_stored_anew()
+    {
+        var store = await StoreAsync();
+        var body = $"Text {Guid.NewGuid()}";
+        var first = Article(Now, body);
+        await store.AddUnlessDuplicateAsync(first, Now.AddMinutes(-10), CancellationToken.None);
+
+        var otherSource = Article(Now.AddMinutes(1), body, source: "other.example");
+        var otherText = Article(Now.AddMinutes(1), body + " more");
+        var afterWindow = Article(Now.AddMinutes(20), body);
+        Assert.Null(await store.AddUnlessDuplicateAsync(otherSource, Now.AddMinutes(-9), CancellationToken.None));
+        Assert.Null(await store.AddUnlessDuplicateAsync(otherText, Now.AddMinutes(-9), CancellationToken.None));
+        Assert.Null(await store.AddUnlessDuplicateAsync(afterWindow, Now.AddMinutes(10), CancellationToken.None));
+
+        foreach (var stored in new[] { otherSource, otherText, afterWindow })
+        {
+            Assert.NotNull(await store.GetAsync(stored.SubmissionId, CancellationToken.None));
+        }
+
+        var later = Article(Now.AddMinutes(21), body);
+        Assert.Equal(afterWindow.SubmissionId, (await store.AddUnlessDuplicateAsync(later, Now.AddMinutes(11), CancellationToken.None))?.SubmissionId);
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_submissions_of_the_same_content_store_one()
+    {
+        var store = await StoreAsync();
+        var body = $"Raced {Guid.NewGuid()}";
+        var records = Enumerable.Range(0, 10).Select(_ => Article(Now, body)).ToList();
+
+        var results = await Task.WhenAll(records.Select(r => Task.Run(() => store.AddUnlessDuplicateAsync(r, Now.AddMinutes(-10), CancellationToken.None))));
+
+        var stored = Assert.Single(records, r => results[records.IndexOf(r)] is null);
+        Assert.All(results.Where(r => r is not null), r => Assert.Equal(stored.SubmissionId, r!.SubmissionId));
+    }
+
+    [SkippableFact]
+    public async Task An_articles_comments_are_listed_oldest_first_up_to_the_limit()
+    {
+        var store = await StoreAsync();
+        var article = Article(Now);
+        var other = Article(Now);
+        await store.AddAsync(article, CancellationToken.None);
+        await store.AddAsync(other, CancellationToken.None);
+        var second = Comment(article, receivedAt: Now.AddMinutes(2));
+        var first = Comment(article, receivedAt: Now.AddMinutes(1));
+        var third = Comment(article, first.CommentId, Now.AddMinutes(3));
+        foreach (var comment in new[] { second, first, third, Comment(other) })
+        {
+            await store.AddAsync(comment, CancellationToken.None);
+        }
+
+        var all = await store.ListCommentsAsync(article.ArticleId, 10, CancellationToken.None);
+        Assert.Equal([first.SubmissionId, second.SubmissionId, third.SubmissionId], all.Select(c => c.SubmissionId));
+        Assert.Equal(first.CommentId, all[2].ParentCommentId);
+        Assert.Equal(2, (await store.ListCommentsAsync(article.ArticleId, 2, CancellationToken.None)).Count);
+        Assert.Empty(await store.ListCommentsAsync(Guid.NewGuid(), 10, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task The_first_answer_for_an_idempotency_key_is_kept_until_it_expires()
+    {
+        var store = await StoreAsync();
+        var key = $"submitter:/api/v1/articles:{Guid.NewGuid()}";
+        var first = new IdempotentAnswer(key, "hash-1", 202, "{\"submissionId\":\"a\"}", "/api/v1/submissions/a", Now);
+        Assert.Null(await store.FindAnswerAsync(key, Now.AddHours(-1), CancellationToken.None));
+
+        Assert.Equal(first, await store.SaveAnswerAsync(first, Now.AddHours(-24), CancellationToken.None));
+        var second = first with { RequestHash = "hash-2", Body = "{}", Location = null, CreatedAt = Now.AddMinutes(1) };
+        Assert.Equal(first, await store.SaveAnswerAsync(second, Now.AddMinutes(1).AddHours(-24), CancellationToken.None));
+        Assert.Equal(first, await store.FindAnswerAsync(key, Now.AddHours(-1), CancellationToken.None));
+
+        Assert.Null(await store.FindAnswerAsync(key, Now.AddMinutes(1), CancellationToken.None));
+        var afterExpiry = second with { CreatedAt = Now.AddDays(2) };
+        Assert.Equal(afterExpiry, await store.SaveAnswerAsync(afterExpiry, Now.AddDays(1), CancellationToken.None));
     }
 
     public void Dispose()

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Moderation.Client;
 using Moderation.Contracts;
 
@@ -37,6 +39,14 @@ public sealed class SubmissionRecord
     public required DateTimeOffset ReceivedAt { get; init; }
 
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>
+    /// What makes two submissions the same: the normalised text and where it comes from (an article's
+    /// source and title; a comment's article, parent and author), as SHA-256 hex.
+    /// </summary>
+    public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Kind == ContentKind.Article
+        ? $"article\n{Source}\n{Title}\n{Body}"
+        : $"comment\n{Source}\n{ArticleId}\n{ParentCommentId}\n{Author}\n{Body}")));
 
     public Verdict? Verdict { get; set; }
 

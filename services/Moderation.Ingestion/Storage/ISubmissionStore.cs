@@ -9,6 +9,25 @@ public interface ISubmissionStore : IPendingEventSource
     /// <summary>Stores a new submission, not yet marked as published.</summary>
     Task AddAsync(SubmissionRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a new submission unless one with the same <see cref="SubmissionRecord.ContentHash"/> was
+    /// received at or after <paramref name="windowStart"/>: then nothing is stored and that first
+    /// submission is returned. Two concurrent calls with the same content store one submission.
+    /// </summary>
+    Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken);
+
+    /// <summary>The comments under an article, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SubmissionRecord>> ListCommentsAsync(Guid articleId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The answer kept for an idempotency key, unless it was created before <paramref name="notBefore"/>.</summary>
+    Task<IdempotentAnswer?> FindAnswerAsync(string key, DateTimeOffset notBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps the answer for its key, unless an answer created at or after <paramref name="replaceBefore"/>
+    /// is kept already; returns the answer that is kept (the first wins).
+    /// </summary>
+    Task<IdempotentAnswer> SaveAnswerAsync(IdempotentAnswer answer, DateTimeOffset replaceBefore, CancellationToken cancellationToken);
+
     Task<SubmissionRecord?> GetAsync(Guid submissionId, CancellationToken cancellationToken);
 
     Task<SubmissionRecord?> FindArticleAsync(Guid articleId, CancellationToken cancellationToken);

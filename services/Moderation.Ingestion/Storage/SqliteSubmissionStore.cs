@@ -22,22 +22,129 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
                 published_at INTEGER NULL,
                 document TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS ingestion_idempotency (
+                idempotency_key TEXT PRIMARY KEY,
+                request_hash TEXT NOT NULL,
+                status_code INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                location TEXT NULL,
+                created_at INTEGER NOT NULL
+            );
             CREATE INDEX IF NOT EXISTS ix_ingestion_submissions_article ON ingestion_submissions (article_id, kind);
             CREATE UNIQUE INDEX IF NOT EXISTS ix_ingestion_submissions_comment ON ingestion_submissions (comment_id) WHERE comment_id IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_ingestion_submissions_pending ON ingestion_submissions (received_at) WHERE published_at IS NULL;
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // Files written before content hashes existed gain the column; new files get it here too.
+        await using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('ingestion_submissions') WHERE name = 'content_hash'";
+        if (Convert.ToInt64(await columns.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = """
+                ALTER TABLE ingestion_submissions ADD COLUMN content_hash TEXT NULL;
+                CREATE INDEX IF NOT EXISTS ix_ingestion_submissions_content ON ingestion_submissions (content_hash, received_at);
+                """;
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async Task AddAsync(SubmissionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO ingestion_submissions (submission_id, kind, article_id, comment_id, received_at, published_at, document)
-            VALUES ($id, $kind, $article, $comment, $received, $published, $document)
+        await InsertAsync(connection, null, record, cancellationToken);
+    }
+
+    public async Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var find = connection.CreateCommand();
+        find.Transaction = transaction;
+        find.CommandText = """
+            SELECT document FROM ingestion_submissions
+            WHERE content_hash = $hash AND received_at >= $since
+            ORDER BY received_at LIMIT 1
             """;
+        find.Parameters.AddWithValue("$hash", record.ContentHash);
+        find.Parameters.AddWithValue("$since", windowStart.ToUnixTimeMilliseconds());
+        if (await find.ExecuteScalarAsync(cancellationToken) is string json)
+        {
+            return JsonSerializer.Deserialize<SubmissionRecord>(json, ModerationJson.Options);
+        }
+
+        await InsertAsync(connection, transaction, record, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    public Task<IReadOnlyList<SubmissionRecord>> ListCommentsAsync(Guid articleId, int limit, CancellationToken cancellationToken) =>
+        ListAsync("article_id = $key AND kind = 'Comment' ORDER BY received_at, submission_id", articleId.ToString(), limit, cancellationToken);
+
+    public async Task<IdempotentAnswer?> FindAnswerAsync(string key, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAnswerAsync(connection, null, key, notBefore, cancellationToken);
+    }
+
+    public async Task<IdempotentAnswer> SaveAnswerAsync(IdempotentAnswer answer, DateTimeOffset replaceBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = """
+            INSERT INTO ingestion_idempotency (idempotency_key, request_hash, status_code, body, location, created_at)
+            VALUES ($key, $hash, $status, $body, $location, $created)
+            ON CONFLICT (idempotency_key) DO UPDATE SET
+                request_hash = excluded.request_hash, status_code = excluded.status_code, body = excluded.body,
+                location = excluded.location, created_at = excluded.created_at
+            WHERE ingestion_idempotency.created_at < $replaceBefore
+            """;
+        upsert.Parameters.AddWithValue("$key", answer.Key);
+        upsert.Parameters.AddWithValue("$hash", answer.RequestHash);
+        upsert.Parameters.AddWithValue("$status", answer.StatusCode);
+        upsert.Parameters.AddWithValue("$body", answer.Body);
+        upsert.Parameters.AddWithValue("$location", (object?)answer.Location ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$created", answer.CreatedAt.ToUnixTimeMilliseconds());
+        upsert.Parameters.AddWithValue("$replaceBefore", replaceBefore.ToUnixTimeMilliseconds());
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+        var kept = await FindAnswerAsync(connection, transaction, answer.Key, DateTimeOffset.MinValue, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return kept!;
+    }
+
+    private static async Task<IdempotentAnswer?> FindAnswerAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string key, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT request_hash, status_code, body, location, created_at FROM ingestion_idempotency
+            WHERE idempotency_key = $key AND created_at >= $notBefore
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$notBefore", notBefore.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new IdempotentAnswer(key, reader.GetString(0), reader.GetInt32(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)))
+            : null;
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, SubmissionRecord record, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO ingestion_submissions (submission_id, kind, article_id, comment_id, received_at, published_at, content_hash, document)
+            VALUES ($id, $kind, $article, $comment, $received, $published, $hash, $document)
+            """;
+        command.Parameters.AddWithValue("$hash", record.ContentHash);
         command.Parameters.AddWithValue("$id", record.SubmissionId.ToString());
         command.Parameters.AddWithValue("$kind", record.Kind.ToString());
         command.Parameters.AddWithValue("$article", record.ArticleId.ToString());
@@ -90,28 +197,29 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
 
     public async Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT document FROM ingestion_submissions
-            WHERE published_at IS NULL AND received_at < $before
-            ORDER BY received_at LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$before", storedBefore.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$limit", limit);
-        var pending = new List<PendingEvent>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var record = JsonSerializer.Deserialize<SubmissionRecord>(reader.GetString(0), ModerationJson.Options)!;
-            pending.Add(new PendingEvent(record.SubmissionId.ToString(), record.ToEvent()));
-        }
-
-        return pending;
+        var records = await ListAsync("published_at IS NULL AND received_at < $key ORDER BY received_at", storedBefore.ToUnixTimeMilliseconds(), limit, cancellationToken);
+        return records.Select(r => new PendingEvent(r.SubmissionId.ToString(), r.ToEvent())).ToList();
     }
 
     public Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken) =>
         UpdateAsync(Guid.Parse(key), record => record.MarkPublished(publishedAt), cancellationToken);
+
+    private async Task<IReadOnlyList<SubmissionRecord>> ListAsync(string whereAndOrder, object key, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT document FROM ingestion_submissions WHERE {whereAndOrder} LIMIT $limit";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$limit", limit);
+        var records = new List<SubmissionRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(JsonSerializer.Deserialize<SubmissionRecord>(reader.GetString(0), ModerationJson.Options)!);
+        }
+
+        return records;
+    }
 
     private async Task<SubmissionRecord?> FindOneAsync(string where, Guid key, CancellationToken cancellationToken)
     {

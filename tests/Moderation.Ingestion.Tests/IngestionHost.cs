@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.ServiceDefaults;
+using Moderation.Testing;
+
+namespace Moderation.Ingestion.Tests;
+
+/// <summary>What a downstream service would see of ingestion's events.</summary>
+public sealed class PublishedSubmissions
+{
+    public ConcurrentQueue<Guid> SubmissionIds { get; } = new();
+
+    public int CountOf(Guid submissionId) => SubmissionIds.Count(id => id == submissionId);
+}
+
+public sealed class ArticleSubmittedRecorder(PublishedSubmissions published) : IConsumer<ArticleSubmitted>
+{
+    public Task Consume(ConsumeContext<ArticleSubmitted> context)
+    {
+        published.SubmissionIds.Enqueue(context.Message.SubmissionId);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class CommentSubmittedRecorder(PublishedSubmissions published) : IConsumer<CommentSubmitted>
+{
+    public Task Consume(ConsumeContext<CommentSubmitted> context)
+    {
+        published.SubmissionIds.Enqueue(context.Message.SubmissionId);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Ingestion on its own in a host, with a downstream recorder of the events it publishes.</summary>
+public static class IngestionHost
+{
+    public const string RecorderQueue = "ingestion-tests-downstream";
+
+    public static Task<ServiceHost> StartAsync(TempSqlite sqlite, IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(sqlite);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = sqlite.ConnectionString,
+            ["RateLimit:PermitsPerWindow"] = "100000",
+        };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return ServiceHost.StartAsync("ingestion-test", settings, b =>
+        {
+            b.AddIngestion();
+            b.Services.AddSingleton<PublishedSubmissions>();
+            b.Services.AddModerationConsumers(RecorderQueue, bus =>
+            {
+                bus.AddConsumer<ArticleSubmittedRecorder>().Endpoint(e => e.Name = RecorderQueue);
+                bus.AddConsumer<CommentSubmittedRecorder>().Endpoint(e => e.Name = RecorderQueue);
+            });
+        }, r => r.MapIngestion());
+    }
+
+    public static HttpClient Http(this ServiceHost host, string apiKey)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var http = host.Http();
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return http;
+    }
+}
+
+/// <summary>A test class with an ingestion host of its own, configured by <see cref="Configuration"/>.</summary>
+public abstract class IngestionHostTest : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+
+    protected ServiceHost Host { get; private set; } = null!;
+
+    protected IIngestionApi Api { get; private set; } = null!;
+
+    protected TempSqlite Sqlite => _sqlite;
+
+    protected virtual IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Host = await IngestionHost.StartAsync(_sqlite, Configuration);
+        Api = Host.Client<IIngestionApi>(TestKeys.Submitter);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _sqlite.Dispose();
+    }
+}
