@@ -27,7 +27,13 @@ public static class AuditService
     public static void AddConsumers(IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        bus.AddConsumer<AuditTrailConsumer>().Endpoint(e => e.Name = QueueName);
+        // One message at a time: the log keeps the order in which events reached it, and appends
+        // are one writer at a time in the store anyway.
+        bus.AddConsumer<AuditTrailConsumer>().Endpoint(e =>
+        {
+            e.Name = QueueName;
+            e.ConcurrentMessageLimit = 1;
+        });
     }
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)

@@ -50,9 +50,11 @@ public sealed class BusOptions
     [Range(1, 10_000)]
     public int PrefetchCount { get; set; } = 32;
 
-    /// <summary>Messages a receive endpoint processes at once; unset, MassTransit takes the prefetch count.</summary>
-    [Range(1, 10_000)]
-    public int? ConcurrentMessageLimit { get; set; }
+    /// <summary>
+    /// Messages each queue's endpoint processes at once, by queue name (e.g. <c>classification: 16</c>);
+    /// a queue not named keeps its service's choice, or else the prefetch count.
+    /// </summary>
+    public Dictionary<string, int> ConcurrentMessageLimits { get; set; } = [];
 
     /// <summary>
     /// How long start-up waits for the broker and for every queue to be bound. Start-up waits so that
@@ -126,10 +128,10 @@ public static class ModerationBusExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             registrations.ApplyTo(bus);
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
                 var options = context.GetRequiredService<IOptions<BusOptions>>().Value;
-                if (options.ConcurrentMessageLimit is { } limit)
+                if (options.ConcurrentMessageLimits.TryGetValue(queue, out var limit) && limit > 0)
                 {
                     endpoint.ConcurrentMessageLimit = limit;
                 }

@@ -24,7 +24,10 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     private static readonly (string Method, string Route, string[] Roles)[] Matrix =
     [
         ("POST", "/api/v1/articles", [Submitter, Admin]),
+        ("POST", "/api/v1/articles/import", [Submitter, Admin]),
         ("POST", "/api/v1/articles/{articleId:guid}/comments", [Submitter, Admin]),
+        ("GET", "/api/v1/articles/{articleId:guid}", [Submitter, Admin]),
+        ("POST", "/api/v1/submissions/batch", [Submitter, Admin]),
         ("GET", "/api/v1/submissions/{submissionId:guid}", [Submitter, Admin]),
         ("POST", "/api/v1/classify", [Submitter, Admin]),
         ("GET", "/api/v1/review/items", [Moderator, Senior, Admin]),
