@@ -38,7 +38,7 @@ public sealed class ClassificationOptions
 
     public const string DefaultPolicyPath = "policy/default-policy.yaml";
 
-    /// <summary>The policy file; relative paths are read beside the binaries, then from the content root. Reloaded on change.</summary>
+    /// <summary>The policy file; a relative path is read beside the binaries, then from the working directory. Reloaded on change.</summary>
     public string PolicyPath { get; set; } = DefaultPolicyPath;
 
     /// <summary>How often a replica looks for a model promoted elsewhere.</summary>

@@ -104,8 +104,14 @@ public static class ContentClassifier
     private static void MatchRules(CompiledPolicy policy, ContentField field, int contextMask, Evidence evidence)
     {
         var normalized = TextNormalizer.Normalize(field.Text);
+        var tokens = RuleMatcher.Tokenize(normalized.Text);
+        if (tokens.Exists(t => t.Elongated))
+        {
+            normalized = ReadElongatedWords(policy.Matcher, normalized, tokens);
+            tokens = RuleMatcher.Tokenize(normalized.Text);
+        }
+
         var text = normalized.Text;
-        var tokens = RuleMatcher.Tokenize(text);
         var hits = new List<TermHit>();
         policy.Matcher.Match(text, tokens, hits);
         var sentenceEnds = new List<int>();
@@ -163,6 +169,20 @@ public static class ContentClassifier
                 continue;
             }
         }
+    }
+
+    private static NormalizedText ReadElongatedWords(RuleMatcher matcher, NormalizedText normalized, List<Token> tokens)
+    {
+        var replacements = new List<(int, int, string)>();
+        foreach (var token in tokens)
+        {
+            if (token.Elongated && matcher.Canonical(normalized.Text.AsSpan(token.Start, token.End - token.Start)) is { } word)
+            {
+                replacements.Add((token.Start, token.End, word));
+            }
+        }
+
+        return replacements.Count == 0 ? normalized : normalized.Replace(replacements);
     }
 
     /// <summary>How many sorted positions lie before <paramref name="position"/>: the sentence it is in, or the quotes opened before it.</summary>

@@ -10,8 +10,6 @@ public sealed class Term(int id, string[] words, int category, int framingBit, d
 
     public string[] Words { get; } = words;
 
-    public string[] Squeezed { get; } = words.Select(RuleMatcher.Squeeze).ToArray();
-
     /// <summary>Index into the taxonomy, or -1 for a framing cue.</summary>
     public int Category { get; } = category;
 
@@ -27,14 +25,52 @@ public readonly record struct TermHit(Term Term, int FirstToken, int LastToken);
 /// <summary>
 /// Whole-word lexicon lookup on the folded text. Matching whole tokens is what keeps "classic",
 /// "assassin", "therapist", "Scunthorpe" and "cocktail" clean: a term never matches inside a
-/// longer word. A token with a letter repeated for emphasis is compared with every run of a
-/// letter squeezed to one, so "kiiiill" finds "kill" while "ass" never finds "as".
+/// longer word. The policy's words also form a vocabulary for letters repeated for emphasis: a
+/// token with a letter three times or more ("kiiiilll") is read as the policy word it squeezes to
+/// ("kill"), the longest one when several do; a token that is not elongated is never rewritten.
 /// </summary>
-public sealed class RuleMatcher
+public sealed partial class RuleMatcher
 {
     private readonly Dictionary<string, List<Term>> _byFirstWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Term>> _bySqueezedFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _vocabulary = new(StringComparer.Ordinal);
     private int _nextId;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\[a-zA-Z]")]
+    private static partial System.Text.RegularExpressions.Regex RegexEscape();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[a-z]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Word();
+
+    /// <summary>The words written in a pattern, so an elongated spelling of them is read as the word.</summary>
+    public void AddPatternVocabulary(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        foreach (System.Text.RegularExpressions.Match word in Word().Matches(RegexEscape().Replace(pattern, " ")))
+        {
+            AddVocabulary(word.Value);
+        }
+    }
+
+    private void AddVocabulary(string word)
+    {
+        var squeezed = Squeeze(word);
+        if (!_vocabulary.TryGetValue(squeezed, out var known) || known.Length < word.Length)
+        {
+            _vocabulary[squeezed] = word;
+        }
+    }
+
+    /// <summary>The policy word an elongated token stands for, if any.</summary>
+    public string? Canonical(ReadOnlySpan<char> elongated)
+    {
+        if (elongated.Length > 64)
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[elongated.Length];
+        return _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..Squeeze(elongated, buffer)], out var word) ? word : null;
+    }
 
     public void AddTerms(int category, double weight, string detail, IEnumerable<string> phrases) =>
         Add(category, 0, weight, detail, phrases);
@@ -58,19 +94,14 @@ public sealed class RuleMatcher
             }
 
             var term = new Term(_nextId++, [.. words], category, framingBit, weight, detail);
-            Index(_byFirstWord, term.Words[0], term);
-            Index(_bySqueezedFirstWord, term.Squeezed[0], term);
-        }
-    }
+            if (!_byFirstWord.TryGetValue(term.Words[0], out var terms))
+            {
+                _byFirstWord[term.Words[0]] = terms = [];
+            }
 
-    private static void Index(Dictionary<string, List<Term>> index, string key, Term term)
-    {
-        if (!index.TryGetValue(key, out var terms))
-        {
-            index[key] = terms = [];
+            terms.Add(term);
+            words.ForEach(AddVocabulary);
         }
-
-        terms.Add(term);
     }
 
     /// <summary>Every term that starts at some token and matches the tokens after it.</summary>
@@ -80,36 +111,17 @@ public sealed class RuleMatcher
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(hits);
         var exact = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        var squeezed = _bySqueezedFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[64];
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            var word = text.AsSpan(token.Start, token.End - token.Start);
-            List<Term>? candidates;
-            if (token.Elongated)
-            {
-                if (word.Length > buffer.Length)
-                {
-                    continue;
-                }
-
-                var length = Squeeze(word, buffer);
-                squeezed.TryGetValue(buffer[..length], out candidates);
-            }
-            else
-            {
-                exact.TryGetValue(word, out candidates);
-            }
-
-            if (candidates is null)
+            if (!exact.TryGetValue(text.AsSpan(token.Start, token.End - token.Start), out var candidates))
             {
                 continue;
             }
 
             foreach (var term in candidates)
             {
-                if (i + term.Words.Length <= tokens.Count && RestMatches(text, tokens, i, term, buffer))
+                if (i + term.Words.Length <= tokens.Count && RestMatches(text, tokens, i, term))
                 {
                     hits.Add(new TermHit(term, i, i + term.Words.Length - 1));
                 }
@@ -117,20 +129,12 @@ public sealed class RuleMatcher
         }
     }
 
-    private static bool RestMatches(string text, List<Token> tokens, int first, Term term, Span<char> buffer)
+    private static bool RestMatches(string text, List<Token> tokens, int first, Term term)
     {
         for (var k = 1; k < term.Words.Length; k++)
         {
             var token = tokens[first + k];
-            var word = text.AsSpan(token.Start, token.End - token.Start);
-            if (token.Elongated)
-            {
-                if (word.Length > buffer.Length || !buffer[..Squeeze(word, buffer)].SequenceEqual(term.Squeezed[k]))
-                {
-                    return false;
-                }
-            }
-            else if (!word.SequenceEqual(term.Words[k]))
+            if (!text.AsSpan(token.Start, token.End - token.Start).SequenceEqual(term.Words[k]))
             {
                 return false;
             }
@@ -170,9 +174,8 @@ public sealed class RuleMatcher
         return tokens;
     }
 
-    public static string Squeeze(string word)
+    private static string Squeeze(string word)
     {
-        ArgumentNullException.ThrowIfNull(word);
         Span<char> buffer = stackalloc char[word.Length];
         return new string(buffer[..Squeeze(word, buffer)]);
     }

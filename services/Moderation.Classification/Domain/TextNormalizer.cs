@@ -25,6 +25,46 @@ public sealed class NormalizedText
 
     public string Text { get; }
 
+    /// <summary>
+    /// The same text with some folded spans replaced by other words; each replacement maps to the
+    /// whole original span of what it replaced. Replacements are in order and do not overlap.
+    /// </summary>
+    public NormalizedText Replace(IReadOnlyList<(int Start, int End, string With)> replacements)
+    {
+        ArgumentNullException.ThrowIfNull(replacements);
+        var text = new StringBuilder(Text.Length);
+        var starts = new List<int>(_starts.Length);
+        var ends = new List<int>(_ends.Length);
+        var next = 0;
+        foreach (var (start, end, with) in replacements)
+        {
+            for (var i = next; i < start; i++)
+            {
+                text.Append(Text[i]);
+                starts.Add(_starts[i]);
+                ends.Add(_ends[i]);
+            }
+
+            foreach (var c in with)
+            {
+                text.Append(c);
+                starts.Add(_starts[start]);
+                ends.Add(_ends[end - 1]);
+            }
+
+            next = end;
+        }
+
+        for (var i = next; i < Text.Length; i++)
+        {
+            text.Append(Text[i]);
+            starts.Add(_starts[i]);
+            ends.Add(_ends[i]);
+        }
+
+        return new NormalizedText(Original, text.ToString(), [.. starts], [.. ends]);
+    }
+
     /// <summary>The span of the original text that produced folded characters [start, end).</summary>
     public (int Start, int End) ToOriginal(int start, int end) => (_starts[start], _ends[end - 1]);
 }
@@ -34,8 +74,7 @@ public sealed class NormalizedText
 /// (fullwidth, mathematical letters, ligatures), accents, zero-width and joiner characters,
 /// look-alike letters from Cyrillic and Greek, leetspeak inside words, and single letters
 /// spelled out with separators ("k.i.l.l", "k i l l"). Letters repeated for emphasis are left
-/// in place: the lexicon compares them squeezed (see <see cref="RuleMatcher"/>), so "cocktail"
-/// never turns into something else.
+/// here: only the policy's vocabulary can tell "kiiilll" is "kill" (see <see cref="RuleMatcher"/>).
 /// </summary>
 public static class TextNormalizer
 {

@@ -166,6 +166,7 @@ public sealed class CompiledPolicy
                     patterns.Add(new PatternEvidenceRule(index,
                         new Regex(rule.Regex ?? throw new ArgumentException("is required."), RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexTimeout),
                         rule.Weight, rule.Detail ?? category));
+                    matcher.AddPatternVocabulary(rule.Regex);
                 }
                 catch (ArgumentException ex)
                 {

@@ -16,12 +16,11 @@ public sealed partial class PolicyProvider : IDisposable
     private readonly IDisposable _watch;
     private CompiledPolicy _current;
 
-    public PolicyProvider(IOptions<ClassificationOptions> options, IHostEnvironment environment, ILogger<PolicyProvider> logger)
+    public PolicyProvider(IOptions<ClassificationOptions> options, ILogger<PolicyProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(environment);
         _logger = logger;
-        _path = Path.GetFullPath(ResolvePath(options.Value.PolicyPath, environment));
+        _path = ResolvePath(options.Value.PolicyPath);
         _current = CompiledPolicy.Parse(File.ReadAllText(_path));
         LogLoaded(_logger, _current.Version, _path);
         _files = new PhysicalFileProvider(Path.GetDirectoryName(_path)!);
@@ -30,10 +29,9 @@ public sealed partial class PolicyProvider : IDisposable
 
     public CompiledPolicy Current => Volatile.Read(ref _current);
 
-    /// <summary>The default policy ships next to the binaries; a relative path is read from there, then from the content root.</summary>
-    public static string ResolvePath(string? configured, IHostEnvironment environment)
+    /// <summary>The default policy ships next to the binaries; a relative path is read from there, then from the working directory.</summary>
+    public static string ResolvePath(string? configured)
     {
-        ArgumentNullException.ThrowIfNull(environment);
         var path = string.IsNullOrWhiteSpace(configured) ? ClassificationOptions.DefaultPolicyPath : configured;
         if (Path.IsPathRooted(path))
         {
@@ -41,7 +39,7 @@ public sealed partial class PolicyProvider : IDisposable
         }
 
         var besideBinaries = Path.Combine(AppContext.BaseDirectory, path);
-        return File.Exists(besideBinaries) ? besideBinaries : Path.Combine(environment.ContentRootPath, path);
+        return File.Exists(besideBinaries) ? besideBinaries : Path.GetFullPath(path);
     }
 
     /// <summary>Reads the file again; an editor may still be writing it, so a refused read is retried a few times before it is reported.</summary>
