@@ -46,7 +46,8 @@ public static class ModelTrainer
         }, nameof(ModelInput.Text)).Fit(data);
         var featurized = featurizer.Transform(data);
         var dimension = ((VectorDataViewType)featurized.Schema[FeaturesColumn].Type).Size;
-        var features = featurized.GetColumn<VBuffer<float>>(FeaturesColumn).ToArray();
+        // The cursor reuses one buffer for every row: each row's features are copied out of it.
+        var features = featurized.GetColumn<VBuffer<float>>(FeaturesColumn).Select(Copy).ToArray();
         var schema = SchemaDefinition.Create(typeof(LabelledFeatures));
         schema[nameof(LabelledFeatures.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
 
@@ -66,6 +67,7 @@ public static class ModelTrainer
             {
                 LabelColumnName = nameof(LabelledFeatures.Label),
                 FeatureColumnName = FeaturesColumn,
+                L1Regularization = 0.05f,
                 L2Regularization = 0.01f,
                 MaximumNumberOfIterations = 100,
                 NumberOfThreads = 1,
@@ -74,6 +76,13 @@ public static class ModelTrainer
         }
 
         return new TrainedModel(version, featurizer, categories, dimension);
+    }
+
+    private static VBuffer<float> Copy(VBuffer<float> row)
+    {
+        var copy = default(VBuffer<float>);
+        row.CopyTo(ref copy);
+        return copy;
     }
 
     private static LinearCategory ToLinear(int category, int positives, CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> model)
