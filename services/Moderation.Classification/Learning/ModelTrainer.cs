@@ -2,7 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 using Moderation.Contracts;
 
 namespace Moderation.Classification.Learning;
@@ -11,9 +10,9 @@ namespace Moderation.Classification.Learning;
 public sealed record LabelledText(ContentKind Kind, string Text, IReadOnlyDictionary<string, int> Labels);
 
 /// <summary>
-/// Trains a <see cref="TrainedModel"/>: word 1-2-grams and character 3-grams featurized once, then
-/// an L-BFGS logistic regression per category that has enough positives and negatives. Seeded and
-/// single-threaded, so the same examples give the same model.
+/// Trains a <see cref="TrainedModel"/>: the hashed word 1-2-grams and character 3-grams of
+/// <see cref="HashedNgrams"/>, then ML.NET's L-BFGS logistic regression per category that has
+/// enough positives and negatives. Seeded and single-threaded, so the same examples give the same model.
 /// </summary>
 public static class ModelTrainer
 {
@@ -33,23 +32,13 @@ public static class ModelTrainer
     {
         ArgumentNullException.ThrowIfNull(examples);
         var ml = new MLContext(seed: 1);
-        var data = ml.Data.LoadFromEnumerable(examples.Select(e => new ModelInput { Text = ModelInput.Prepare(e.Kind, e.Text) }).ToList());
-        var featurizer = ml.Transforms.Text.FeaturizeText(FeaturesColumn, new TextFeaturizingEstimator.Options
+        var features = examples.Select(e =>
         {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepDiacritics = false,
-            KeepNumbers = true,
-            KeepPunctuations = false,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, MaximumNgramsCount = [50_000] },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false, MaximumNgramsCount = [50_000] },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        }, nameof(ModelInput.Text)).Fit(data);
-        var featurized = featurizer.Transform(data);
-        var dimension = ((VectorDataViewType)featurized.Schema[FeaturesColumn].Type).Size;
-        // The cursor reuses one buffer for every row: each row's features are copied out of it.
-        var features = featurized.GetColumn<VBuffer<float>>(FeaturesColumn).Select(Copy).ToArray();
+            var (indices, values) = HashedNgrams.Featurize(e.Kind, e.Text);
+            return new VBuffer<float>(HashedNgrams.Dimension, indices.Length, values, indices);
+        }).ToArray();
         var schema = SchemaDefinition.Create(typeof(LabelledFeatures));
-        schema[nameof(LabelledFeatures.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
+        schema[nameof(LabelledFeatures.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, HashedNgrams.Dimension);
 
         var categories = new List<LinearCategory>();
         for (var c = 0; c < Categories.All.Count; c++)
@@ -75,14 +64,7 @@ public static class ModelTrainer
             categories.Add(ToLinear(c, positives, trained.Model));
         }
 
-        return new TrainedModel(version, featurizer, categories, dimension);
-    }
-
-    private static VBuffer<float> Copy(VBuffer<float> row)
-    {
-        var copy = default(VBuffer<float>);
-        row.CopyTo(ref copy);
-        return copy;
+        return new TrainedModel(version, categories);
     }
 
     private static LinearCategory ToLinear(int category, int positives, CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator> model)
