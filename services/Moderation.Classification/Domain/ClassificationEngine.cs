@@ -8,8 +8,6 @@ namespace Moderation.Classification.Domain;
 /// <summary>The classifier as the service runs it: the policy and the model in force at the moment of the call.</summary>
 public sealed class ClassificationEngine(PolicyProvider policies, ModelHolder models)
 {
-    public CompiledPolicy Policy => policies.Current;
-
     public ClassificationResult Classify(ClassificationInput input) => ContentClassifier.Classify(policies.Current, models.Current, input);
 }
 

@@ -16,8 +16,8 @@ public interface ICategoryModel
 {
     string Version { get; }
 
-    /// <summary>Fills a probability per category index, or NaN where the model has nothing to say.</summary>
-    void Predict(ContentKind kind, string text, Span<double> probabilities);
+    /// <summary>Fills a probability per category index from the folded text (<see cref="TextNormalizer"/>), or NaN where the model has nothing to say.</summary>
+    void Predict(ContentKind kind, string folded, Span<double> probabilities);
 
     /// <summary>How many positive examples the model learned a category from.</summary>
     int PositivesFor(int category);
@@ -47,15 +47,18 @@ public static class ContentClassifier
         var counted = new HashSet<(int Rule, int Text)>();
         var evidence = new Evidence(policy, remaining, reasons, counted);
         var contextMask = policy.ContextFramings(input.Kind, input.Source);
+        string? folded = null;
         foreach (var field in input.Fields)
         {
-            MatchRules(policy, field, contextMask, evidence);
+            folded = MatchRules(policy, field, contextMask, evidence);
             Detectors.FindPii(policy.Pii, field, evidence);
             Detectors.FindSpam(policy.Spam, field, input.TimesSeenBefore, evidence);
         }
 
         var scores = new Dictionary<string, double>(Categories.All.Count, StringComparer.Ordinal);
-        var modelVersion = Blend(policy, model, input, remaining, reasons);
+        var modelVersion = model is null
+            ? RulesOnly
+            : Blend(policy, model, input, input.Fields.Count == 1 ? folded! : TextNormalizer.Normalize(string.Join('\n', input.Fields.Select(f => f.Text))).Text, remaining, reasons);
         for (var c = 0; c < remaining.Length; c++)
         {
             if (Parents[c] >= 0)
@@ -83,16 +86,10 @@ public static class ContentClassifier
     /// model, up to <c>model.max_weight</c> once a category has <c>trusted_at_positives</c> positives.
     /// Stored as the remaining doubt (1 - score) like the rules.
     /// </summary>
-    private static string Blend(CompiledPolicy policy, ICategoryModel? model, ClassificationInput input, double[] remaining, List<ClassificationReason> reasons)
+    private static string Blend(CompiledPolicy policy, ICategoryModel model, ClassificationInput input, string folded, double[] remaining, List<ClassificationReason> reasons)
     {
-        if (model is null)
-        {
-            return RulesOnly;
-        }
-
-        var text = input.Fields.Count == 1 ? input.Fields[0].Text : string.Join('\n', input.Fields.Select(f => f.Text));
         Span<double> probabilities = stackalloc double[remaining.Length];
-        model.Predict(input.Kind, text, probabilities);
+        model.Predict(input.Kind, folded, probabilities);
         var evidenceField = input.Fields.FirstOrDefault(f => f.Name == "body") ?? input.Fields[0];
         for (var c = 0; c < remaining.Length; c++)
         {
@@ -114,9 +111,11 @@ public static class ContentClassifier
         return model.Version;
     }
 
-    private static void MatchRules(CompiledPolicy policy, ContentField field, int contextMask, Evidence evidence)
+    /// <summary>Finds the rules' evidence in one field; returns the field's folded text, which the model reads too.</summary>
+    private static string MatchRules(CompiledPolicy policy, ContentField field, int contextMask, Evidence evidence)
     {
         var normalized = TextNormalizer.Normalize(field.Text);
+        var folded = normalized.Text;
         var tokens = RuleMatcher.Tokenize(normalized.Text);
         if (tokens.Exists(t => t.Elongated))
         {
@@ -182,6 +181,8 @@ public static class ContentClassifier
                 continue;
             }
         }
+
+        return folded;
     }
 
     private static NormalizedText ReadElongatedWords(RuleMatcher matcher, NormalizedText normalized, List<Token> tokens)

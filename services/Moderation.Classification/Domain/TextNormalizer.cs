@@ -13,15 +13,12 @@ public sealed class NormalizedText
     private readonly int[] _starts;
     private readonly int[] _ends;
 
-    internal NormalizedText(string original, string text, int[] starts, int[] ends)
+    internal NormalizedText(string text, int[] starts, int[] ends)
     {
-        Original = original;
         Text = text;
         _starts = starts;
         _ends = ends;
     }
-
-    public string Original { get; }
 
     public string Text { get; }
 
@@ -62,7 +59,7 @@ public sealed class NormalizedText
             ends.Add(_ends[i]);
         }
 
-        return new NormalizedText(Original, text.ToString(), [.. starts], [.. ends]);
+        return new NormalizedText(text.ToString(), [.. starts], [.. ends]);
     }
 
     /// <summary>The span of the original text that produced folded characters [start, end).</summary>
@@ -112,7 +109,7 @@ public static class TextNormalizer
         var keep = JoinSpelledOutLetters(buffer);
         if (keep is null)
         {
-            return new NormalizedText(original, buffer.ToString(), [.. starts], [.. ends]);
+            return new NormalizedText(buffer.ToString(), [.. starts], [.. ends]);
         }
 
         var text = new StringBuilder(buffer.Length);
@@ -128,7 +125,7 @@ public static class TextNormalizer
             }
         }
 
-        return new NormalizedText(original, text.ToString(), [.. keptStarts], [.. keptEnds]);
+        return new NormalizedText(text.ToString(), [.. keptStarts], [.. keptEnds]);
     }
 
     private static void FoldCharacters(string original, StringBuilder buffer, List<int> starts, List<int> ends)

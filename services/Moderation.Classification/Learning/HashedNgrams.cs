@@ -21,13 +21,13 @@ public static class HashedNgrams
     [ThreadStatic]
     private static List<int>? t_touched;
 
-    /// <summary>The sparse feature vector of a text: bucket indices in ascending order and their weights.</summary>
-    public static (int[] Indices, float[] Values) Featurize(ContentKind kind, string text)
+    /// <summary>The sparse feature vector of a folded text (<see cref="TextNormalizer"/>): bucket indices in ascending order and their weights.</summary>
+    public static (int[] Indices, float[] Values) Featurize(ContentKind kind, string folded)
     {
+        ArgumentNullException.ThrowIfNull(folded);
         var counts = t_counts ??= new float[Dimension];
         var touched = t_touched ??= new List<int>(512);
         touched.Clear();
-        var folded = TextNormalizer.Normalize(text).Text;
         Add(counts, touched, kind == ContentKind.Article ? 0x9E3779B9u : 0x7F4A7C15u);
         var previous = 0u;
         foreach (var token in RuleMatcher.Tokenize(folded))

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using Moderation.Classification.Domain;
 using Moderation.Contracts;
 
 namespace Moderation.Classification.Learning;
@@ -34,7 +35,7 @@ public static class ModelTrainer
         var ml = new MLContext(seed: 1);
         var features = examples.Select(e =>
         {
-            var (indices, values) = HashedNgrams.Featurize(e.Kind, e.Text);
+            var (indices, values) = HashedNgrams.Featurize(e.Kind, TextNormalizer.Normalize(e.Text).Text);
             return new VBuffer<float>(HashedNgrams.Dimension, indices.Length, values, indices);
         }).ToArray();
         var schema = SchemaDefinition.Create(typeof(LabelledFeatures));

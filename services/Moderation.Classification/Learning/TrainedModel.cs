@@ -38,9 +38,9 @@ public sealed class TrainedModel : ICategoryModel
 
     public int PositivesFor(int category) => _categories[category]?.Positives ?? 0;
 
-    public void Predict(ContentKind kind, string text, Span<double> probabilities)
+    public void Predict(ContentKind kind, string folded, Span<double> probabilities)
     {
-        var (indices, values) = HashedNgrams.Featurize(kind, text);
+        var (indices, values) = HashedNgrams.Featurize(kind, folded);
         for (var c = 0; c < probabilities.Length; c++)
         {
             var category = _categories[c];
