@@ -14,8 +14,12 @@ public sealed class TrainedModel : ICategoryModel
 {
     private const int FormatVersion = 1;
 
-    private readonly LinearCategory?[] _categories = new LinearCategory?[Categories.All.Count];
-    private readonly float[]?[] _dense = new float[Categories.All.Count][];
+    private static readonly int CategoryCount = Categories.All.Count;
+
+    private readonly LinearCategory?[] _categories = new LinearCategory?[CategoryCount];
+
+    /// <summary>Weights bucket by bucket, the categories of one bucket side by side: one cache line serves every category.</summary>
+    private readonly float[] _weights = new float[HashedNgrams.Dimension * CategoryCount];
 
     public TrainedModel(string version, IEnumerable<LinearCategory> categories)
     {
@@ -24,13 +28,10 @@ public sealed class TrainedModel : ICategoryModel
         foreach (var category in categories)
         {
             _categories[category.Category] = category;
-            var dense = new float[HashedNgrams.Dimension];
             for (var i = 0; i < category.Indices.Length; i++)
             {
-                dense[category.Indices[i]] = category.Weights[i];
+                _weights[(category.Indices[i] * CategoryCount) + category.Category] = category.Weights[i];
             }
-
-            _dense[category.Category] = dense;
         }
     }
 
@@ -41,23 +42,22 @@ public sealed class TrainedModel : ICategoryModel
     public void Predict(ContentKind kind, string folded, Span<double> probabilities)
     {
         var (indices, values) = HashedNgrams.Featurize(kind, folded);
+        Span<float> outputs = stackalloc float[CategoryCount];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var bucket = _weights.AsSpan(indices[i] * CategoryCount, CategoryCount);
+            var value = values[i];
+            for (var c = 0; c < CategoryCount; c++)
+            {
+                outputs[c] += bucket[c] * value;
+            }
+        }
+
         for (var c = 0; c < probabilities.Length; c++)
         {
-            var category = _categories[c];
-            if (category is null)
-            {
-                probabilities[c] = double.NaN;
-                continue;
-            }
-
-            var weights = _dense[c]!;
-            double output = category.Bias;
-            for (var i = 0; i < indices.Length; i++)
-            {
-                output += weights[indices[i]] * values[i];
-            }
-
-            probabilities[c] = 1 / (1 + Math.Exp((category.Slope * output) + category.Offset));
+            probabilities[c] = _categories[c] is { } category
+                ? 1 / (1 + Math.Exp((category.Slope * (outputs[c] + category.Bias)) + category.Offset))
+                : double.NaN;
         }
     }
 
