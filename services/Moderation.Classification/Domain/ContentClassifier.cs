@@ -32,11 +32,6 @@ public static class ContentClassifier
     public const string RulesOnly = "rules-only";
     private const int MaxReasons = 200;
 
-    /// <summary>For each "parent/child" category, the index of its parent: a child's score lifts its parent ("self-harm/intent" is self-harm).</summary>
-    private static readonly int[] Parents = Categories.All
-        .Select(c => c.Contains('/', StringComparison.Ordinal) ? Categories.All.ToList().IndexOf(c[..c.IndexOf('/', StringComparison.Ordinal)]) : -1)
-        .ToArray();
-
     public static ClassificationResult Classify(CompiledPolicy policy, ICategoryModel? model, ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -59,14 +54,6 @@ public static class ContentClassifier
         var modelVersion = model is null
             ? RulesOnly
             : Blend(policy, model, input, input.Fields.Count == 1 ? folded! : TextNormalizer.Normalize(string.Join('\n', input.Fields.Select(f => f.Text))).Text, remaining, reasons);
-        for (var c = 0; c < remaining.Length; c++)
-        {
-            if (Parents[c] >= 0)
-            {
-                remaining[Parents[c]] = Math.Min(remaining[Parents[c]], remaining[c]);
-            }
-        }
-
         var verdict = Verdict.Allow;
         for (var c = 0; c < remaining.Length; c++)
         {
