@@ -87,6 +87,29 @@ public sealed class TrainingApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_replica_on_the_same_store_loads_the_promoted_model_and_scores_alike()
+    {
+        await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
+        var run = await Admin.StartTrainingRunAsync();
+        Assert.True(run.Promoted);
+
+        await using var replica = await ServiceHost.StartAsync("classification-replica-test",
+            new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = _sqlite.ConnectionString,
+                ["Classification:PolicyPath"] = PolicyPath,
+            },
+            b => b.AddClassification(), r => r.MapClassification());
+        var request = new ClassifyRequest("folks like you make me sick and ruin everything you touch", ContentKind.Comment);
+        var onReplica = await Eventually.GetAsync(() => replica.Client<IClassificationApi>(TestKeys.Submitter).ClassifyAsync(request),
+            r => r.ModelVersion == run.Version, what: "the replica loading the promoted model");
+
+        var onTrainer = await Admin.ClassifyAsync(request);
+        Assert.Equal(onTrainer.Scores, onReplica.Scores);
+        Assert.Equal(onTrainer.Verdict, onReplica.Verdict);
+    }
+
+    [Fact]
     public async Task The_same_examples_train_the_same_model_again_which_is_no_worse_and_so_promoted()
     {
         await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
