@@ -71,6 +71,7 @@ public static class ClassificationService
             .Bind(builder.Configuration.GetSection(ClassificationOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClassificationOptions>, PolicyFileValidation>();
         builder.Services.AddModerationStore<IClassificationStore, SqliteClassificationStore, MongoClassificationStore>();
         builder.Services.AddModerationStore<ITrainingStore, SqliteTrainingStore, MongoTrainingStore>();
         builder.Services.AddClassificationEngine();

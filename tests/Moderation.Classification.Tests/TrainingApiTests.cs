@@ -180,6 +180,18 @@ public sealed class TrainingApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_service_does_not_start_on_a_policy_file_it_cannot_use()
+    {
+        var broken = Path.Combine(_policyDirectory, "broken.yaml");
+        await File.WriteAllTextAsync(broken, "version: x\nthresholds: []\n");
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => ServiceHost.StartAsync("classification-broken-policy-test",
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString, ["Classification:PolicyPath"] = broken },
+            b => b.AddClassification(), r => r.MapClassification()));
+        Assert.Contains("needs a default line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_edited_policy_file_is_in_force_without_a_restart_and_a_bad_edit_is_refused()
     {
         var api = _host.Client<IClassificationApi>(TestKeys.Submitter);

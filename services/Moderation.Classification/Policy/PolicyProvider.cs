@@ -78,3 +78,22 @@ public sealed partial class PolicyProvider : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "The policy file {Path} was refused; policy {Version} stays in force. {Error}")]
     private static partial void LogRefused(ILogger logger, string path, string version, string? error);
 }
+
+/// <summary>Refuses to start with a policy file that is missing or cannot be used, naming what is wrong.</summary>
+public sealed class PolicyFileValidation : IValidateOptions<ClassificationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClassificationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = PolicyProvider.ResolvePath(options.PolicyPath);
+        try
+        {
+            CompiledPolicy.Parse(File.ReadAllText(path));
+            return ValidateOptionsResult.Success;
+        }
+        catch (Exception ex) when (ex is PolicyException or IOException or UnauthorizedAccessException)
+        {
+            return ValidateOptionsResult.Fail($"Classification:PolicyPath ({path}): {ex.Message}");
+        }
+    }
+}
