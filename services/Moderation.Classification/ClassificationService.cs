@@ -5,6 +5,9 @@ using Microsoft.Extensions.Options;
 using Moderation.Classification.Consumers;
 using Moderation.Classification.Domain;
 using Moderation.Classification.Endpoints;
+using Moderation.Classification.Learning;
+using Moderation.Classification.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Classification.Storage;
 using Moderation.ServiceDefaults;
 
@@ -22,6 +25,25 @@ public sealed class ClassificationOptions
 
     [Range(1_024, 100_000_000)]
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+
+    /// <summary>Lines in one <c>/classify/batch</c> body.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchLines { get; set; } = 1_000;
+
+    [Range(1, 1_000_000)]
+    public int MaxTrainingLines { get; set; } = 10_000;
+
+    [Range(1_024, 1_000_000_000)]
+    public long MaxTrainingBodyBytes { get; set; } = 16_777_216;
+
+    public const string DefaultPolicyPath = "policy/default-policy.yaml";
+
+    /// <summary>The policy file; a relative path is read beside the binaries, then from the working directory. Reloaded on change.</summary>
+    public string PolicyPath { get; set; } = DefaultPolicyPath;
+
+    /// <summary>How often a replica looks for a model promoted elsewhere.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ModelRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class ClassificationMetrics
@@ -49,12 +71,27 @@ public static class ClassificationService
             .Bind(builder.Configuration.GetSection(ClassificationOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClassificationOptions>, PolicyFileValidation>();
         builder.Services.AddModerationStore<IClassificationStore, SqliteClassificationStore, MongoClassificationStore>();
-        builder.Services.AddSingleton(KeywordClassifier.Default);
-        builder.Services.AddSingleton<ClassificationMetrics>();
-        builder.Services.AddScoped<SubmissionClassification>();
+        builder.Services.AddModerationStore<ITrainingStore, SqliteTrainingStore, MongoTrainingStore>();
+        builder.Services.AddClassificationEngine();
+        builder.Services.AddSingleton<TrainingRuns>();
+        builder.Services.AddHostedService<PromotedModelWatcher>();
         builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
+    }
+
+    /// <summary>The engine and what the consumers need around it: policy file, model in force, repeat counter, metrics.</summary>
+    public static IServiceCollection AddClassificationEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PolicyProvider>();
+        services.AddSingleton<ModelHolder>();
+        services.AddSingleton<ClassificationEngine>();
+        services.AddSingleton<RecentTexts>();
+        services.AddSingleton<ClassificationMetrics>();
+        services.AddScoped<SubmissionClassification>();
+        return services;
     }
 
     public static void AddConsumers(IBusRegistrationConfigurator bus)
@@ -62,12 +99,15 @@ public static class ClassificationService
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<ArticleSubmittedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<CommentSubmittedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<ModerationDecidedConsumer>().Endpoint(e => e.Name = QueueName);
     }
 
     public static IEndpointRouteBuilder MapClassification(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapClassifyEndpoints(routes.ServiceProvider.GetRequiredService<IOptions<ClassificationOptions>>().Value);
+        var options = routes.ServiceProvider.GetRequiredService<IOptions<ClassificationOptions>>().Value;
+        routes.MapClassifyEndpoints(options);
+        routes.MapTrainingEndpoints(options);
         return routes;
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Testing;
@@ -21,6 +23,9 @@ public sealed class ClassifyApiTests : IAsyncLifetime
         await _host.DisposeAsync();
         _sqlite.Dispose();
     }
+
+    internal static StringContent Ndjson(params object[] lines) =>
+        new(string.Join('\n', lines.Select(l => JsonSerializer.Serialize(l, ModerationJson.Options))), Encoding.UTF8, "application/x-ndjson");
 
     [Fact]
     public async Task A_dry_run_answers_with_verdict_scores_reasons_and_versions()
@@ -51,5 +56,33 @@ public sealed class ClassifyApiTests : IAsyncLifetime
         var api = _host.Client<IClassificationApi>(TestKeys.Moderator);
         var error = await Assert.ThrowsAnyAsync<ApiException>(() => api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment)));
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_batch_dry_run_answers_one_ndjson_line_per_request_in_order()
+    {
+        var api = _host.Client<IClassificationApi>(TestKeys.Submitter);
+        using var response = await api.ClassifyBatchAsync(Ndjson(
+            new ClassifyRequest("Lovely photos, thanks!", ContentKind.Comment),
+            new ClassifyRequest("I will kill you.", ContentKind.Comment),
+            new ClassifyRequest("Police said two people were killed in the attack.", ContentKind.Article, "news.example")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonSerializer.Deserialize<ClassificationResult>(l, ModerationJson.Options)!).ToList();
+        Assert.Equal([Verdict.Allow, Verdict.Block, Verdict.Allow], lines.Select(l => l.Verdict));
+    }
+
+    [Fact]
+    public async Task A_batch_with_a_bad_line_is_a_400_naming_the_line_and_field()
+    {
+        var api = _host.Client<IClassificationApi>(TestKeys.Submitter);
+        using var response = await api.ClassifyBatchAsync(Ndjson(
+            new ClassifyRequest("fine", ContentKind.Comment),
+            new ClassifyRequest("no kind", null)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("line[2].kind", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Moderation.Classification.Domain;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
 using Moderation.ServiceDefaults;
@@ -18,17 +17,22 @@ public sealed class ConsumerTests : IAsyncLifetime
     {
         _consumers = await ConsumerHarness.StartAsync(
             services => services
+                .AddLogging()
                 .AddSingleton<SqliteClassificationStore>()
                 .AddSingleton<IClassificationStore>(sp => sp.GetRequiredService<SqliteClassificationStore>())
                 .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteClassificationStore>())
-                .AddSingleton(KeywordClassifier.Default)
-                .AddSingleton<ClassificationMetrics>()
-                .AddScoped<Consumers.SubmissionClassification>(),
+                .AddSingleton<SqliteTrainingStore>()
+                .AddSingleton<ITrainingStore>(sp => sp.GetRequiredService<SqliteTrainingStore>())
+                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteTrainingStore>())
+                .AddOptions<ClassificationOptions>().Services
+                .AddClassificationEngine(),
             ClassificationService.AddConsumers);
         _harness = _consumers.Harness;
     }
 
     public async Task DisposeAsync() => await _consumers.DisposeAsync();
+
+    private ITrainingStore Training => _consumers.Services.GetRequiredService<ITrainingStore>();
 
     [Fact]
     public async Task A_threatening_comment_is_classified_for_review_without_a_fault()
@@ -58,5 +62,45 @@ public sealed class ConsumerTests : IAsyncLifetime
         Assert.All(results, r => Assert.Equal(Verdict.Allow, r.Verdict));
         Assert.Equal(results[0].OccurredAt, results[1].OccurredAt);
         Assert.False(await _harness.Published.Any<Fault<ArticleSubmitted>>());
+    }
+
+    [Fact]
+    public async Task The_same_comment_posted_again_and_again_from_one_source_becomes_spam()
+    {
+        var ids = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in ids)
+        {
+            await _harness.Bus.Publish(new CommentSubmitted(id, Guid.NewGuid(), Guid.NewGuid(), null, "forum.example", "bot",
+                "Great article, read more on my page", "Title", DateTimeOffset.UtcNow));
+            Assert.True(await _harness.Consumed.Any<CommentSubmitted>(m => m.Context.Message.SubmissionId == id));
+        }
+
+        var results = await Eventually.GetAsync(
+            () => Task.FromResult(_harness.Published.Select<ContentClassified>().Select(m => m.Context.Message).Where(m => ids.Contains(m.SubmissionId)).ToList()),
+            r => r.Count == 3);
+        Assert.Equal(Verdict.Allow, results.Single(r => r.SubmissionId == ids[0]).Verdict);
+        Assert.NotEqual(Verdict.Allow, results.Single(r => r.SubmissionId == ids[2]).Verdict);
+    }
+
+    [Fact]
+    public async Task A_moderators_labelled_decision_becomes_one_training_example_of_the_classified_text_even_when_redelivered()
+    {
+        var id = Guid.NewGuid();
+        await _harness.Bus.Publish(new CommentSubmitted(id, Guid.NewGuid(), Guid.NewGuid(), null, "news.example", "reader",
+            "You people are a disgrace.", "Title", DateTimeOffset.UtcNow));
+        Assert.True(await _harness.Published.Any<ContentClassified>(m => m.Context.Message.SubmissionId == id));
+        var decision = new ModerationDecided(id, Guid.NewGuid(), DecisionOutcome.Remove, DecisionActorKind.Moderator, "mod-1", "harassment", null,
+            new Dictionary<string, int> { [Categories.Harassment] = 1, ["not-a-category"] = 1 }, true, DateTimeOffset.UtcNow);
+
+        await _harness.Bus.Publish(decision);
+        await _harness.Bus.Publish(decision);
+        await _harness.Bus.Publish(decision with { DecisionId = Guid.NewGuid(), Labels = null });
+        await Eventually.GetAsync(() => Task.FromResult(_harness.Consumed.Select<ModerationDecided>().Count()), c => c == 3);
+
+        var example = Assert.Single(await Training.ListExamplesAsync(100, CancellationToken.None));
+        Assert.Equal("You people are a disgrace.", example.Text);
+        Assert.Equal(new Dictionary<string, int> { [Categories.Harassment] = 1 }, example.Labels);
+        Assert.Equal(ContentKind.Comment, example.Kind);
+        Assert.False(await _harness.Published.Any<Fault<ModerationDecided>>());
     }
 }

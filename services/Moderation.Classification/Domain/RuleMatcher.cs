@@ -1,0 +1,196 @@
+namespace Moderation.Classification.Domain;
+
+/// <summary>A word of the folded text: its span, and whether a letter in it repeats three times or more ("kiiill").</summary>
+public readonly record struct Token(int Start, int End, bool Elongated);
+
+/// <summary>A lexicon entry: evidence for a category, or a cue that reveals a framing.</summary>
+public sealed class Term(int id, string[] words, int category, int framingBit, double weight, string detail)
+{
+    public int Id { get; } = id;
+
+    public string[] Words { get; } = words;
+
+    /// <summary>Index into the taxonomy, or -1 for a framing cue.</summary>
+    public int Category { get; } = category;
+
+    public int FramingBit { get; } = framingBit;
+
+    public double Weight { get; } = weight;
+
+    public string Detail { get; } = detail;
+}
+
+public readonly record struct TermHit(Term Term, int FirstToken, int LastToken);
+
+/// <summary>
+/// Whole-word lexicon lookup on the folded text. Matching whole tokens is what keeps "classic",
+/// "assassin", "therapist", "Scunthorpe" and "cocktail" clean: a term never matches inside a
+/// longer word. The policy's words also form a vocabulary for letters repeated for emphasis: a
+/// token with a letter three times or more ("kiiiilll") is read as the policy word it squeezes to
+/// ("kill"), the longest one when several do; a token that is not elongated is never rewritten.
+/// </summary>
+public sealed partial class RuleMatcher
+{
+    private readonly Dictionary<string, List<Term>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _vocabulary = new(StringComparer.Ordinal);
+    private int _nextId;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\[a-zA-Z]")]
+    private static partial System.Text.RegularExpressions.Regex RegexEscape();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[a-z]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Word();
+
+    /// <summary>The words written in a pattern, so an elongated spelling of them is read as the word.</summary>
+    public void AddPatternVocabulary(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        foreach (System.Text.RegularExpressions.Match word in Word().Matches(RegexEscape().Replace(pattern, " ")))
+        {
+            AddVocabulary(word.Value);
+        }
+    }
+
+    private void AddVocabulary(string word)
+    {
+        var squeezed = Squeeze(word);
+        if (!_vocabulary.TryGetValue(squeezed, out var known) || known.Length < word.Length)
+        {
+            _vocabulary[squeezed] = word;
+        }
+    }
+
+    /// <summary>The policy word an elongated token stands for, if any.</summary>
+    public string? Canonical(ReadOnlySpan<char> elongated)
+    {
+        if (elongated.Length > 64)
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[elongated.Length];
+        return _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..Squeeze(elongated, buffer)], out var word) ? word : null;
+    }
+
+    public void AddTerms(int category, double weight, string detail, IEnumerable<string> phrases) =>
+        Add(category, 0, weight, detail, phrases);
+
+    public void AddFramingCues(int framingBit, IEnumerable<string> phrases) => Add(-1, framingBit, 0, string.Empty, phrases);
+
+    private void Add(int category, int framingBit, double weight, string detail, IEnumerable<string> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            var folded = TextNormalizer.Normalize(phrase).Text;
+            var words = new List<string>();
+            foreach (var token in Tokenize(folded))
+            {
+                words.Add(folded[token.Start..token.End]);
+            }
+
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var term = new Term(_nextId++, [.. words], category, framingBit, weight, detail);
+            if (!_byFirstWord.TryGetValue(term.Words[0], out var terms))
+            {
+                _byFirstWord[term.Words[0]] = terms = [];
+            }
+
+            terms.Add(term);
+            words.ForEach(AddVocabulary);
+        }
+    }
+
+    /// <summary>Every term that starts at some token and matches the tokens after it.</summary>
+    public void Match(string text, List<Token> tokens, List<TermHit> hits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(hits);
+        var exact = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!exact.TryGetValue(text.AsSpan(token.Start, token.End - token.Start), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var term in candidates)
+            {
+                if (i + term.Words.Length <= tokens.Count && RestMatches(text, tokens, i, term))
+                {
+                    hits.Add(new TermHit(term, i, i + term.Words.Length - 1));
+                }
+            }
+        }
+    }
+
+    private static bool RestMatches(string text, List<Token> tokens, int first, Term term)
+    {
+        for (var k = 1; k < term.Words.Length; k++)
+        {
+            var token = tokens[first + k];
+            if (!text.AsSpan(token.Start, token.End - token.Start).SequenceEqual(term.Words[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The words of a folded text: letters and digits, with an apostrophe or "*" inside a word kept ("don't", "f*ck").</summary>
+    public static List<Token> Tokenize(string text, List<Token>? tokens = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        tokens ??= [];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var run = 1;
+            var elongated = false;
+            i++;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (text[i] is '\'' or '*' && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] == '*'))))
+            {
+                run = text[i] == text[i - 1] ? run + 1 : 1;
+                elongated |= run >= 3 && char.IsLetter(text[i]);
+                i++;
+            }
+
+            tokens.Add(new Token(start, i, elongated));
+        }
+
+        return tokens;
+    }
+
+    private static string Squeeze(string word)
+    {
+        Span<char> buffer = stackalloc char[word.Length];
+        return new string(buffer[..Squeeze(word, buffer)]);
+    }
+
+    private static int Squeeze(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        var length = 0;
+        foreach (var c in word)
+        {
+            if (length == 0 || buffer[length - 1] != c)
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        return length;
+    }
+}

@@ -1,0 +1,271 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace Moderation.Classification.Domain;
+
+/// <summary>
+/// A text folded for matching, with the original offsets of every character: rules match the
+/// folded text, evidence spans are reported in the text the user submitted.
+/// </summary>
+public sealed class NormalizedText
+{
+    private readonly int[] _starts;
+    private readonly int[] _ends;
+
+    internal NormalizedText(string text, int[] starts, int[] ends)
+    {
+        Text = text;
+        _starts = starts;
+        _ends = ends;
+    }
+
+    public string Text { get; }
+
+    /// <summary>
+    /// The same text with some folded spans replaced by other words; each replacement maps to the
+    /// whole original span of what it replaced. Replacements are in order and do not overlap.
+    /// </summary>
+    public NormalizedText Replace(IReadOnlyList<(int Start, int End, string With)> replacements)
+    {
+        ArgumentNullException.ThrowIfNull(replacements);
+        var text = new StringBuilder(Text.Length);
+        var starts = new List<int>(_starts.Length);
+        var ends = new List<int>(_ends.Length);
+        var next = 0;
+        foreach (var (start, end, with) in replacements)
+        {
+            for (var i = next; i < start; i++)
+            {
+                text.Append(Text[i]);
+                starts.Add(_starts[i]);
+                ends.Add(_ends[i]);
+            }
+
+            foreach (var c in with)
+            {
+                text.Append(c);
+                starts.Add(_starts[start]);
+                ends.Add(_ends[end - 1]);
+            }
+
+            next = end;
+        }
+
+        for (var i = next; i < Text.Length; i++)
+        {
+            text.Append(Text[i]);
+            starts.Add(_starts[i]);
+            ends.Add(_ends[i]);
+        }
+
+        return new NormalizedText(text.ToString(), [.. starts], [.. ends]);
+    }
+
+    /// <summary>The span of the original text that produced folded characters [start, end).</summary>
+    public (int Start, int End) ToOriginal(int start, int end) => (_starts[start], _ends[end - 1]);
+}
+
+/// <summary>
+/// Undoes the usual ways of hiding a word from a filter: case, Unicode compatibility forms
+/// (fullwidth, mathematical letters, ligatures), accents, zero-width and joiner characters,
+/// look-alike letters from Cyrillic and Greek, leetspeak inside words, and single letters
+/// spelled out with separators ("k.i.l.l", "k i l l"). Letters repeated for emphasis are left
+/// here: only the policy's vocabulary can tell "kiiilll" is "kill" (see <see cref="RuleMatcher"/>).
+/// </summary>
+public static class TextNormalizer
+{
+    private static readonly FrozenDictionary<char, char> LookAlikes = new Dictionary<char, char>
+    {
+        // Cyrillic
+        ['а'] = 'a', ['в'] = 'b', ['е'] = 'e', ['ё'] = 'e', ['к'] = 'k', ['м'] = 'm', ['н'] = 'h', ['о'] = 'o', ['р'] = 'p',
+        ['с'] = 'c', ['т'] = 't', ['у'] = 'y', ['х'] = 'x', ['і'] = 'i', ['ї'] = 'i', ['ј'] = 'j', ['ѕ'] = 's', ['ԁ'] = 'd',
+        ['ԛ'] = 'q', ['ԝ'] = 'w', ['һ'] = 'h', ['ӏ'] = 'l', ['ɡ'] = 'g', ['ɩ'] = 'i',
+        // Greek
+        ['α'] = 'a', ['β'] = 'b', ['γ'] = 'y', ['ε'] = 'e', ['η'] = 'n', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ο'] = 'o',
+        ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x', ['ω'] = 'w', ['ς'] = 's', ['σ'] = 'o',
+        // Punctuation that only differs in shape
+        ['\u2018'] = '\'', ['\u2019'] = '\'', ['\u02BC'] = '\'', ['\u201C'] = '"', ['\u201D'] = '"', ['\u00AB'] = '"', ['\u00BB'] = '"',
+        ['\u2010'] = '-', ['\u2011'] = '-', ['\u2012'] = '-', ['\u2013'] = '-', ['\u2014'] = '-',
+    }.ToFrozenDictionary();
+
+    /// <summary>Digits and symbols that stand for letters when they sit inside a word.</summary>
+    private static readonly FrozenDictionary<char, char> Leet = new Dictionary<char, char>
+    {
+        ['0'] = 'o', ['1'] = 'i', ['3'] = 'e', ['4'] = 'a', ['5'] = 's', ['7'] = 't', ['8'] = 'b', ['9'] = 'g',
+        ['@'] = 'a', ['$'] = 's', ['!'] = 'i', ['|'] = 'l',
+    }.ToFrozenDictionary();
+
+    private const string LetterSeparators = ".-_ */,~+";
+
+    public static NormalizedText Normalize(string original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        var buffer = new StringBuilder(original.Length);
+        var starts = new List<int>(original.Length);
+        var ends = new List<int>(original.Length);
+        FoldCharacters(original, buffer, starts, ends);
+        ReadLeetspeak(buffer);
+        var keep = JoinSpelledOutLetters(buffer);
+        if (keep is null)
+        {
+            return new NormalizedText(buffer.ToString(), [.. starts], [.. ends]);
+        }
+
+        var text = new StringBuilder(buffer.Length);
+        var keptStarts = new List<int>(buffer.Length);
+        var keptEnds = new List<int>(buffer.Length);
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            if (keep[i])
+            {
+                text.Append(buffer[i]);
+                keptStarts.Add(starts[i]);
+                keptEnds.Add(ends[i]);
+            }
+        }
+
+        return new NormalizedText(text.ToString(), [.. keptStarts], [.. keptEnds]);
+    }
+
+    private static void FoldCharacters(string original, StringBuilder buffer, List<int> starts, List<int> ends)
+    {
+        var i = 0;
+        while (i < original.Length)
+        {
+            var c = original[i];
+            if (c < 0x80)
+            {
+                buffer.Append(char.ToLowerInvariant(c));
+                starts.Add(i);
+                ends.Add(i + 1);
+                i++;
+                continue;
+            }
+
+            Rune.DecodeFromUtf16(original.AsSpan(i), out var rune, out var consumed);
+            foreach (var folded in Fold(rune))
+            {
+                buffer.Append(folded);
+                starts.Add(i);
+                ends.Add(i + consumed);
+            }
+
+            i += consumed;
+        }
+    }
+
+    /// <summary>One character's folded form: nothing for invisible characters and accents, else lower-case Latin where a look-alike exists.</summary>
+    private static string Fold(Rune rune)
+    {
+        var category = Rune.GetUnicodeCategory(rune);
+        if (category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark || rune.Value == 0x00AD)
+        {
+            return string.Empty;
+        }
+
+        var decomposed = rune.ToString().Normalize(NormalizationForm.FormKD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            folded.Append(LookAlikes.TryGetValue(lower, out var latin) ? latin : lower);
+        }
+
+        return folded.ToString();
+    }
+
+    /// <summary>A digit or symbol next to a letter reads as the letter it imitates ("k1ll", "h4te", "$hit"); "!" and "|" only between letters.</summary>
+    private static void ReadLeetspeak(StringBuilder buffer)
+    {
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            if (!Leet.TryGetValue(buffer[i], out var letter))
+            {
+                continue;
+            }
+
+            var before = NearestNonLeet(buffer, i, -1);
+            var after = NearestNonLeet(buffer, i, +1);
+            var inWord = buffer[i] is '!' or '|' ? before && after : before || after;
+            if (inWord && !IsNumber(buffer, i))
+            {
+                buffer[i] = letter;
+            }
+        }
+    }
+
+    /// <summary>Whether the nearest character in a direction, skipping leet symbols, is a letter.</summary>
+    private static bool NearestNonLeet(StringBuilder buffer, int i, int step)
+    {
+        for (var j = i + step; j >= 0 && j < buffer.Length; j += step)
+        {
+            if (char.IsLetter(buffer[j]))
+            {
+                return true;
+            }
+
+            if (!Leet.ContainsKey(buffer[j]) || buffer[j] is '!' or '|')
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"$500" and "24/7" stay numbers: a run of two or more digits is never leetspeak.</summary>
+    private static bool IsNumber(StringBuilder buffer, int i) =>
+        char.IsAsciiDigit(buffer[i]) && ((i > 0 && char.IsAsciiDigit(buffer[i - 1])) || (i + 1 < buffer.Length && char.IsAsciiDigit(buffer[i + 1])))
+        || buffer[i] == '$' && i + 1 < buffer.Length && char.IsAsciiDigit(buffer[i + 1]);
+
+    /// <summary>
+    /// Marks the separators between three or more single letters spelled out with one repeated
+    /// separator ("k.i.l.l", "k i l l", "k-i-l-l") for removal; null when there are none.
+    /// </summary>
+    private static bool[]? JoinSpelledOutLetters(StringBuilder buffer)
+    {
+        bool[]? keep = null;
+        var i = 0;
+        while (i < buffer.Length)
+        {
+            if (!IsSingleLetter(buffer, i) || i + 2 >= buffer.Length || !LetterSeparators.Contains(buffer[i + 1], StringComparison.Ordinal))
+            {
+                i++;
+                continue;
+            }
+
+            var separator = buffer[i + 1];
+            var letters = 1;
+            var end = i;
+            while (end + 2 < buffer.Length && buffer[end + 1] == separator && IsSingleLetter(buffer, end + 2, separator))
+            {
+                end += 2;
+                letters++;
+            }
+
+            if (letters >= 3)
+            {
+                keep ??= Enumerable.Repeat(true, buffer.Length).ToArray();
+                for (var j = i + 1; j < end; j += 2)
+                {
+                    keep[j] = false;
+                }
+            }
+
+            i = end + 1;
+        }
+
+        return keep;
+    }
+
+    private static bool IsSingleLetter(StringBuilder buffer, int i, char separator = '\0') =>
+        char.IsLetter(buffer[i])
+        && (i == 0 || !char.IsLetterOrDigit(buffer[i - 1]) || buffer[i - 1] == separator)
+        && (i + 1 == buffer.Length || !char.IsLetterOrDigit(buffer[i + 1]));
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Classification.Storage;
+
+public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore, IModerationStore
+{
+    private const int DuplicateKeyCode = 11000;
+
+    private readonly IMongoCollection<BsonDocument> _examples = database.GetCollection<BsonDocument>("training_examples");
+    private readonly IMongoCollection<BsonDocument> _texts = database.GetCollection<BsonDocument>("classified_texts");
+    private readonly IMongoCollection<BsonDocument> _models = database.GetCollection<BsonDocument>("model_versions");
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _examples.Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("addedAt").Ascending("_id")), cancellationToken: cancellationToken);
+        await _models.Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("promoted")), cancellationToken: cancellationToken);
+    }
+
+    public async Task<bool> AddExampleAsync(TrainingExample example, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        try
+        {
+            await _examples.InsertOneAsync(new BsonDocument
+            {
+                { "_id", example.ExampleId },
+                { "kind", example.Kind.ToString() },
+                { "text", example.Text },
+                { "labels", new BsonDocument(example.Labels.ToDictionary(l => l.Key, l => (object)l.Value)) },
+                { "origin", example.Origin },
+                { "addedAt", example.AddedAt.UtcDateTime },
+            }, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException ex) when (ex.WriteError.Code == DuplicateKeyCode)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<TrainingExample>> ListExamplesAsync(int limit, CancellationToken cancellationToken)
+    {
+        var documents = await _examples.Find(FilterDefinition<BsonDocument>.Empty)
+            .Sort(Builders<BsonDocument>.Sort.Ascending("addedAt").Ascending("_id"))
+            .Limit(limit)
+            .ToListAsync(cancellationToken);
+        return documents.Select(d => new TrainingExample(d["_id"].AsString, Enum.Parse<ContentKind>(d["kind"].AsString), d["text"].AsString,
+            d["labels"].AsBsonDocument.ToDictionary(e => e.Name, e => e.Value.ToInt32()), d["origin"].AsString,
+            new DateTimeOffset(d["addedAt"].ToUniversalTime(), TimeSpan.Zero))).ToList();
+    }
+
+    public async Task RememberTextAsync(Guid submissionId, ContentKind kind, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _texts.InsertOneAsync(new BsonDocument { { "_id", submissionId.ToString() }, { "kind", kind.ToString() }, { "text", text } },
+                cancellationToken: cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError.Code == DuplicateKeyCode)
+        {
+            return;
+        }
+    }
+
+    public async Task<(ContentKind Kind, string Text)?> GetTextAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        var document = await _texts.Find(Builders<BsonDocument>.Filter.Eq("_id", submissionId.ToString())).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : (Enum.Parse<ContentKind>(document["kind"].AsString), document["text"].AsString);
+    }
+
+    public Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return _models.InsertOneAsync(new BsonDocument
+        {
+            { "_id", model.Version },
+            { "createdAt", model.CreatedAt.UtcDateTime },
+            { "promoted", false },
+            { "promotedAt", BsonNull.Value },
+            { "view", JsonSerializer.Serialize(model with { Promoted = false }, ModerationJson.Options) },
+            { "bytes", new BsonBinaryData(bytes) },
+        }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the version promoted with a timestamp first, then clears the others: a reader between
+    /// the two steps may see two promoted versions, and <see cref="GetPromotedModelAsync"/> takes the latest.
+    /// </summary>
+    public async Task PromoteAsync(string version, CancellationToken cancellationToken)
+    {
+        await _models.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", version),
+            Builders<BsonDocument>.Update.Set("promoted", true).Set("promotedAt", DateTime.UtcNow), cancellationToken: cancellationToken);
+        await _models.UpdateManyAsync(Builders<BsonDocument>.Filter.Ne("_id", version),
+            Builders<BsonDocument>.Update.Set("promoted", false), cancellationToken: cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ModelVersionView>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        var documents = await _models.Find(FilterDefinition<BsonDocument>.Empty)
+            .Project(Builders<BsonDocument>.Projection.Exclude("bytes"))
+            .Sort(Builders<BsonDocument>.Sort.Descending("createdAt").Descending("_id"))
+            .ToListAsync(cancellationToken);
+        return documents.Select(d => JsonSerializer.Deserialize<ModelVersionView>(d["view"].AsString, ModerationJson.Options)! with { Promoted = d["promoted"].AsBoolean })
+            .ToList();
+    }
+
+    public async Task<(ModelVersionView Model, byte[] Bytes)?> GetPromotedModelAsync(CancellationToken cancellationToken)
+    {
+        var document = await _models.Find(Builders<BsonDocument>.Filter.Eq("promoted", true))
+            .Sort(Builders<BsonDocument>.Sort.Descending("promotedAt"))
+            .FirstOrDefaultAsync(cancellationToken);
+        return document is null
+            ? null
+            : (JsonSerializer.Deserialize<ModelVersionView>(document["view"].AsString, ModerationJson.Options)! with { Promoted = true }, document["bytes"].AsBsonBinaryData.Bytes);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Classification.Storage;
+
+public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStore, IModerationStore
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE TABLE IF NOT EXISTS training_examples (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                example_id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                labels TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                added_at INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS classified_texts (
+                submission_id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS model_versions (
+                version TEXT PRIMARY KEY,
+                created_at INTEGER NOT NULL,
+                promoted INTEGER NOT NULL DEFAULT 0,
+                view TEXT NOT NULL,
+                bytes BLOB NOT NULL
+            );
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> AddExampleAsync(TrainingExample example, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO training_examples (example_id, kind, text, labels, origin, added_at) VALUES ($id, $kind, $text, $labels, $origin, $at)
+            ON CONFLICT (example_id) DO NOTHING
+            """;
+        command.Parameters.AddWithValue("$id", example.ExampleId);
+        command.Parameters.AddWithValue("$kind", example.Kind.ToString());
+        command.Parameters.AddWithValue("$text", example.Text);
+        command.Parameters.AddWithValue("$labels", JsonSerializer.Serialize(example.Labels));
+        command.Parameters.AddWithValue("$origin", example.Origin);
+        command.Parameters.AddWithValue("$at", example.AddedAt.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<TrainingExample>> ListExamplesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT example_id, kind, text, labels, origin, added_at FROM training_examples ORDER BY seq LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        var examples = new List<TrainingExample>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            examples.Add(new TrainingExample(reader.GetString(0), Enum.Parse<ContentKind>(reader.GetString(1)), reader.GetString(2),
+                JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(3))!, reader.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return examples;
+    }
+
+    public async Task RememberTextAsync(Guid submissionId, ContentKind kind, string text, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO classified_texts (submission_id, kind, text) VALUES ($id, $kind, $text) ON CONFLICT (submission_id) DO NOTHING";
+        command.Parameters.AddWithValue("$id", submissionId.ToString());
+        command.Parameters.AddWithValue("$kind", kind.ToString());
+        command.Parameters.AddWithValue("$text", text);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<(ContentKind Kind, string Text)?> GetTextAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind, text FROM classified_texts WHERE submission_id = $id";
+        command.Parameters.AddWithValue("$id", submissionId.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (Enum.Parse<ContentKind>(reader.GetString(0)), reader.GetString(1)) : null;
+    }
+
+    public async Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO model_versions (version, created_at, promoted, view, bytes) VALUES ($version, $at, 0, $view, $bytes)";
+        command.Parameters.AddWithValue("$version", model.Version);
+        command.Parameters.AddWithValue("$at", model.CreatedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$view", JsonSerializer.Serialize(model with { Promoted = false }, ModerationJson.Options));
+        command.Parameters.AddWithValue("$bytes", bytes);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task PromoteAsync(string version, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE model_versions SET promoted = CASE WHEN version = $version THEN 1 ELSE 0 END";
+        command.Parameters.AddWithValue("$version", version);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ModelVersionView>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT view, promoted FROM model_versions ORDER BY created_at DESC, version DESC";
+        var models = new List<ModelVersionView>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            models.Add(JsonSerializer.Deserialize<ModelVersionView>(reader.GetString(0), ModerationJson.Options)! with { Promoted = reader.GetInt64(1) == 1 });
+        }
+
+        return models;
+    }
+
+    public async Task<(ModelVersionView Model, byte[] Bytes)?> GetPromotedModelAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT view, bytes FROM model_versions WHERE promoted = 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (JsonSerializer.Deserialize<ModelVersionView>(reader.GetString(0), ModerationJson.Options)! with { Promoted = true }, (byte[])reader.GetValue(1))
+            : null;
+    }
+}

@@ -1,0 +1,194 @@
+using Moderation.Classification.Domain;
+using Moderation.Classification.Policy;
+using Moderation.Contracts;
+using Moderation.Testing;
+
+namespace Moderation.Classification.Tests;
+
+public class ContentClassifierTests
+{
+    internal static readonly CompiledPolicy Policy = CompiledPolicy.LoadDefault();
+
+    internal static Client.ClassificationResult Comment(string text, string? source = null) =>
+        ContentClassifier.Classify(Policy, null, new ClassificationInput(ContentKind.Comment, source, [new ContentField("body", text)]));
+
+    private static Client.ClassificationResult Article(params ContentField[] fields) =>
+        ContentClassifier.Classify(Policy, null, new ClassificationInput(ContentKind.Article, "news.example", fields));
+
+    [SkippableFact]
+    public void The_seed_news_article_is_allowed_with_its_violence_reported_as_reporting()
+    {
+        var page = TestEnvironment.ReadSeedPage();
+        var result = Article(new ContentField("title", "Trump Administration Considering 'Unprecedented' Action Against Mexican Drug Cartels"), new ContentField("body", page));
+
+        Assert.Equal(Verdict.Allow, result.Verdict);
+        Assert.True(result.Scores[Categories.Violence] > 0);
+        Assert.Contains(result.Reasons, r => r.Category == Categories.Violence && r.Detail.Contains("(in reporting)", StringComparison.Ordinal));
+        Assert.All(result.Reasons.Where(r => r.Field == "body"), r => Assert.Contains(page[r.Span.Start..r.Span.End], r.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_comment_wishing_a_named_person_vaporized_tonight_goes_to_review_with_threat_evidence()
+    {
+        const string text = "Sheinbaum knows what is coming. She could be vaporized in her car tonight.";
+        var result = Comment(text);
+
+        Assert.NotEqual(Verdict.Allow, result.Verdict);
+        var threat = Assert.Single(result.Reasons, r => r.Category == Categories.HarassmentThreatening);
+        Assert.Equal("could be vaporized in her car tonight", text[threat.Span.Start..threat.Span.End]);
+        Assert.Equal("body", threat.Field);
+    }
+
+    [Fact]
+    public void The_same_threatening_words_count_for_less_in_a_news_article()
+    {
+        const string text = "Officials said the cartel boss could be vaporized in his car tonight if the strike goes ahead.";
+        var asComment = Comment(text);
+        var asArticle = Article(new ContentField("body", text));
+
+        Assert.True(asArticle.Scores[Categories.HarassmentThreatening] < asComment.Scores[Categories.HarassmentThreatening]);
+        Assert.Equal(Verdict.Allow, asArticle.Verdict);
+    }
+
+    [Theory]
+    [InlineData("A classic cocktail recipe from Scunthorpe.")]
+    [InlineData("My therapist recommended the assassin's creed soundtrack.")]
+    [InlineData("Thanks for sharing, this was a lovely read.")]
+    [InlineData("The CLASSIC Scunthorpe cocktail bar hired a new therapist and an assassin-themed DJ.")]
+    [InlineData("Shell shock, Essex, Sussex, Middlesex, cockpit, shitake mushrooms, Dickens, analysis, grape, skill, title.")]
+    public void Innocent_text_with_a_bad_substring_inside_a_word_scores_nothing_and_is_allowed(string text)
+    {
+        var result = Comment(text);
+        Assert.Equal(Verdict.Allow, result.Verdict);
+        Assert.All(result.Scores.Values, score => Assert.Equal(0, score));
+        Assert.Empty(result.Reasons);
+    }
+
+    [Fact]
+    public void Every_category_of_the_taxonomy_is_scored_between_zero_and_one()
+    {
+        var result = Comment("I will kill you, you idiot. Buy now: http://a.example http://b.example mail me@example.com");
+        Assert.Equal(Categories.All.OrderBy(c => c), result.Scores.Keys.OrderBy(c => c));
+        Assert.All(result.Scores.Values, score => Assert.InRange(score, 0, 1));
+        Assert.Equal(Verdict.Block, result.Verdict);
+        Assert.Contains(result.Reasons, r => r.Category == Categories.Pii);
+    }
+
+    [Fact]
+    public void Evidence_spans_point_into_the_field_they_were_found_in_and_name_the_versions()
+    {
+        var result = ContentClassifier.Classify(Policy, null,
+            new ClassificationInput(ContentKind.Comment, null, [new ContentField("title", "Idiot"), new ContentField("body", "you are a moron")]));
+        var body = Assert.Single(result.Reasons, r => r.Field == "body" && r.Detail.StartsWith("insult", StringComparison.Ordinal));
+        Assert.Equal(new EvidenceSpan(10, 15), body.Span);
+        Assert.Equal(new EvidenceSpan(0, 5), Assert.Single(result.Reasons, r => r.Field == "title").Span);
+        Assert.Equal(ContentClassifier.RulesOnly, result.ModelVersion);
+        Assert.Equal(Policy.Version, result.PolicyVersion);
+        Assert.StartsWith("rule:", body.Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I will k1ll you", "k1ll")]
+    [InlineData("I will KILL you", "KILL")]
+    [InlineData("I will k\u200Bi\u200Cl\u200Dl you", "k\u200Bi\u200Cl\u200Dl")]
+    [InlineData("I will \u043A\u0456ll you", "\u043A\u0456ll")]
+    [InlineData("I will \u03BA\u03B9ll you", "\u03BA\u03B9ll")]
+    [InlineData("I will \uFF4B\uFF49\uFF4C\uFF4C you", "\uFF4B\uFF49\uFF4C\uFF4C")]
+    [InlineData("I will \U0001D424\U0001D422\U0001D425\U0001D425 you", "\U0001D424\U0001D422\U0001D425\U0001D425")]
+    [InlineData("I will kiiiiilllll you", "kiiiiilllll")]
+    [InlineData("I will k.i.l.l you", "k.i.l.l")]
+    [InlineData("I will k i l l you", "k i l l")]
+    [InlineData("I will k-i-l-l you", "k-i-l-l")]
+    [InlineData("I will kïll you", "kïll")]
+    public void Evasions_of_a_threat_are_seen_through_and_the_span_covers_the_original_characters(string text, string evasion)
+    {
+        var result = Comment(text);
+
+        Assert.Equal(Verdict.Block, result.Verdict);
+        var violence = Assert.Single(result.Reasons, r => r.Category == Categories.Violence);
+        Assert.Equal(evasion, text[violence.Span.Start..violence.Span.End]);
+        var threat = Assert.Single(result.Reasons, r => r.Category == Categories.HarassmentThreatening);
+        Assert.Equal(text, text[threat.Span.Start..threat.Span.End]);
+    }
+
+    [Theory]
+    [InlineData("they are all h\u200Bate filled f4gg0ts", "f4gg0ts")]
+    [InlineData("what a $h1t show, you b!tch", "b!tch")]
+    [InlineData("F U C K this", "F U C K")]
+    [InlineData("f*ck this", "f*ck")]
+    public void Slurs_and_profanity_are_found_through_leetspeak_separators_and_masks(string text, string evasion)
+    {
+        var result = Comment(text);
+        Assert.Contains(result.Reasons, r => text[r.Span.Start..r.Span.End] == evasion);
+    }
+
+    [Fact]
+    public void Reporting_quotation_fiction_and_recovery_framings_lower_the_scores_and_say_so()
+    {
+        var reported = Comment("Police said the man was stabbed and killed outside the station.");
+        var quoted = Comment("The word \"faggot\" is a slur and should never be used; the dictionary lists it as offensive.");
+        var fiction = Comment("In the novel, the villain murders the king and is beheaded in the final chapter.");
+        var recovery = Comment("I am five years clean from self harm; my therapist helped me through recovery.");
+
+        Assert.All(new[] { reported, quoted, fiction, recovery }, r => Assert.Equal(Verdict.Allow, r.Verdict));
+        Assert.Contains(reported.Reasons, r => r.Detail.Contains("(reported)", StringComparison.Ordinal));
+        Assert.Contains(quoted.Reasons, r => r.Category == Categories.Hate && r.Detail.Contains("quoted or discussed", StringComparison.Ordinal));
+        Assert.Contains(fiction.Reasons, r => r.Detail.Contains("fiction", StringComparison.Ordinal));
+        Assert.Contains(recovery.Reasons, r => r.Category == Categories.SelfHarm && r.Detail.Contains("recovery or medical", StringComparison.Ordinal));
+        Assert.True(reported.Scores[Categories.Violence] < Comment("He stabbed and killed the man.").Scores[Categories.Violence]);
+    }
+
+    [Fact]
+    public void An_insult_addressed_to_a_person_counts_for_more_than_the_same_word_about_nobody()
+    {
+        var addressed = Comment("You are an idiot.");
+        var general = Comment("That was an idiot move by the referee.");
+        Assert.True(addressed.Scores[Categories.Harassment] > general.Scores[Categories.Harassment]);
+        Assert.Equal(Verdict.Review, addressed.Verdict);
+    }
+
+    [Theory]
+    [InlineData("Call me on 415-555-0132 tonight", "415-555-0132", "phone number")]
+    [InlineData("My card is 4111 1111 1111 1111, expiry 09/28", "4111 1111 1111 1111", "payment card number")]
+    [InlineData("Write to jane.doe@example.org for the files", "jane.doe@example.org", "e-mail address")]
+    [InlineData("SSN 123-45-6789 on the form", "123-45-6789", "national ID number")]
+    [InlineData("NI number AB 12 34 56 C please", "AB 12 34 56 C", "national ID number")]
+    public void Personal_data_is_found_with_its_span(string text, string found, string detail)
+    {
+        var result = Comment(text);
+        var pii = Assert.Single(result.Reasons, r => r.Category == Categories.Pii);
+        Assert.Equal(found, text[pii.Span.Start..pii.Span.End]);
+        Assert.StartsWith(detail, pii.Detail, StringComparison.Ordinal);
+        Assert.NotEqual(Verdict.Allow, result.Verdict);
+    }
+
+    [Fact]
+    public void A_digit_run_that_fails_the_luhn_check_is_not_a_payment_card()
+    {
+        Assert.DoesNotContain(Comment("Order 4111 1111 1111 1112 shipped").Reasons, r => r.Detail.StartsWith("payment card", StringComparison.Ordinal));
+        Assert.True(Detectors.PassesLuhn("4012-8888-8888-1881"));
+    }
+
+    [Fact]
+    public void Link_floods_shouting_scams_and_repeated_text_are_spam()
+    {
+        var flood = Comment("deals http://a.example http://b.example http://c.example http://d.example");
+        var shouting = Comment("THIS IS THE BEST PRODUCT EVER MADE AND EVERYONE MUST BUY IT");
+        var scam = Comment("Congratulations, you have won! Send a small processing fee to claim your prize.");
+        var repeated = ContentClassifier.Classify(Policy, null,
+            new ClassificationInput(ContentKind.Comment, "forum.example", [new ContentField("body", "Nice post, visit my blog")], TimesSeenBefore: 4));
+
+        Assert.All(new[] { flood, shouting, scam, repeated }, r => Assert.NotEqual(Verdict.Allow, r.Verdict));
+        Assert.Contains(flood.Reasons, r => r.Detail.StartsWith("link flood (4 links)", StringComparison.Ordinal));
+        Assert.Contains(shouting.Reasons, r => r.Detail.StartsWith("shouting", StringComparison.Ordinal));
+        Assert.Contains(repeated.Reasons, r => r.Detail.StartsWith("the same text 5 times", StringComparison.Ordinal));
+        Assert.True(scam.Scores[Categories.Spam] >= 0.5);
+    }
+
+    [Fact]
+    public void Article_thresholds_are_higher_than_comment_thresholds_and_sexual_minors_lower_than_both()
+    {
+        Assert.True(Policy.ThresholdsFor(Categories.Violence, ContentKind.Article, null).Review > Policy.ThresholdsFor(Categories.Violence, ContentKind.Comment, null).Review);
+        Assert.True(Policy.ThresholdsFor(Categories.SexualMinors, ContentKind.Comment, null).Review < Policy.ThresholdsFor(Categories.Violence, ContentKind.Comment, null).Review);
+    }
+}

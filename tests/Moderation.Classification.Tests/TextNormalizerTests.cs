@@ -1,0 +1,59 @@
+using Moderation.Classification.Domain;
+
+namespace Moderation.Classification.Tests;
+
+public class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("HATE", "hate")]
+    [InlineData("h\u200Bate", "hate")]
+    [InlineData("h\u200Ca\u200Dt\u2060e\uFEFF", "hate")]
+    [InlineData("h\u00ADate", "hate")]
+    [InlineData("\u04BBate", "hate")]
+    [InlineData("\u0445\u0430\u0442\u0435", "xate")]
+    [InlineData("\u03B1\u03C4\u03B5", "ate")]
+    [InlineData("\uFF28\uFF21\uFF34\uFF25", "hate")]
+    [InlineData("\U0001D421\U0001D41A\U0001D42D\U0001D41E", "hate")]
+    [InlineData("h\u00E2t\u00E9", "hate")]
+    [InlineData("h4t3", "hate")]
+    [InlineData("k1ll", "kill")]
+    [InlineData("$h1t", "shit")]
+    [InlineData("@ss", "ass")]
+    [InlineData("h.a.t.e", "hate")]
+    [InlineData("h a t e", "hate")]
+    [InlineData("h-a-t-e", "hate")]
+    [InlineData("h_a_t_e", "hate")]
+    [InlineData("\uFB01ne", "fine")]
+    public void Evasions_fold_to_plain_lower_case_latin(string input, string folded) =>
+        Assert.Equal(folded, TextNormalizer.Normalize(input).Text);
+
+    [Theory]
+    [InlineData("I paid $500 in 2024.", "i paid $500 in 2024.")]
+    [InlineData("Call 911 now!", "call 911 now!")]
+    [InlineData("Wow! Great", "wow! great")]
+    [InlineData("a b", "a b")]
+    [InlineData("It's 24/7.", "it's 24/7.")]
+    public void Numbers_punctuation_and_ordinary_words_stay_as_they_are(string input, string folded) =>
+        Assert.Equal(folded, TextNormalizer.Normalize(input).Text);
+
+    [Fact]
+    public void Every_folded_character_maps_back_to_the_original_characters_it_came_from()
+    {
+        const string original = "Go \U0001D421\u200Bate k.i.l.l";
+        var normalized = TextNormalizer.Normalize(original);
+        Assert.Equal("go hate kill", normalized.Text);
+        var hate = normalized.Text.IndexOf("hate", StringComparison.Ordinal);
+        var (start, end) = normalized.ToOriginal(hate, hate + 4);
+        Assert.Equal("\U0001D421\u200Bate", original[start..end]);
+        var kill = normalized.Text.IndexOf("kill", StringComparison.Ordinal);
+        (start, end) = normalized.ToOriginal(kill, kill + 4);
+        Assert.Equal("k.i.l.l", original[start..end]);
+    }
+
+    [Theory]
+    [InlineData("kiiiill", true)]
+    [InlineData("kill", false)]
+    [InlineData("cocktail", false)]
+    public void Letters_repeated_for_emphasis_mark_a_token_as_elongated(string word, bool elongated) =>
+        Assert.Equal(elongated, Assert.Single(RuleMatcher.Tokenize(word)).Elongated);
+}

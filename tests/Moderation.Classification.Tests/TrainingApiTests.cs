@@ -1,0 +1,214 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.Testing;
+using Refit;
+
+namespace Moderation.Classification.Tests;
+
+/// <summary>Labelled texts the rules cannot see: insults without a word of the default lexicon.</summary>
+internal static class TrainingSamples
+{
+    private static readonly string[] Attackers = ["you", "you people", "people like you", "your sort", "folks like you"];
+    private static readonly string[] Attacks = ["are a disgrace", "should crawl back under a rock", "make me sick", "are beneath contempt", "ruin everything you touch"];
+    private static readonly string[] Topics = ["the weather", "this recipe", "the new bridge", "our local team", "the library", "the harbour walk"];
+    private static readonly string[] Remarks = ["is lovely today", "was a great idea", "opens next week", "deserves more funding", "made my day"];
+
+    public static IEnumerable<TrainingExampleRequest> Harassment(string suffix = "") =>
+        Attackers.SelectMany(a => Attacks.Select(t => new TrainingExampleRequest($"{a} {t}{suffix}", new Dictionary<string, int> { [Categories.Harassment] = 1 })))
+            .Concat(Topics.SelectMany(t => Remarks.Select(r => new TrainingExampleRequest($"{t} {r}{suffix}", new Dictionary<string, int> { [Categories.Harassment] = 0 }))));
+}
+
+public sealed class TrainingApiTests : IAsyncLifetime
+{
+    private readonly TempSqlite _sqlite = new();
+    private readonly string _policyDirectory = Path.Combine(Path.GetTempPath(), "moderation-tests", Guid.NewGuid().ToString("N"));
+    private ServiceHost _host = null!;
+
+    private string PolicyPath => Path.Combine(_policyDirectory, "policy.yaml");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_policyDirectory);
+        // A model fully trusted from its first positive, so the comparison with the rules is decided by the model alone.
+        await File.WriteAllTextAsync(PolicyPath, (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policy", "default-policy.yaml")))
+            .Replace("max_weight: 0.6", "max_weight: 1.0", StringComparison.Ordinal)
+            .Replace("trusted_at_positives: 200", "trusted_at_positives: 1", StringComparison.Ordinal));
+        _host = await ServiceHost.StartAsync("classification-training-test",
+            new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = _sqlite.ConnectionString,
+                ["Classification:PolicyPath"] = PolicyPath,
+            },
+            b => b.AddClassification(), r => r.MapClassification());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _sqlite.Dispose();
+        Directory.Delete(_policyDirectory, recursive: true);
+    }
+
+    private IClassificationApi Admin => _host.Client<IClassificationApi>(TestKeys.Admin);
+
+    [Fact]
+    public async Task Imported_examples_train_a_model_that_is_promoted_and_swapped_in_without_a_restart()
+    {
+        const string unseen = "people like you are a disgrace and should crawl back under a rock";
+        var before = await Admin.ClassifyAsync(new ClassifyRequest(unseen, ContentKind.Comment));
+        Assert.Equal("rules-only", before.ModelVersion);
+
+        var imported = await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
+        Assert.Equal(55, imported.Accepted);
+        var again = await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
+        Assert.Equal(55, again.Duplicates);
+
+        var run = await Admin.StartTrainingRunAsync();
+        Assert.True(run.Promoted);
+        Assert.Equal("rules-only", run.ComparedWith);
+        Assert.True(run.MacroAuprc > run.BaselineMacroAuprc, System.Text.Json.JsonSerializer.Serialize(run));
+        Assert.Equal(55, run.TrainingExamples + run.HeldOutExamples);
+        Assert.True(run.Categories[Categories.Harassment].Positives > 0);
+
+        var after = await Admin.ClassifyAsync(new ClassifyRequest(unseen, ContentKind.Comment));
+        Assert.Equal(run.Version, after.ModelVersion);
+        Assert.True(after.Scores[Categories.Harassment] > before.Scores[Categories.Harassment], $"{before.Scores[Categories.Harassment]} -> {after.Scores[Categories.Harassment]} {System.Text.Json.JsonSerializer.Serialize(run)}");
+        Assert.NotEqual(Verdict.Allow, after.Verdict);
+        Assert.Contains(after.Reasons, r => r.Category == Categories.Harassment && r.Source == $"model:{run.Version}");
+        var calm = await Admin.ClassifyAsync(new ClassifyRequest("the library opens next week", ContentKind.Comment));
+        Assert.Equal(Verdict.Allow, calm.Verdict);
+
+        var models = await Admin.ListModelsAsync();
+        Assert.Equal(run.Version, models.Promoted);
+        Assert.Equal(run.MacroAuprc, Assert.Single(models.Models).MacroAuprc);
+    }
+
+    [Fact]
+    public async Task Another_replica_on_the_same_store_loads_the_promoted_model_and_scores_alike()
+    {
+        await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
+        var run = await Admin.StartTrainingRunAsync();
+        Assert.True(run.Promoted);
+
+        await using var replica = await ServiceHost.StartAsync("classification-replica-test",
+            new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = _sqlite.ConnectionString,
+                ["Classification:PolicyPath"] = PolicyPath,
+            },
+            b => b.AddClassification(), r => r.MapClassification());
+        var request = new ClassifyRequest("folks like you make me sick and ruin everything you touch", ContentKind.Comment);
+        var onReplica = await Eventually.GetAsync(() => replica.Client<IClassificationApi>(TestKeys.Submitter).ClassifyAsync(request),
+            r => r.ModelVersion == run.Version, what: "the replica loading the promoted model");
+
+        var onTrainer = await Admin.ClassifyAsync(request);
+        Assert.Equal(onTrainer.Scores, onReplica.Scores);
+        Assert.Equal(onTrainer.Verdict, onReplica.Verdict);
+    }
+
+    [Fact]
+    public async Task The_same_examples_train_the_same_model_again_which_is_no_worse_and_so_promoted()
+    {
+        await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
+        var first = await Admin.StartTrainingRunAsync();
+        await Task.Delay(5);
+        var second = await Admin.StartTrainingRunAsync();
+
+        Assert.Equal(first.MacroAuprc, second.MacroAuprc);
+        Assert.Equal(first.Version, second.ComparedWith);
+        Assert.Equal(first.MacroAuprc, second.BaselineMacroAuprc);
+        Assert.True(second.Promoted);
+        var models = await Admin.ListModelsAsync();
+        Assert.Equal(second.Version, models.Promoted);
+        Assert.Equal(2, models.Models.Count);
+    }
+
+    [Fact]
+    public async Task A_candidate_worse_than_the_classifier_in_force_is_kept_with_its_metrics_but_not_promoted()
+    {
+        // Labels that contradict the rules in the training part and agree with them in the held-out
+        // part: the candidate learns the opposite of what it is judged on, so the rules stay in force.
+        var examples = Enumerable.Range(0, 60).Select(i =>
+        {
+            var violent = i % 2 == 0;
+            var text = violent ? $"he stabbed the man number {i} outside" : $"he greeted the man number {i} outside";
+            var label = IsHeldOut(text) == violent ? 1 : 0;
+            return new TrainingExampleRequest(text, new Dictionary<string, int> { [Categories.Violence] = label });
+        }).ToArray();
+        await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson(examples));
+
+        var run = await Admin.StartTrainingRunAsync();
+
+        Assert.False(run.Promoted);
+        Assert.True(run.MacroAuprc < run.BaselineMacroAuprc);
+        var models = await Admin.ListModelsAsync();
+        Assert.Null(models.Promoted);
+        Assert.Equal(run.Version, Assert.Single(models.Models).Version);
+        Assert.Equal("rules-only", (await Admin.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).ModelVersion);
+    }
+
+    /// <summary>The documented split: an example is held out when the first byte of the SHA-256 of its id is a multiple of 5.</summary>
+    private static bool IsHeldOut(string text) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes("import:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"Comment\n{text}")))))[0] % 5 == 0;
+
+    [Fact]
+    public async Task Training_needs_enough_examples_and_the_admin_role()
+    {
+        var refused = await Assert.ThrowsAnyAsync<ApiException>(() => Admin.StartTrainingRunAsync());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var forbidden = await Assert.ThrowsAnyAsync<ApiException>(() => _host.Client<IClassificationApi>(TestKeys.Submitter).StartTrainingRunAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_import_with_a_bad_line_is_a_400_naming_it_and_stores_nothing()
+    {
+        var error = await Assert.ThrowsAsync<ValidationApiException>(() => Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson(
+            new TrainingExampleRequest("fine text", new Dictionary<string, int> { [Categories.Spam] = 0 }),
+            new TrainingExampleRequest("bad label", new Dictionary<string, int> { ["nonsense"] = 1, [Categories.Spam] = 2 }),
+            new TrainingExampleRequest("", null))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("line[2].labels", error.Content!.Errors.Keys);
+        Assert.Contains("line[3].text", error.Content!.Errors.Keys);
+        Assert.Contains("line[3].labels", error.Content!.Errors.Keys);
+        var imported = await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson(new TrainingExampleRequest("fine text", new Dictionary<string, int> { [Categories.Spam] = 0 })));
+        Assert.Equal(1, imported.Accepted);
+    }
+
+    [Fact]
+    public async Task A_service_does_not_start_on_a_policy_file_it_cannot_use()
+    {
+        var broken = Path.Combine(_policyDirectory, "broken.yaml");
+        await File.WriteAllTextAsync(broken, "version: x\nthresholds: []\n");
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => ServiceHost.StartAsync("classification-broken-policy-test",
+            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString, ["Classification:PolicyPath"] = broken },
+            b => b.AddClassification(), r => r.MapClassification()));
+        Assert.Contains("needs a default line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edited_policy_file_is_in_force_without_a_restart_and_a_bad_edit_is_refused()
+    {
+        var api = _host.Client<IClassificationApi>(TestKeys.Submitter);
+        var original = await File.ReadAllTextAsync(PolicyPath);
+        Assert.Equal("default-2026.11.25", (await api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).PolicyVersion);
+
+        await File.WriteAllTextAsync(PolicyPath, original
+            .Replace("version: default-2026.11.25", "version: site-edit-2", StringComparison.Ordinal)
+            .Replace("terms: [stupid,", "terms: [zorblax, stupid,", StringComparison.Ordinal));
+        var edited = await Eventually.GetAsync(() => api.ClassifyAsync(new ClassifyRequest("what a zorblax", ContentKind.Comment)),
+            r => r.PolicyVersion == "site-edit-2", TimeSpan.FromSeconds(20));
+        Assert.Contains(edited.Reasons, r => r.Category == Categories.Harassment);
+
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.11.25", "version: broken-3", StringComparison.Ordinal)
+            .Replace("- { review: 0.5, block: 0.9 }", "- { review: 0.95, block: 0.2 }", StringComparison.Ordinal));
+        var provider = (Policy.PolicyProvider)_host.Services.GetService(typeof(Policy.PolicyProvider))!;
+        Assert.False(provider.Reload());
+        Assert.Equal("site-edit-2", (await api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).PolicyVersion);
+    }
+}

@@ -1,0 +1,109 @@
+using Moderation.Classification.Storage;
+using Moderation.Client;
+using Moderation.Contracts;
+using Moderation.ServiceDefaults;
+using Moderation.Testing;
+
+namespace Moderation.Classification.Tests;
+
+/// <summary>What every adapter of <see cref="ITrainingStore"/> must do; run once per adapter.</summary>
+public abstract class TrainingStoreContract : IDisposable
+{
+    protected abstract ITrainingStore CreateStore();
+
+    protected abstract void DisposeStore();
+
+    private async Task<ITrainingStore> StoreAsync()
+    {
+        var store = CreateStore();
+        await ((IModerationStore)store).InitializeAsync(CancellationToken.None);
+        await ((IModerationStore)store).InitializeAsync(CancellationToken.None);
+        return store;
+    }
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    private static TrainingExample Example(string id, string text, int minutes = 0) =>
+        new(id, ContentKind.Comment, text, new Dictionary<string, int> { [Categories.Harassment] = 1, [Categories.Spam] = 0 }, "import", Now.AddMinutes(minutes));
+
+    private static ModelVersionView Model(string version, int minutes) => new(version, Now.AddMinutes(minutes), false, 40, 10, 0.9, 0.5, "rules-only",
+        new Dictionary<string, CategoryMetrics> { [Categories.Harassment] = new(4, 10, 1, 0.75, 0.8571, 0.95) });
+
+    [SkippableFact]
+    public async Task An_example_is_stored_once_per_id_and_listed_oldest_first_with_its_labels()
+    {
+        var store = await StoreAsync();
+
+        Assert.True(await store.AddExampleAsync(Example("decision:1", "first", 0), CancellationToken.None));
+        Assert.True(await store.AddExampleAsync(Example("decision:2", "second", 1), CancellationToken.None));
+        Assert.False(await store.AddExampleAsync(Example("decision:1", "first again", 2), CancellationToken.None));
+
+        var examples = await store.ListExamplesAsync(10, CancellationToken.None);
+        Assert.Equal(["first", "second"], examples.Select(e => e.Text));
+        Assert.Equal(1, examples[0].Labels[Categories.Harassment]);
+        Assert.Equal(0, examples[0].Labels[Categories.Spam]);
+        Assert.Equal(Now, examples[0].AddedAt);
+        Assert.Single(await store.ListExamplesAsync(1, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task The_first_text_remembered_for_a_submission_is_the_one_kept()
+    {
+        var store = await StoreAsync();
+        var id = Guid.NewGuid();
+
+        await store.RememberTextAsync(id, ContentKind.Article, "Title\nBody", CancellationToken.None);
+        await store.RememberTextAsync(id, ContentKind.Comment, "other", CancellationToken.None);
+
+        Assert.Equal((ContentKind.Article, "Title\nBody"), await store.GetTextAsync(id, CancellationToken.None));
+        Assert.Null(await store.GetTextAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Model_versions_keep_their_metrics_and_bytes_and_exactly_one_is_promoted()
+    {
+        var store = await StoreAsync();
+        Assert.Null(await store.GetPromotedModelAsync(CancellationToken.None));
+
+        await store.AddModelAsync(Model("model-a", 0), [1, 2, 3], CancellationToken.None);
+        await store.AddModelAsync(Model("model-b", 1), [4, 5], CancellationToken.None);
+        await store.PromoteAsync("model-a", CancellationToken.None);
+        await store.PromoteAsync("model-b", CancellationToken.None);
+
+        var promoted = await store.GetPromotedModelAsync(CancellationToken.None);
+        Assert.Equal("model-b", promoted!.Value.Model.Version);
+        Assert.Equal([4, 5], promoted.Value.Bytes);
+        var models = await store.ListModelsAsync(CancellationToken.None);
+        Assert.Equal(["model-b", "model-a"], models.Select(m => m.Version));
+        Assert.Equal([true, false], models.Select(m => m.Promoted));
+        Assert.Equal(0.95, models[1].Categories[Categories.Harassment].Auprc);
+    }
+
+    public void Dispose()
+    {
+        DisposeStore();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteTrainingStoreTests : TrainingStoreContract
+{
+    private readonly TempSqlite _sqlite = new();
+
+    protected override ITrainingStore CreateStore() => new SqliteTrainingStore(_sqlite.Database);
+
+    protected override void DisposeStore() => _sqlite.Dispose();
+}
+
+public sealed class MongoTrainingStoreTests : TrainingStoreContract
+{
+    private TempMongo? _mongo;
+
+    protected override ITrainingStore CreateStore()
+    {
+        _mongo ??= new TempMongo();
+        return new MongoTrainingStore(_mongo.Database);
+    }
+
+    protected override void DisposeStore() => _mongo?.Dispose();
+}
