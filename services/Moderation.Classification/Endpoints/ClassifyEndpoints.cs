@@ -25,7 +25,6 @@ public static class ClassifyEndpoints
             .ProducesValidationProblem();
         api.MapPost("/classify/batch", ClassifyBatch)
             .WithName("ClassifyBatch")
-            .Accepts<string>(NdjsonContentType)
             .Produces<string>(StatusCodes.Status200OK, NdjsonContentType)
             .ProducesValidationProblem();
         return api;

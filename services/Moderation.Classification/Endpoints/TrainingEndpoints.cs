@@ -21,7 +21,6 @@ public static class TrainingEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxTrainingBodyBytes));
         api.MapPost("/training/examples", ImportExamples)
             .WithName("ImportTrainingExamples")
-            .Accepts<string>(ClassifyEndpoints.NdjsonContentType)
             .ProducesValidationProblem();
         api.MapPost("/training/runs", StartRun)
             .WithName("StartTrainingRun")
