@@ -108,7 +108,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         using var stopModerating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var moderator = run.ModerateAsync(review, stopModerating.Token);
 
-        var deliveriesBefore = await PipelineRun.BrokerDeliveriesAsync(management, cancellationToken);
+        var deliveriesBefore = await PipelineRun.BrokerDeliveriesAsync(management, settings.VirtualHost, cancellationToken);
         var runStarted = clock.Elapsed;
         TimeSpan submitEnded = default;
         await AnsiConsole.Progress().StartAsync(async progress =>
@@ -126,7 +126,9 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
 
             verdicts.Value = 100;
         });
-        var deliveriesAfter = await PipelineRun.BrokerDeliveriesAsync(management, cancellationToken);
+        // The management API refreshes its counters every few seconds: let it catch up with the run.
+        await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken);
+        var deliveriesAfter = await PipelineRun.BrokerDeliveriesAsync(management, settings.VirtualHost, cancellationToken);
         await stopModerating.CancelAsync();
         await moderator;
 
@@ -138,7 +140,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
             AnsiConsole.MarkupLineInterpolated($"Figures written to [bold]{settings.JsonPath}[/].");
         }
 
-        return report.Lost == 0 ? 0 : 1;
+        return report.WithoutVerdictSeen == 0 ? 0 : 1;
     }
 
     private static LoadReport Summarise(LoadSettings settings, PipelineRun run, EventWatch watch, double? brokerLimit,
@@ -182,7 +184,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         Row("submitted / accepted / refused", $"{report.Submitted} / {report.Accepted} / {report.Refused}");
         Row("accepted per second", report.AcceptedPerSecond);
         Row("verdicts per second (end to end)", report.VerdictsPerSecond);
-        Row("verdicts / final decisions / lost", $"{report.Verdicts} / {report.FinalDecisions} / {report.Lost}");
+        Row("verdicts / final decisions / no verdict seen", $"{report.Verdicts} / {report.FinalDecisions} / {report.WithoutVerdictSeen}");
         Row("HTTP call to verdict p50 / p95 / p99 (ms)", $"{report.ToVerdict.P50Ms} / {report.ToVerdict.P95Ms} / {report.ToVerdict.P99Ms}");
         Row("HTTP call to final decision p50 / p95 / p99 (ms)", $"{report.ToFinalDecision.P50Ms} / {report.ToFinalDecision.P95Ms} / {report.ToFinalDecision.P99Ms}");
         Row("broker deliveries per second", report.BrokerDeliveriesPerSecond);

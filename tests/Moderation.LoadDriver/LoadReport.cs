@@ -25,7 +25,7 @@ public sealed record LoadReport(
     int Verdicts,
     double VerdictsPerSecond,
     int FinalDecisions,
-    int Lost,
+    int WithoutVerdictSeen,
     LatencyFigures ToVerdict,
     LatencyFigures ToFinalDecision,
     double? BrokerDeliveriesPerSecond,
