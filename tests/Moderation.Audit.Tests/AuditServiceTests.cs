@@ -62,19 +62,14 @@ public sealed class AuditConsumerTests : IAsyncLifetime
 
 public sealed class AuditApiTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
     private ServiceHost _host = null!;
 
     public async Task InitializeAsync() =>
         _host = await ServiceHost.StartAsync("audit-test",
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString },
+            new Dictionary<string, string?>(),
             b => b.AddAudit(), r => r.MapAudit());
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task An_auditor_pages_through_entries_and_verifies_the_chain()

@@ -11,19 +11,14 @@ namespace Moderation.Audit.Tests;
 
 public sealed class AuditStatsApiTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
     private ServiceHost _host = null!;
 
     public async Task InitializeAsync() =>
         _host = await ServiceHost.StartAsync("audit-stats-test",
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString, ["Audit:ReviewSla"] = "00:30:00" },
+            new Dictionary<string, string?> { ["Audit:ReviewSla"] = "00:30:00" },
             b => b.AddAudit(), r => r.MapAudit());
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private IAuditApi Api => _host.Client<IAuditApi>(TestKeys.Auditor);
 
@@ -115,7 +110,7 @@ public sealed class AuditStatsApiTests : IAsyncLifetime
         await PublishKnownSetAsync(DateTimeOffset.UtcNow);
         Assert.True((await Api.VerifyAsync()).Ok);
 
-        await using (var connection = await _sqlite.Database.OpenAsync(CancellationToken.None))
+        await using (var connection = await _host.Store.Database.OpenAsync(CancellationToken.None))
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "UPDATE audit_entries SET data = replace(data, '\"remove\"', '\"approve\"') WHERE sequence = 3";

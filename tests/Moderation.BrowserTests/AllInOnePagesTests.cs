@@ -10,12 +10,11 @@ namespace Moderation.BrowserTests;
 /// <summary>The four services in one host, as AllInOne runs them: both services' pages are there, once each.</summary>
 public sealed class AllInOnePagesTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
     private ServiceHost _host = null!;
 
     public async Task InitializeAsync() =>
         _host = await ServiceHost.StartAsync("all-in-one-pages-test",
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString },
+            new Dictionary<string, string?>(),
             b =>
             {
                 b.AddIngestion();
@@ -31,11 +30,7 @@ public sealed class AllInOnePagesTests : IAsyncLifetime
                 r.MapAudit();
             });
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("/dashboard", "text/html")]

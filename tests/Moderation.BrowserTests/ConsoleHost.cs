@@ -14,15 +14,10 @@ namespace Moderation.BrowserTests;
 /// </summary>
 public sealed class ConsoleHost : IAsyncDisposable
 {
-    private readonly TempSqlite _sqlite;
     private readonly ServiceHost _host;
     private readonly List<string> _pageErrors = [];
 
-    private ConsoleHost(TempSqlite sqlite, ServiceHost host)
-    {
-        _sqlite = sqlite;
-        _host = host;
-    }
+    private ConsoleHost(ServiceHost host) => _host = host;
 
     public Uri Address => _host.Address;
 
@@ -33,9 +28,8 @@ public sealed class ConsoleHost : IAsyncDisposable
 
     public static async Task<ConsoleHost> StartAsync()
     {
-        var sqlite = new TempSqlite();
         var host = await ServiceHost.StartAsync("console-test",
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = sqlite.ConnectionString },
+            new Dictionary<string, string?>(),
             b =>
             {
                 b.AddReview();
@@ -46,7 +40,7 @@ public sealed class ConsoleHost : IAsyncDisposable
                 r.MapReview();
                 r.MapAudit();
             });
-        return new ConsoleHost(sqlite, host);
+        return new ConsoleHost(host);
     }
 
     public T Client<T>(string apiKey) => _host.Client<T>(apiKey);
@@ -102,9 +96,5 @@ public sealed class ConsoleHost : IAsyncDisposable
         await bus.Publish(new ContentClassified(id, kind, verdict, new Dictionary<string, double> { [category] = 0.6 }, [], "m1", "p1", now));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -10,19 +10,14 @@ namespace Moderation.Classification.Tests;
 
 public sealed class ClassifyApiTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
     private ServiceHost _host = null!;
 
     public async Task InitializeAsync() =>
         _host = await ServiceHost.StartAsync("classification-test",
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = _sqlite.ConnectionString },
+            new Dictionary<string, string?>(),
             b => b.AddClassification(), r => r.MapClassification());
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     internal static StringContent Ndjson(params object[] lines) =>
         new(string.Join('\n', lines.Select(l => JsonSerializer.Serialize(l, ModerationJson.Options))), Encoding.UTF8, "application/x-ndjson");

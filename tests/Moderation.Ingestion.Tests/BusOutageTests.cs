@@ -9,7 +9,6 @@ namespace Moderation.Ingestion.Tests;
 /// <summary>Ingestion on a real RabbitMQ that goes away while a submission is made.</summary>
 public sealed class BusOutageTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
     private BrokerLink? _link;
     private ServiceHost? _host;
 
@@ -21,7 +20,7 @@ public sealed class BusOutageTests : IAsyncLifetime
         }
 
         _link = new BrokerLink(TestEnvironment.RabbitMqHost, 5672);
-        _host = await IngestionHost.StartAsync(_sqlite, new Dictionary<string, string?>
+        _host = await IngestionHost.StartAsync(new Dictionary<string, string?>
         {
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:RabbitMq:Host"] = "127.0.0.1",
@@ -44,8 +43,6 @@ public sealed class BusOutageTests : IAsyncLifetime
         {
             await _link.DisposeAsync();
         }
-
-        _sqlite.Dispose();
     }
 
     [SkippableFact]

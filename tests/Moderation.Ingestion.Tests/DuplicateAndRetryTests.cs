@@ -127,7 +127,11 @@ public sealed class DuplicateAndRetryTests : IngestionHostTest
     [Fact]
     public async Task A_retried_batch_past_the_line_limit_is_recognised_by_all_of_its_lines()
     {
-        await using var host = await IngestionHost.StartAsync(Sqlite, new Dictionary<string, string?> { ["Ingestion:MaxBatchLines"] = "2" });
+        await using var host = await IngestionHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Host.Store.ConnectionString,
+            ["Ingestion:MaxBatchLines"] = "2",
+        });
         var http = host.Http(TestKeys.Submitter);
         var lines = Enumerable.Range(0, 4).Select(i => JsonSerializer.Serialize(new { kind = "article", source = "s", title = $"Over {i}", body = "b" }, ModerationJson.Options));
 

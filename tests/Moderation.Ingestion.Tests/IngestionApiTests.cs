@@ -12,7 +12,6 @@ namespace Moderation.Ingestion.Tests;
 /// <summary>Ingestion on its own, on the in-memory bus, called over HTTP through the Refit client.</summary>
 public sealed class IngestionApiTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
     private ServiceHost _host = null!;
     private IIngestionApi _api = null!;
 
@@ -20,17 +19,12 @@ public sealed class IngestionApiTests : IAsyncLifetime
     {
         _host = await ServiceHost.StartAsync("ingestion-test", new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = _sqlite.ConnectionString,
             ["Ingestion:MaxCommentBodyLength"] = "100",
         }, b => b.AddIngestion(), r => r.MapIngestion());
         _api = _host.Client<IIngestionApi>(TestKeys.Submitter);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task An_article_is_accepted_stored_normalised_and_marked_published()

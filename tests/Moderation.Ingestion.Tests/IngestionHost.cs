@@ -39,12 +39,10 @@ public static class IngestionHost
 {
     public const string RecorderQueue = "ingestion-tests-downstream";
 
-    public static Task<ServiceHost> StartAsync(TempSqlite sqlite, IReadOnlyDictionary<string, string?>? configuration = null)
+    public static Task<ServiceHost> StartAsync(IReadOnlyDictionary<string, string?>? configuration = null)
     {
-        ArgumentNullException.ThrowIfNull(sqlite);
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = sqlite.ConnectionString,
             ["RateLimit:PermitsPerWindow"] = "100000",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
@@ -76,25 +74,17 @@ public static class IngestionHost
 /// <summary>A test class with an ingestion host of its own, configured by <see cref="Configuration"/>.</summary>
 public abstract class IngestionHostTest : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
-
     protected ServiceHost Host { get; private set; } = null!;
 
     protected IIngestionApi Api { get; private set; } = null!;
-
-    protected TempSqlite Sqlite => _sqlite;
 
     protected virtual IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
     {
-        Host = await IngestionHost.StartAsync(_sqlite, Configuration);
+        Host = await IngestionHost.StartAsync(Configuration);
         Api = Host.Client<IIngestionApi>(TestKeys.Submitter);
     }
 
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 }

@@ -70,7 +70,7 @@ public sealed class MalformedRequestTests : IngestionHostTest
 
     private async Task<long> CountAsync(string table)
     {
-        await using var connection = await Sqlite.Database.OpenAsync(CancellationToken.None);
+        await using var connection = await Host.Store.Database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table}";
         return (long)(await command.ExecuteScalarAsync())!;

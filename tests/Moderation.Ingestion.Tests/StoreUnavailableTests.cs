@@ -11,21 +11,15 @@ namespace Moderation.Ingestion.Tests;
 /// <summary>While the store cannot take a write, ingestion says "come back later" and stores nothing.</summary>
 public sealed class StoreUnavailableTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
     private ServiceHost _host = null!;
 
     public async Task InitializeAsync() =>
         _host = await ServiceHost.StartAsync("ingestion-store-test", new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = _sqlite.ConnectionString,
             ["Storage:SqliteBusyTimeout"] = "00:00:01",
         }, b => b.AddIngestion(), r => r.MapIngestion());
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task A_submission_while_the_store_is_locked_is_a_503_with_retry_after_and_leaves_nothing()
@@ -35,7 +29,7 @@ public sealed class StoreUnavailableTests : IAsyncLifetime
         var article = new SubmitArticleRequest("news.example", "Title", "Body");
 
         HttpResponseMessage refused;
-        await using (var holder = new SqliteConnection(_sqlite.ConnectionString))
+        await using (var holder = new SqliteConnection(_host.Store.ConnectionString))
         {
             await holder.OpenAsync();
             await using var transaction = (SqliteTransaction)await holder.BeginTransactionAsync();

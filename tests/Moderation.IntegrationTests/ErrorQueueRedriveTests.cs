@@ -15,7 +15,6 @@ namespace Moderation.IntegrationTests;
 [Collection(RabbitMqCollection.Name)]
 public sealed class ErrorQueueRedriveTests : IAsyncLifetime
 {
-    private readonly TempSqlite _sqlite = new();
     private ServiceHost? _audit;
 
     public async Task InitializeAsync()
@@ -27,7 +26,6 @@ public sealed class ErrorQueueRedriveTests : IAsyncLifetime
 
         _audit = await ServiceHost.StartAsync("moderation-audit", new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = _sqlite.ConnectionString,
             ["Storage:SqliteBusyTimeout"] = "00:00:01",
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:RabbitMq:Host"] = TestEnvironment.RabbitMqHost,
@@ -43,8 +41,6 @@ public sealed class ErrorQueueRedriveTests : IAsyncLifetime
         {
             await _audit.DisposeAsync();
         }
-
-        _sqlite.Dispose();
     }
 
     [SkippableFact]
@@ -56,7 +52,7 @@ public sealed class ErrorQueueRedriveTests : IAsyncLifetime
         var before = (await admin.ListErrorQueuesAsync()).Single(q => q.Queue == AuditService.QueueName).Messages;
         var submissionId = Guid.NewGuid();
 
-        await using (var lockHolder = new SqliteConnection(_sqlite.ConnectionString))
+        await using (var lockHolder = new SqliteConnection(_audit!.Store.ConnectionString))
         {
             await lockHolder.OpenAsync();
             await using var transaction = (SqliteTransaction)await lockHolder.BeginTransactionAsync();

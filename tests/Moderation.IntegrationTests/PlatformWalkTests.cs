@@ -8,23 +8,10 @@ using Moderation.Testing;
 namespace Moderation.IntegrationTests;
 
 /// <summary>The whole platform in one process on the in-memory bus and one SQLite file, as Moderation.AllInOne runs it.</summary>
-public sealed class AllInOneHost : IAsyncDisposable
+public static class AllInOneHost
 {
-    private readonly TempSqlite _sqlite;
-
-    private AllInOneHost(TempSqlite sqlite, ServiceHost host)
-    {
-        _sqlite = sqlite;
-        Host = host;
-    }
-
-    public ServiceHost Host { get; }
-
-    public static async Task<AllInOneHost> StartAsync()
-    {
-        var sqlite = new TempSqlite();
-        var host = await ServiceHost.StartAsync("moderation-allinone-test",
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = sqlite.ConnectionString },
+    public static Task<ServiceHost> StartAsync() =>
+        ServiceHost.StartAsync("moderation-allinone-test", new Dictionary<string, string?>(),
             builder =>
             {
                 builder.AddIngestion();
@@ -39,20 +26,12 @@ public sealed class AllInOneHost : IAsyncDisposable
                 routes.MapReview();
                 routes.MapAudit();
             });
-        return new AllInOneHost(sqlite, host);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        _sqlite.Dispose();
-    }
 }
 
 public sealed class AllInOneWalkTests : IAsyncLifetime
 {
     private readonly ActivityCollector _traces = new();
-    private AllInOneHost _platform = null!;
+    private ServiceHost _platform = null!;
 
     public async Task InitializeAsync() => _platform = await AllInOneHost.StartAsync();
 
@@ -64,15 +43,14 @@ public sealed class AllInOneWalkTests : IAsyncLifetime
 
     [Fact]
     public Task An_article_and_a_threatening_comment_walk_from_submission_to_removal_in_one_process() =>
-        new ModerationWalk(_platform.Host.Client<IIngestionApi>(TestKeys.Submitter), _platform.Host.Client<IReviewApi>(TestKeys.Moderator),
-            _platform.Host.Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
+        new ModerationWalk(_platform.Client<IIngestionApi>(TestKeys.Submitter), _platform.Client<IReviewApi>(TestKeys.Moderator),
+            _platform.Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
 }
 
 /// <summary>The four services as four hosts, each with its own store, talking over a real RabbitMQ.</summary>
 [Collection(RabbitMqCollection.Name)]
 public sealed class FourServicesOverRabbitMqTests : IAsyncLifetime
 {
-    private readonly List<TempSqlite> _stores = [];
     private readonly List<ServiceHost> _hosts = [];
     private readonly ActivityCollector _traces = new();
 
@@ -89,29 +67,19 @@ public sealed class FourServicesOverRabbitMqTests : IAsyncLifetime
         _hosts.Add(await StartAsync("moderation-audit", b => b.AddAudit(), r => r.MapAudit()));
     }
 
-    private Task<ServiceHost> StartAsync(string name, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> add, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map)
-    {
-        var store = new TempSqlite();
-        _stores.Add(store);
-        return ServiceHost.StartAsync(name, new Dictionary<string, string?>
+    private static Task<ServiceHost> StartAsync(string name, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> add, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map) =>
+        ServiceHost.StartAsync(name, new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = store.ConnectionString,
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:RabbitMq:Host"] = TestEnvironment.RabbitMqHost,
             ["Bus:RabbitMq:VirtualHost"] = TestEnvironment.RabbitMqVirtualHost,
         }, add, map);
-    }
 
     public async Task DisposeAsync()
     {
         foreach (var host in _hosts)
         {
             await host.DisposeAsync();
-        }
-
-        foreach (var store in _stores)
-        {
-            store.Dispose();
         }
 
         _traces.Dispose();

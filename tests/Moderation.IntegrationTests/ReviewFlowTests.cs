@@ -8,13 +8,13 @@ namespace Moderation.IntegrationTests;
 public sealed class ReviewFlowTests : IAsyncLifetime
 {
     private const string Threat = "You know what is coming. You could be vaporized in your car tonight.";
-    private AllInOneHost _platform = null!;
+    private ServiceHost _platform = null!;
 
     public async Task InitializeAsync() => _platform = await AllInOneHost.StartAsync();
 
     public async Task DisposeAsync() => await _platform.DisposeAsync();
 
-    private ServiceHost Host => _platform.Host;
+    private ServiceHost Host => _platform;
 
     private IIngestionApi Platform => Host.Client<IIngestionApi>(TestKeys.Submitter);
 

@@ -60,13 +60,13 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         (Admin, TestKeys.Admin),
     ];
 
-    private AllInOneHost _platform = null!;
+    private ServiceHost _platform = null!;
 
     public async Task InitializeAsync() => _platform = await AllInOneHost.StartAsync();
 
     public async Task DisposeAsync() => await _platform.DisposeAsync();
 
-    private ServiceHost Host => _platform.Host;
+    private ServiceHost Host => _platform;
 
     [Fact]
     public void The_matrix_names_every_endpoint_of_the_api()

@@ -10,27 +10,14 @@ namespace Moderation.Review.Tests;
 /// <summary>The Review service on its own over a SQLite file: events in through its bus, people through its HTTP API.</summary>
 internal sealed class ReviewTestHost : IAsyncDisposable
 {
-    private readonly TempSqlite _sqlite;
-
-    private ReviewTestHost(TempSqlite sqlite, ServiceHost host)
-    {
-        _sqlite = sqlite;
-        Host = host;
-    }
+    private ReviewTestHost(ServiceHost host) => Host = host;
 
     public ServiceHost Host { get; }
 
     public IReviewQueue Queue => Host.Services.GetRequiredService<IReviewQueue>();
 
-    public static async Task<ReviewTestHost> StartAsync(IReadOnlyDictionary<string, string?>? configuration = null)
-    {
-        var sqlite = new TempSqlite();
-        var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>())
-        {
-            ["Storage:ConnectionString"] = sqlite.ConnectionString,
-        };
-        return new ReviewTestHost(sqlite, await ServiceHost.StartAsync("review-test", settings, b => b.AddReview(), r => r.MapReview()));
-    }
+    public static async Task<ReviewTestHost> StartAsync(IReadOnlyDictionary<string, string?>? configuration = null) =>
+        new(await ServiceHost.StartAsync("review-test", configuration ?? new Dictionary<string, string?>(), b => b.AddReview(), r => r.MapReview()));
 
     public IReviewApi Api(string? key) => Host.Client<IReviewApi>(key);
 
@@ -53,9 +40,5 @@ internal sealed class ReviewTestHost : IAsyncDisposable
         return page.Items.Single(i => i.SubmissionId == submissionId);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        _sqlite.Dispose();
-    }
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

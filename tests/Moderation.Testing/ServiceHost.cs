@@ -13,18 +13,26 @@ namespace Moderation.Testing;
 
 /// <summary>
 /// A service process in miniature: the same AddXxx()/MapXxx() a Program.cs calls, on Kestrel at a
-/// free port of 127.0.0.1, with the test API keys and the configuration the test gives.
+/// free port of 127.0.0.1, with the test API keys and the configuration the test gives. Unless that
+/// configuration names a store, the host gets a SQLite file of its own, deleted with the host.
 /// </summary>
 public sealed class ServiceHost : IAsyncDisposable
 {
+    private const string StoreKey = "Storage:ConnectionString";
+
     private readonly WebApplication _app;
+    private readonly TempSqlite? _store;
     private readonly List<HttpClient> _clients = [];
 
-    private ServiceHost(WebApplication app, Uri address)
+    private ServiceHost(WebApplication app, Uri address, TempSqlite? store)
     {
         _app = app;
         Address = address;
+        _store = store;
     }
+
+    /// <summary>The host's own SQLite file, for a test that reaches into it behind the service's back.</summary>
+    public TempSqlite Store => _store ?? throw new InvalidOperationException("This host was started on a store the test named.");
 
     public Uri Address { get; }
 
@@ -38,8 +46,15 @@ public sealed class ServiceHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(addServices);
         ArgumentNullException.ThrowIfNull(mapServices);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var store = configuration.ContainsKey(StoreKey) ? null : new TempSqlite();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", Args = [] });
         builder.Configuration.AddInMemoryCollection(TestKeys.Configuration);
+        if (store is not null)
+        {
+            builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>(StoreKey, store.ConnectionString)]);
+        }
+
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddServiceDefaults(name, "http://127.0.0.1:0");
@@ -51,7 +66,7 @@ public sealed class ServiceHost : IAsyncDisposable
         mapServices(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServiceHost(app, new Uri(address));
+        return new ServiceHost(app, new Uri(address), store);
     }
 
     /// <summary>A Refit client of this host, calling with the given API key (or none).</summary>
@@ -78,5 +93,6 @@ public sealed class ServiceHost : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _store?.Dispose();
     }
 }
