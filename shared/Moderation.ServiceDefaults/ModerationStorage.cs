@@ -44,10 +44,17 @@ public interface IModerationStore
     Task InitializeAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Opens connections to the process's SQLite file, in WAL mode so readers never wait for a writer.</summary>
+/// <summary>
+/// Opens connections to the process's SQLite file, in WAL mode so readers never wait for a writer.
+/// Writers take turns at an asynchronous gate: SQLite admits one writer at a time anyway, and
+/// Microsoft.Data.Sqlite answers a writer that finds the file busy by sleeping 150 ms before it
+/// tries again, which under concurrent consumers became most of a submission's latency.
+/// </summary>
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly TimeSpan _busyTimeout;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private int _journalModeSet;
 
     public SqliteDatabase(string connectionString, TimeSpan? busyTimeout = null)
@@ -67,11 +74,38 @@ public sealed class SqliteDatabase
         }
 
         _connectionString = builder.ToString();
+        _busyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5);
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>A connection for reading, or for a write outside the process's own turn-taking (tests holding a lock).</summary>
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(new SqliteConnection(_connectionString), cancellationToken);
+
+    /// <summary>
+    /// A connection for one write (a statement or a transaction), once this process's other writers
+    /// are done; disposing it lets the next one in. A turn not given within the busy timeout counts
+    /// as the store being unavailable.
+    /// </summary>
+    public async Task<SqliteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (!await _writeGate.WaitAsync(_busyTimeout, cancellationToken))
+        {
+            throw new TimeoutException($"No write to the SQLite store could start within {_busyTimeout}: other writes hold it.");
+        }
+
+        var connection = new WriteConnection(_connectionString, _writeGate);
+        try
+        {
+            return await OpenAsync(connection, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         await connection.OpenAsync(cancellationToken);
         await using (var pragma = connection.CreateCommand())
         {
@@ -82,6 +116,21 @@ public sealed class SqliteDatabase
         }
 
         return connection;
+    }
+
+    /// <summary>Gives the write turn back when it is disposed, once.</summary>
+    private sealed class WriteConnection(string connectionString, SemaphoreSlim gate) : SqliteConnection(connectionString)
+    {
+        private int _released;
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }
 

@@ -21,7 +21,8 @@ public interface IPendingEventSource
 {
     Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken);
 
-    Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken);
+    /// <summary>Marks the events of these keys as published, all of them or (on failure) possibly only some.</summary>
+    Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken);
 }
 
 public sealed class OutboxOptions
@@ -47,28 +48,39 @@ public sealed class OutboxOptions
 /// <summary>Publishes a stored event and marks it; a failure leaves it to the sweeper instead of failing the caller.</summary>
 public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ReliablePublisher> logger)
 {
-    public async Task<bool> PublishAsync(IPendingEventSource source, PendingEvent pending, CancellationToken cancellationToken)
+    public Task<bool> PublishAsync(IPendingEventSource source, PendingEvent pending, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return PublishAsync(source, pending.Message, [pending.Key], cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes one message that carries the stored events of <paramref name="keys"/> (a batch) and
+    /// marks them all; if the publish fails, the sweeper publishes each of them on its own later.
+    /// </summary>
+    public async Task<bool> PublishAsync(IPendingEventSource source, object message, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(keys);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.PublishTimeout);
         try
         {
-            await bus.Publish(pending.Message, pending.Message.GetType(), timeout.Token);
+            await bus.Publish(message, message.GetType(), timeout.Token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogPublishDeferred(logger, pending.Key, ex);
+            LogPublishDeferred(logger, message.GetType().Name, keys.Count, ex);
             return false;
         }
 
-        await source.MarkPublishedAsync(pending.Key, clock.GetUtcNow(), CancellationToken.None);
+        await source.MarkPublishedAsync(keys, clock.GetUtcNow(), CancellationToken.None);
         return true;
     }
 
-    [LoggerMessage(LogLevel.Warning, "Event {Key} is stored but could not be published now; the sweeper will publish it.")]
-    private static partial void LogPublishDeferred(ILogger logger, string key, Exception exception);
+    [LoggerMessage(LogLevel.Warning, "A {MessageType} carrying {Count} stored events could not be published now; the sweeper will publish them.")]
+    private static partial void LogPublishDeferred(ILogger logger, string messageType, int count, Exception exception);
 }
 
 public sealed partial class PendingEventSweeper(

@@ -125,7 +125,7 @@ public abstract class SubmissionStoreContract : IDisposable
         Assert.Equal(old.SubmissionId.ToString(), only.Key);
         Assert.Equal(old.SubmissionId, Assert.IsType<ArticleSubmitted>(only.Message).SubmissionId);
 
-        await store.MarkPublishedAsync(only.Key, Now, CancellationToken.None);
+        await store.MarkPublishedAsync([only.Key], Now, CancellationToken.None);
         Assert.Empty(await store.ListPendingAsync(Now.AddMinutes(-1), 100, CancellationToken.None));
         Assert.Equal(Now, (await store.GetAsync(old.SubmissionId, CancellationToken.None))!.PublishedAt);
     }

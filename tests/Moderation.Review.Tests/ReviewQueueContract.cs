@@ -160,7 +160,7 @@ public abstract class ReviewQueueContract : IDisposable
         Assert.Equal(decision.DecisionId, Assert.IsType<ModerationDecided>(pending.Message).DecisionId);
         Assert.Empty(await queue.ListPendingAsync(Now, 10, CancellationToken.None));
 
-        await queue.MarkPublishedAsync(pending.Key, Now, CancellationToken.None);
+        await queue.MarkPublishedAsync([pending.Key], Now, CancellationToken.None);
         Assert.Empty(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
         var read = await queue.GetAsync(item.ItemId, CancellationToken.None);
         Assert.Equal(ReviewItemStatus.Decided, read!.Status);
@@ -206,7 +206,7 @@ public abstract class ReviewQueueContract : IDisposable
         var item = await EnqueueAsync(queue, 0.8);
         var removal = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
         await queue.UpdateAsync(item.ItemId, i => ReviewRules.Decide(i, removal, false, Now) == ReviewRefusal.None, CancellationToken.None);
-        await queue.MarkPublishedAsync(DecisionKey.Of(item.ItemId, removal.DecisionId), Now, CancellationToken.None);
+        await queue.MarkPublishedAsync([DecisionKey.Of(item.ItemId, removal.DecisionId)], Now, CancellationToken.None);
         var appealId = Guid.NewGuid();
         await queue.UpdateAsync(item.ItemId, i => ReviewRules.Appeal(i, appealId, "it was satire", QueuePriority.Default, Now) == ReviewRefusal.None, CancellationToken.None);
 
@@ -217,7 +217,7 @@ public abstract class ReviewQueueContract : IDisposable
 
         var pending = Assert.Single(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
         Assert.Equal(appealId, Assert.IsType<AppealFiled>(pending.Message).AppealId);
-        await queue.MarkPublishedAsync(pending.Key, Now, CancellationToken.None);
+        await queue.MarkPublishedAsync([pending.Key], Now, CancellationToken.None);
         Assert.Empty(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
     }
 

@@ -12,7 +12,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS audit_entries (
@@ -34,7 +34,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
     public async Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
 
         // BEGIN IMMEDIATE: one writer at a time, so reading the last link and adding the next is atomic.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);

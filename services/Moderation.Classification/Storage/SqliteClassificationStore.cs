@@ -8,7 +8,7 @@ public sealed class SqliteClassificationStore(SqliteDatabase database) : IClassi
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS classification_results (
@@ -34,7 +34,7 @@ public sealed class SqliteClassificationStore(SqliteDatabase database) : IClassi
     public async Task<ContentClassified> AddOrGetAsync(ContentClassified result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var connection = await database.OpenForWriteAsync(cancellationToken))
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = """

@@ -10,7 +10,7 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS training_examples (
@@ -41,7 +41,7 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
     public async Task<bool> AddExampleAsync(TrainingExample example, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(example);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO training_examples (example_id, kind, text, labels, origin, added_at) VALUES ($id, $kind, $text, $labels, $origin, $at)
@@ -76,7 +76,7 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
 
     public async Task RememberTextAsync(Guid submissionId, ContentKind kind, string text, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO classified_texts (submission_id, kind, text) VALUES ($id, $kind, $text) ON CONFLICT (submission_id) DO NOTHING";
         command.Parameters.AddWithValue("$id", submissionId.ToString());
@@ -98,7 +98,7 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
     public async Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO model_versions (version, created_at, promoted, view, bytes) VALUES ($version, $at, 0, $view, $bytes)";
         command.Parameters.AddWithValue("$version", model.Version);
@@ -110,7 +110,7 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
 
     public async Task PromoteAsync(string version, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

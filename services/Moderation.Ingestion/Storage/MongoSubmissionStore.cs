@@ -224,8 +224,14 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         return documents.Select(FromDocument).Select(r => new PendingEvent(r.SubmissionId.ToString(), r.ToEvent())).ToList();
     }
 
-    public Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken) =>
-        UpdateAsync(Guid.Parse(key), record => record.MarkPublished(publishedAt), cancellationToken);
+    public async Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            await UpdateAsync(Guid.Parse(key), record => record.MarkPublished(publishedAt), cancellationToken);
+        }
+    }
 
     private async Task<SubmissionRecord?> FindOneAsync(FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             CREATE TABLE IF NOT EXISTS ingestion_submissions (
@@ -53,14 +53,14 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
     public async Task AddAsync(SubmissionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await InsertAsync(connection, null, record, cancellationToken);
     }
 
     public async Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var find = connection.CreateCommand();
         find.Transaction = transaction;
@@ -93,7 +93,7 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
     public async Task<IdempotentAnswer> SaveAnswerAsync(IdempotentAnswer answer, DateTimeOffset replaceBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var upsert = connection.CreateCommand();
         upsert.Transaction = transaction;
@@ -167,7 +167,7 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
     public async Task<bool> UpdateAsync(Guid submissionId, Func<SubmissionRecord, bool> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var read = connection.CreateCommand();
         read.Transaction = transaction;
@@ -201,8 +201,14 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
         return records.Select(r => new PendingEvent(r.SubmissionId.ToString(), r.ToEvent())).ToList();
     }
 
-    public Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken) =>
-        UpdateAsync(Guid.Parse(key), record => record.MarkPublished(publishedAt), cancellationToken);
+    public async Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            await UpdateAsync(Guid.Parse(key), record => record.MarkPublished(publishedAt), cancellationToken);
+        }
+    }
 
     private async Task<IReadOnlyList<SubmissionRecord>> ListAsync(string whereAndOrder, object key, int limit, CancellationToken cancellationToken)
     {

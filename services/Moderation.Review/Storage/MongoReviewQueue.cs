@@ -179,10 +179,14 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         return ReviewRules.PendingDecisions(documents.Select(FromDocument), storedBefore, limit);
     }
 
-    public async Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    public async Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
-        var (itemId, eventId) = DecisionKey.Parse(key);
-        await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            var (itemId, eventId) = DecisionKey.Parse(key);
+            await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
+        }
     }
 
     /// <summary>Pending, or claimed with a lease that has run out.</summary>

@@ -29,7 +29,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using (var table = connection.CreateCommand())
         {
             table.CommandText = """
@@ -85,7 +85,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
     public async Task<ReviewItem> UpsertBySubmissionAsync(Guid submissionId, Func<ReviewItem, bool> change, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var existing = await ReadAsync(connection, transaction, "submission_id = $key", submissionId, cancellationToken);
         var item = existing ?? ReviewItem.New(submissionId, now);
@@ -119,7 +119,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
     public async Task<ReviewItem?> UpdateAsync(Guid itemId, Func<ReviewItem, bool> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var item = await ReadAsync(connection, transaction, "item_id = $key", itemId, cancellationToken);
         if (item is not null && change(item))
@@ -134,7 +134,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
     public async Task<IReadOnlyList<ReviewItem>> ClaimAsync(ClaimSpec claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
 
         // Microsoft.Data.Sqlite begins IMMEDIATE: the count of held leases and the claim see the same queue.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -218,10 +218,14 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         return ReviewRules.PendingDecisions(items, storedBefore, limit);
     }
 
-    public async Task MarkPublishedAsync(string key, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    public async Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
-        var (itemId, eventId) = DecisionKey.Parse(key);
-        await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            var (itemId, eventId) = DecisionKey.Parse(key);
+            await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
+        }
     }
 
     private static async Task<ReviewItem?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string where, Guid key, CancellationToken cancellationToken)
