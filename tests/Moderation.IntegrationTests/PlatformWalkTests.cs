@@ -45,6 +45,10 @@ public sealed class AllInOneWalkTests : IAsyncLifetime
     public Task An_article_and_a_threatening_comment_walk_from_submission_to_removal_in_one_process() =>
         new ModerationWalk(_platform.Client<IIngestionApi>(TestKeys.Submitter), _platform.Client<IReviewApi>(TestKeys.Moderator),
             _platform.Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
+
+    [Fact]
+    public Task A_batch_of_articles_and_comments_reaches_its_verdicts_and_is_logged_once_in_one_process() =>
+        new BatchWalk(_platform.Client<IIngestionApi>(TestKeys.Submitter), _platform.Client<IAuditApi>(TestKeys.Auditor)).WalkAsync();
 }
 
 /// <summary>The four services as four hosts, each with its own store, talking over a real RabbitMQ.</summary>
@@ -91,6 +95,13 @@ public sealed class FourServicesOverRabbitMqTests : IAsyncLifetime
         TestEnvironment.SkipUnlessRabbitMq();
         await new ModerationWalk(_hosts[0].Client<IIngestionApi>(TestKeys.Submitter), _hosts[2].Client<IReviewApi>(TestKeys.Moderator),
             _hosts[3].Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_batch_of_articles_and_comments_reaches_its_verdicts_and_is_logged_once_across_four_services()
+    {
+        TestEnvironment.SkipUnlessRabbitMq();
+        await new BatchWalk(_hosts[0].Client<IIngestionApi>(TestKeys.Submitter), _hosts[3].Client<IAuditApi>(TestKeys.Auditor)).WalkAsync();
     }
 
     [SkippableFact]

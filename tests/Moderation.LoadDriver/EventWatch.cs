@@ -9,12 +9,15 @@ namespace Moderation.LoadDriver;
 
 /// <summary>
 /// Listens to the pipeline's own events on the broker (a private queue bound to MassTransit's
-/// exchanges) and notes when each submission got its verdict and its final decision.
+/// exchanges, the batch carriers' included) and notes when each submission got its verdict and its
+/// final decision.
 /// </summary>
 public sealed class EventWatch : IAsyncDisposable
 {
     private const string ClassifiedExchange = "Moderation.Contracts:ContentClassified";
     private const string DecidedExchange = "Moderation.Contracts:ModerationDecided";
+    private const string BatchClassifiedExchange = "Moderation.Contracts:BatchClassified";
+    private const string BatchDecidedExchange = "Moderation.Contracts:BatchDecided";
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -39,7 +42,7 @@ public sealed class EventWatch : IAsyncDisposable
         var connection = await factory.CreateConnectionAsync(cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var queue = (await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken)).QueueName;
-        foreach (var exchange in new[] { ClassifiedExchange, DecidedExchange })
+        foreach (var exchange in new[] { ClassifiedExchange, DecidedExchange, BatchClassifiedExchange, BatchDecidedExchange })
         {
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
             await channel.QueueBindAsync(queue, exchange, string.Empty, cancellationToken: cancellationToken);
@@ -61,14 +64,39 @@ public sealed class EventWatch : IAsyncDisposable
         var at = _clock.Elapsed;
         using var envelope = JsonDocument.Parse(body.ToArray());
         var message = envelope.RootElement.GetProperty("message");
-        var submissionId = message.GetProperty("submissionId").GetGuid();
-        if (exchange == ClassifiedExchange)
+        switch (exchange)
         {
-            Verdicts.TryAdd(submissionId, (at, VerdictName(message.GetProperty("verdict"))));
+            case ClassifiedExchange:
+                RecordVerdict(message, at);
+                break;
+            case DecidedExchange:
+                RecordDecision(message, at);
+                break;
+            case BatchClassifiedExchange:
+                foreach (var result in message.GetProperty("results").EnumerateArray())
+                {
+                    RecordVerdict(result, at);
+                }
+
+                break;
+            case BatchDecidedExchange:
+                foreach (var decision in message.GetProperty("decisions").EnumerateArray())
+                {
+                    RecordDecision(decision, at);
+                }
+
+                break;
         }
-        else if (message.TryGetProperty("isFinal", out var isFinal) && isFinal.GetBoolean())
+    }
+
+    private void RecordVerdict(JsonElement classified, TimeSpan at) =>
+        Verdicts.TryAdd(classified.GetProperty("submissionId").GetGuid(), (at, VerdictName(classified.GetProperty("verdict"))));
+
+    private void RecordDecision(JsonElement decision, TimeSpan at)
+    {
+        if (decision.TryGetProperty("isFinal", out var isFinal) && isFinal.GetBoolean())
         {
-            FinalDecisions.TryAdd(submissionId, at);
+            FinalDecisions.TryAdd(decision.GetProperty("submissionId").GetGuid(), at);
         }
     }
 

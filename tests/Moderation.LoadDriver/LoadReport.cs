@@ -26,6 +26,7 @@ public sealed record LoadReport(
     double VerdictsPerSecond,
     int FinalDecisions,
     int WithoutVerdictSeen,
+    LatencyFigures ToAnswer,
     LatencyFigures ToVerdict,
     LatencyFigures ToFinalDecision,
     double? BrokerDeliveriesPerSecond,

@@ -19,6 +19,9 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
 
     public ConcurrentDictionary<Guid, TimeSpan> SentAt { get; } = new();
 
+    /// <summary>How long each accepted submission's HTTP call took to answer.</summary>
+    public ConcurrentBag<TimeSpan> AnswerTimes { get; } = [];
+
     public int Submitted => _submitted;
 
     public int Refused => _refused;
@@ -97,6 +100,7 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
             }
 
             SentAt[submissionId] = sentAt;
+            AnswerTimes.Add(clock.Elapsed - sentAt);
         }
         catch (Exception ex) when (ex is HttpRequestException or Refit.ApiException or TaskCanceledException)
         {
@@ -131,6 +135,7 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
             using var content = new StringContent(ndjson.ToString(), Encoding.UTF8, "application/x-ndjson");
             using var response = await ingestion.PostAsync("/api/v1/submissions/batch", content, cancellationToken);
             response.EnsureSuccessStatusCode();
+            var answeredAfter = clock.Elapsed - sentAt;
             using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             foreach (var result in answer.RootElement.GetProperty("results").EnumerateArray())
             {
@@ -138,6 +143,7 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
                     result.GetProperty("status").GetString() == "accepted")
                 {
                     SentAt[id.GetGuid()] = sentAt;
+                    AnswerTimes.Add(answeredAfter);
                 }
                 else
                 {
