@@ -3,7 +3,11 @@ using Moderation.Testing;
 
 namespace Moderation.FaultTests;
 
-/// <summary>The four services as four processes on the test broker, each with its own SQLite file.</summary>
+/// <summary>
+/// The four services as four processes on the test broker, each with its own SQLite file, on a
+/// virtual host of their own when the broker is local: a message another test left on a queue must
+/// not turn up in this fleet's audit log.
+/// </summary>
 public sealed class Fleet : IAsyncDisposable
 {
     public const string Ingestion = "Moderation.Ingestion";
@@ -14,6 +18,8 @@ public sealed class Fleet : IAsyncDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "moderation-fault-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, ServiceProcess> _services = [];
     private readonly List<HttpClient> _clients = [];
+    private string _virtualHost = TestEnvironment.RabbitMqVirtualHost;
+    private bool _ownsVirtualHost;
 
     public ServiceProcess this[string service] => _services[service];
 
@@ -26,6 +32,14 @@ public sealed class Fleet : IAsyncDisposable
     {
         var fleet = new Fleet();
         Directory.CreateDirectory(fleet._directory);
+        if (RabbitMqControl.Path is not null && TestEnvironment.RabbitMqHost is "127.0.0.1" or "localhost")
+        {
+            fleet._virtualHost = $"moderation-fleet-{Guid.NewGuid():N}";
+            await RabbitMqControl.RunAsync($"add_vhost {fleet._virtualHost}");
+            fleet._ownsVirtualHost = true;
+            await RabbitMqControl.RunAsync($"set_permissions -p {fleet._virtualHost} guest .* .* .*");
+        }
+
         foreach (var service in new[] { Audit, Review, Classification, Ingestion })
         {
             var process = new ServiceProcess(service, fleet.Environment(service), fleet._directory);
@@ -41,7 +55,7 @@ public sealed class Fleet : IAsyncDisposable
         var environment = TestKeys.Configuration.ToDictionary(k => k.Key.Replace(":", "__", StringComparison.Ordinal), k => k.Value ?? "");
         environment["Bus__Transport"] = "RabbitMq";
         environment["Bus__RabbitMq__Host"] = TestEnvironment.RabbitMqHost!;
-        environment["Bus__RabbitMq__VirtualHost"] = TestEnvironment.RabbitMqVirtualHost;
+        environment["Bus__RabbitMq__VirtualHost"] = _virtualHost;
         environment["Storage__ConnectionString"] = StoreOf(service);
         environment["Outbox__SweepInterval"] = "00:00:00.500";
         environment["Outbox__Grace"] = "00:00:01";
@@ -67,6 +81,11 @@ public sealed class Fleet : IAsyncDisposable
         foreach (var service in _services.Values)
         {
             await service.DisposeAsync();
+        }
+
+        if (_ownsVirtualHost)
+        {
+            await RabbitMqControl.RunAsync($"delete_vhost {_virtualHost}");
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
