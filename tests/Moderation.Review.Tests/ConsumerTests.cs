@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
+using Moderation.Review.Consumers;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 using Moderation.ServiceDefaults;
@@ -29,7 +30,9 @@ public sealed class ConsumerTests : IAsyncLifetime
                 .AddSingleton<ReviewMetrics>()
                 .AddSingleton(Options.Create(new OutboxOptions()))
                 .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
-                .AddSingleton<ReliablePublisher>(),
+                .AddSingleton<ReliablePublisher>()
+                .AddSingleton<ContentSnapshots>()
+                .AddSingleton<ClassificationResults>(),
             ReviewService.AddConsumers);
         _harness = _consumers.Harness;
         _queue = _consumers.Services.GetRequiredService<IReviewQueue>();
