@@ -111,13 +111,13 @@ public sealed class ContentSnapshots(IReviewQueue queue, TimeProvider clock)
 public sealed class ClassificationResults(IReviewQueue queue, QueuePriority priority, ReliablePublisher publisher, ReviewMetrics metrics, TimeProvider clock)
 {
     /// <param name="results">The results, applied in order.</param>
-    /// <param name="message">The message that carries the decisions (never called without one) and when they were taken.</param>
+    /// <param name="carrier">The message that carries the decisions taken at the given moment (never asked for none).</param>
     /// <param name="cancellationToken">Cancels the store write and the publish.</param>
     public async Task ApplyAsync(
-        IReadOnlyList<ContentClassified> results, Func<IReadOnlyList<ModerationDecided>, DateTimeOffset, object> message, CancellationToken cancellationToken)
+        IReadOnlyList<ContentClassified> results, Func<IReadOnlyList<ModerationDecided>, DateTimeOffset, object> carrier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(results);
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(carrier);
         var now = clock.GetUtcNow();
         var decisions = new ModerationDecided?[results.Count];
         var changes = results.Select((result, index) => new SubmissionChange(result.SubmissionId, current =>
@@ -136,20 +136,21 @@ public sealed class ClassificationResults(IReviewQueue queue, QueuePriority prio
         var items = await queue.UpsertManyBySubmissionAsync(changes, now, cancellationToken);
 
         // Only the delivery that stored a decision publishes it; if that one died in between, the sweeper does.
-        var stored = decisions.Select((decision, index) => (Decision: decision, Item: items[index]))
-            .Where(d => d.Decision is not null)
-            .Select(d => (Decision: d.Decision!, Key: DecisionKey.Of(d.Item.ItemId, d.Decision!.DecisionId)))
-            .ToList();
-        if (stored.Count == 0)
+        var stored = new List<ModerationDecided>();
+        var keys = new List<string>();
+        for (var index = 0; index < decisions.Length; index++)
         {
-            return;
+            if (decisions[index] is { } decision)
+            {
+                metrics.Decided(decision, pastSla: false);
+                stored.Add(decision);
+                keys.Add(DecisionKey.Of(items[index].ItemId, decision.DecisionId));
+            }
         }
 
-        foreach (var (decision, _) in stored)
+        if (stored.Count > 0)
         {
-            metrics.Decided(decision, pastSla: false);
+            await publisher.PublishAsync(queue, carrier(stored, now), keys, cancellationToken);
         }
-
-        await publisher.PublishAsync(queue, message([.. stored.Select(d => d.Decision)], now), [.. stored.Select(d => d.Key)], cancellationToken);
     }
 }
