@@ -23,6 +23,8 @@ public static class ReviewService
         builder.Services.AddSingleton(sp => QueuePriority.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
         builder.Services.AddModerationStore<IReviewQueue, SqliteReviewQueue, MongoReviewQueue>();
         builder.Services.AddPendingEventSource<IReviewQueue>(builder.Configuration);
+        builder.Services.AddSingleton<ContentSnapshots>();
+        builder.Services.AddSingleton<ClassificationResults>();
         builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
@@ -33,6 +35,8 @@ public static class ReviewService
         bus.AddConsumer<ReviewArticleSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<ReviewCommentSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<ReviewClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<ReviewBatchSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<ReviewBatchClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
     }
 
     public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder routes)

@@ -1,12 +1,8 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moderation.Contracts;
-using Moderation.Review.Domain;
 using Moderation.Review.Storage;
-using Moderation.ServiceDefaults;
 using Moderation.Testing;
 
 namespace Moderation.Review.Tests;
@@ -20,17 +16,7 @@ public sealed class ConsumerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _consumers = await ConsumerHarness.StartAsync(
-            services => services
-                .AddSingleton<SqliteReviewQueue>()
-                .AddSingleton<IReviewQueue>(sp => sp.GetRequiredService<SqliteReviewQueue>())
-                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteReviewQueue>())
-                .AddSingleton(QueuePriority.Default)
-                .AddSingleton<ReviewMetrics>()
-                .AddSingleton(Options.Create(new OutboxOptions()))
-                .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
-                .AddSingleton<ReliablePublisher>(),
-            ReviewService.AddConsumers);
+        _consumers = await ReviewConsumerHarness.StartAsync();
         _harness = _consumers.Harness;
         _queue = _consumers.Services.GetRequiredService<IReviewQueue>();
     }

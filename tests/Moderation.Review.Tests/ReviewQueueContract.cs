@@ -234,6 +234,108 @@ public abstract class ReviewQueueContract : IDisposable
         Assert.Null(await queue.GetByCommentAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
+    [SkippableFact]
+    public async Task Many_changes_in_one_call_create_and_change_items_in_the_order_given()
+    {
+        var queue = await QueueAsync();
+        var existing = await EnqueueAsync(queue, 0.6, Verdict.Allow);
+        var (fresh, untouched, alreadyClassified) = (Guid.NewGuid(), Guid.NewGuid(), existing.SubmissionId);
+
+        var items = await queue.UpsertManyBySubmissionAsync(
+        [
+            new SubmissionChange(fresh, item =>
+            {
+                ReviewRules.ApplyContent(item, ContentKind.Comment, "Article", "first half");
+                return true;
+            }),
+            new SubmissionChange(alreadyClassified, item => item.Verdict is null),
+            new SubmissionChange(untouched, _ => false),
+            new SubmissionChange(fresh, item =>
+            {
+                Assert.Equal("first half", item.Text);
+                ReviewRules.ApplyClassification(item, ReviewSamples.Classified(fresh, Verdict.Review));
+                return true;
+            }),
+        ], Now, CancellationToken.None);
+
+        Assert.Equal([fresh, alreadyClassified, untouched, fresh], items.Select(i => i.SubmissionId));
+        Assert.Same(items[0], items[3]);
+        Assert.True(items[0].IsQueued);
+        Assert.Equal(existing.ItemId, items[1].ItemId);
+
+        var stored = await queue.GetBySubmissionAsync(fresh, CancellationToken.None);
+        Assert.Equal(items[0].ItemId, stored!.ItemId);
+        Assert.Equal("first half", stored.Text);
+        Assert.Equal(Verdict.Review, stored.Verdict);
+        Assert.Equal(items[2].ItemId, (await queue.GetBySubmissionAsync(untouched, CancellationToken.None))!.ItemId);
+        Assert.Equal(Verdict.Allow, (await queue.GetBySubmissionAsync(alreadyClassified, CancellationToken.None))!.Verdict);
+        var (queued, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 10, Now), CancellationToken.None);
+        Assert.Equal(stored.ItemId, Assert.Single(queued).ItemId);
+        Assert.Equal(1, total);
+    }
+
+    [SkippableFact]
+    public async Task Many_changes_of_two_calls_at_once_on_the_same_items_are_both_kept()
+    {
+        var queue = await QueueAsync();
+        var submissions = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+
+        await Task.WhenAll(
+            Task.Run(() => queue.UpsertManyBySubmissionAsync([.. submissions.Select(id => new SubmissionChange(id, item =>
+            {
+                ReviewRules.ApplyContent(item, ContentKind.Comment, "Article", "text");
+                return true;
+            }))], Now, CancellationToken.None)),
+            Task.Run(() => queue.UpsertManyBySubmissionAsync([.. submissions.AsEnumerable().Reverse().Select(id => new SubmissionChange(id, item =>
+            {
+                ReviewRules.ApplyClassification(item, ReviewSamples.Classified(id, Verdict.Review));
+                return true;
+            }))], Now, CancellationToken.None)));
+
+        var page = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 100, Now), CancellationToken.None);
+        Assert.Equal(submissions.Order(), page.Items.Select(i => i.SubmissionId).Order());
+        Assert.All(page.Items, i => Assert.Equal("text", i.Text));
+    }
+
+    [SkippableFact]
+    public async Task Marking_many_events_published_at_once_marks_each_and_ignores_unknown_and_marked_ones()
+    {
+        var queue = await QueueAsync();
+        var keys = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var submissionId = Guid.NewGuid();
+            var classified = ReviewSamples.Classified(submissionId, i % 2 == 0 ? Verdict.Allow : Verdict.Block);
+            ModerationDecided? decision = null;
+            var item = await queue.UpsertBySubmissionAsync(submissionId, item =>
+            {
+                ReviewRules.ApplyClassification(item, classified);
+                decision = ReviewRules.DecideByPolicy(item, classified, Now);
+                return true;
+            }, Now, CancellationToken.None);
+            keys.Add(DecisionKey.Of(item.ItemId, decision!.DecisionId));
+        }
+
+        var escalated = await EnqueueAsync(queue, 0.8);
+        var escalation = ReviewSamples.Decision(escalated.SubmissionId, "alice", DecisionOutcome.Escalate);
+        var removal = ReviewSamples.Decision(escalated.SubmissionId, "carol", DecisionOutcome.Remove);
+        await queue.UpdateAsync(escalated.ItemId, i =>
+            ReviewRules.Decide(i, escalation, false, Now) == ReviewRefusal.None && ReviewRules.Decide(i, removal, true, Now) == ReviewRefusal.None, CancellationToken.None);
+        keys.Add(DecisionKey.Of(escalated.ItemId, escalation.DecisionId));
+        keys.Add(DecisionKey.Of(escalated.ItemId, removal.DecisionId));
+        Assert.Equal(keys.Order(), (await queue.ListPendingAsync(Now.AddSeconds(1), 100, CancellationToken.None)).Select(p => p.Key).Order());
+
+        await queue.MarkPublishedAsync([keys[0]], Now, CancellationToken.None);
+        await queue.MarkPublishedAsync([.. keys, DecisionKey.Of(Guid.NewGuid(), Guid.NewGuid()), DecisionKey.Of(escalated.ItemId, Guid.NewGuid())], Now.AddSeconds(1), CancellationToken.None);
+
+        Assert.Empty(await queue.ListPendingAsync(Now.AddMinutes(1), 100, CancellationToken.None));
+        var read = await queue.GetAsync(escalated.ItemId, CancellationToken.None);
+        Assert.All(read!.Decisions, d => Assert.Equal(Now.AddSeconds(1), d.PublishedAt));
+        Assert.Equal(DecisionOutcome.Remove, read.Decision!.Outcome);
+        var first = await queue.GetAsync(DecisionKey.Parse(keys[0]).ItemId, CancellationToken.None);
+        Assert.Equal(Now, Assert.Single(first!.Decisions).PublishedAt);
+    }
+
     public void Dispose()
     {
         DisposeQueue();
@@ -277,6 +379,27 @@ public sealed class SqliteReviewQueueTests : ReviewQueueContract
         }, ReviewSamples.Now, CancellationToken.None);
         Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync(new ClaimSpec("alice", false, 5, 5, ReviewSamples.Now, ReviewSamples.Now.AddMinutes(5)), CancellationToken.None)).ItemId);
         Assert.NotNull(await queue.GetBySubmissionAsync(Guid.Parse("00000000-0000-0000-0000-000000000002"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Many_changes_are_one_transaction_a_failing_change_leaves_none_of_them_written()
+    {
+        var queue = CreateQueue();
+        await ((IModerationStore)queue).InitializeAsync(CancellationToken.None);
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => queue.UpsertManyBySubmissionAsync(
+        [
+            new SubmissionChange(first, item =>
+            {
+                ReviewRules.ApplyContent(item, ContentKind.Comment, "Article", "text");
+                return true;
+            }),
+            new SubmissionChange(second, _ => throw new InvalidOperationException("a change that cannot be applied")),
+        ], ReviewSamples.Now, CancellationToken.None));
+
+        Assert.Null(await queue.GetBySubmissionAsync(first, CancellationToken.None));
+        Assert.Null(await queue.GetBySubmissionAsync(second, CancellationToken.None));
     }
 }
 

@@ -9,6 +9,9 @@ public sealed record ReviewQuery(ReviewItemStatus? Status, string? Category, int
 /// <summary>One page of the queue, the number of items the query matches, and how many of those are undecided past their SLA.</summary>
 public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, long Total, long PastSla);
 
+/// <summary>A change to the review item of one submission; it returns false to leave an existing item as it is.</summary>
+public sealed record SubmissionChange(Guid SubmissionId, Func<ReviewItem, bool> Change);
+
 /// <summary>Who claims, how many, and for how long.</summary>
 public sealed record ClaimSpec(string Moderator, bool IncludeEscalated, int Count, int MaxHeld, DateTimeOffset Now, DateTimeOffset LeaseUntil);
 
@@ -18,8 +21,14 @@ public sealed record ClaimSpec(string Moderator, bool IncludeEscalated, int Coun
 /// </summary>
 public interface IReviewQueue : IPendingEventSource
 {
-    /// <summary>Changes the item of a submission atomically, creating it first when it does not exist yet.</summary>
-    Task<ReviewItem> UpsertBySubmissionAsync(Guid submissionId, Func<ReviewItem, bool> change, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Changes the items of these submissions, in the order given, creating each first when it does not
+    /// exist yet; a change returns false to leave an existing item as it is. A submission named twice
+    /// gets both changes, the second seeing the first. Returns each change's item as it is afterwards,
+    /// in the order given. SQLite makes it one write transaction; MongoDB changes each item atomically
+    /// and may run a change again on a fresher copy of its item.
+    /// </summary>
+    Task<IReadOnlyList<ReviewItem>> UpsertManyBySubmissionAsync(IReadOnlyList<SubmissionChange> changes, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<ReviewItem?> GetAsync(Guid itemId, CancellationToken cancellationToken);
 

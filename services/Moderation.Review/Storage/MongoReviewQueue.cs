@@ -35,36 +35,29 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         ], cancellationToken);
     }
 
-    public async Task<ReviewItem> UpsertBySubmissionAsync(Guid submissionId, Func<ReviewItem, bool> change, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewItem>> UpsertManyBySubmissionAsync(IReadOnlyList<SubmissionChange> changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        var filter = Filter.Eq("submissionId", submissionId.ToString());
-        for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
+        ArgumentNullException.ThrowIfNull(changes);
+        var submissionIds = changes.Select(c => c.SubmissionId.ToString()).Distinct().ToList();
+        var stored = (await _items.Find(Filter.In("submissionId", submissionIds)).ToListAsync(cancellationToken))
+            .ToDictionary(d => Guid.Parse(d["submissionId"].AsString));
+        var items = new ReviewItem[changes.Count];
+        foreach (var submission in changes.Select((change, index) => (change, index)).GroupBy(c => c.change.SubmissionId))
         {
-            var document = await _items.Find(filter).FirstOrDefaultAsync(cancellationToken);
-            if (document is null)
+            // Every change of a submission named more than once runs, in order, on the same copy.
+            var item = await UpsertAsync(
+                submission.Key,
+                current => submission.Aggregate(false, (changed, c) => c.change.Change(current) | changed),
+                now,
+                stored.GetValueOrDefault(submission.Key),
+                cancellationToken);
+            foreach (var (_, index) in submission)
             {
-                var item = ReviewItem.New(submissionId, now);
-                change(item);
-                try
-                {
-                    await _items.InsertOneAsync(ToDocument(item, 1), cancellationToken: cancellationToken);
-                    return item;
-                }
-                catch (MongoWriteException ex) when (ex.WriteError.Code == DuplicateKeyCode)
-                {
-                    continue;
-                }
-            }
-
-            var existing = FromDocument(document);
-            if (!change(existing) || await TryReplaceAsync(existing, document["version"].ToInt64(), cancellationToken))
-            {
-                return existing;
+                items[index] = item;
             }
         }
 
-        throw new InvalidOperationException($"The review item of submission {submissionId} kept changing under {MaxUpdateAttempts} attempts.");
+        return items;
     }
 
     public Task<ReviewItem?> GetAsync(Guid itemId, CancellationToken cancellationToken) =>
@@ -182,10 +175,35 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     public async Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys)
+        var events = keys.Select(DecisionKey.Parse).ToList();
+        var documents = await _items.Find(Filter.In("_id", events.Select(e => e.ItemId.ToString()).Distinct())).ToListAsync(cancellationToken);
+        var replaces = new List<WriteModel<BsonDocument>>();
+        foreach (var document in documents)
         {
-            var (itemId, eventId) = DecisionKey.Parse(key);
-            await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
+            var item = FromDocument(document);
+            var marked = events.Where(e => e.ItemId == item.ItemId)
+                .Aggregate(false, (changed, e) => ReviewRules.MarkPublished(item, e.EventId, publishedAt) | changed);
+            if (marked)
+            {
+                var version = document["version"].ToInt64();
+                replaces.Add(new ReplaceOneModel<BsonDocument>(VersionFilter(item.ItemId, version), ToDocument(item, version + 1)));
+            }
+        }
+
+        if (replaces.Count == 0)
+        {
+            return;
+        }
+
+        var result = await _items.BulkWriteAsync(replaces, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        if (result.MatchedCount < replaces.Count)
+        {
+            // Some items changed between the read and the write (a claim, a moderator's decision); their
+            // replaces matched nothing. Marking again on fresh copies finds the marks that did land and leaves them.
+            foreach (var (itemId, eventId) in events)
+            {
+                await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
+            }
         }
     }
 
@@ -197,6 +215,49 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     private static FilterDefinition<BsonDocument> LiveLease(DateTime now) =>
         Filter.Eq("status", "claimed") & Filter.Gt("leaseUntil", now);
 
+    /// <summary>
+    /// Changes the item of a submission by an optimistic replace, creating it when it does not exist;
+    /// the first attempt works on <paramref name="firstRead"/> (null: there was no item), later ones on a fresh read.
+    /// </summary>
+    private async Task<ReviewItem> UpsertAsync(Guid submissionId, Func<ReviewItem, bool> change, DateTimeOffset now, BsonDocument? firstRead, CancellationToken cancellationToken)
+    {
+        var filter = Filter.Eq("submissionId", submissionId.ToString());
+        var document = firstRead;
+        for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
+        {
+            if (attempt > 0)
+            {
+                document = await _items.Find(filter).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            if (document is null)
+            {
+                var item = ReviewItem.New(submissionId, now);
+                change(item);
+                try
+                {
+                    await _items.InsertOneAsync(ToDocument(item, 1), cancellationToken: cancellationToken);
+                    return item;
+                }
+                catch (MongoWriteException ex) when (ex.WriteError.Code == DuplicateKeyCode)
+                {
+                    continue;
+                }
+            }
+
+            var existing = FromDocument(document);
+            if (!change(existing) || await TryReplaceAsync(existing, document["version"].ToInt64(), cancellationToken))
+            {
+                return existing;
+            }
+        }
+
+        throw new InvalidOperationException($"The review item of submission {submissionId} kept changing under {MaxUpdateAttempts} attempts.");
+    }
+
+    private static FilterDefinition<BsonDocument> VersionFilter(Guid itemId, long version) =>
+        Filter.Eq("_id", itemId.ToString()) & Filter.Eq("version", version);
+
     private async Task<ReviewItem?> FindOneAsync(FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken)
     {
         var document = await _items.Find(filter).FirstOrDefaultAsync(cancellationToken);
@@ -206,7 +267,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     private async Task<bool> TryReplaceAsync(ReviewItem item, long version, CancellationToken cancellationToken)
     {
         var result = await _items.ReplaceOneAsync(
-            Filter.Eq("_id", item.ItemId.ToString()) & Filter.Eq("version", version),
+            VersionFilter(item.ItemId, version),
             ToDocument(item, version + 1),
             cancellationToken: cancellationToken);
         return result.ModifiedCount == 1;

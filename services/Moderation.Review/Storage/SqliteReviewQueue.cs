@@ -82,20 +82,34 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<ReviewItem> UpsertBySubmissionAsync(Guid submissionId, Func<ReviewItem, bool> change, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewItem>> UpsertManyBySubmissionAsync(IReadOnlyList<SubmissionChange> changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(changes);
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var existing = await ReadAsync(connection, transaction, "submission_id = $key", submissionId, cancellationToken);
-        var item = existing ?? ReviewItem.New(submissionId, now);
-        if (change(item) || existing is null)
+        var current = (await ReadManyAsync(connection, transaction, "submission_id", changes.Select(c => c.SubmissionId), cancellationToken))
+            .ToDictionary(i => i.SubmissionId);
+        var writes = new Dictionary<Guid, (ReviewItem Item, bool Insert)>();
+        var items = new List<ReviewItem>(changes.Count);
+        foreach (var (submissionId, change) in changes)
         {
-            await WriteAsync(connection, transaction, item, insert: existing is null, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (!current.TryGetValue(submissionId, out var item))
+            {
+                item = ReviewItem.New(submissionId, now);
+                current.Add(submissionId, item);
+                writes.Add(submissionId, (item, true));
+            }
+
+            if (change(item))
+            {
+                writes.TryAdd(submissionId, (item, false));
+            }
+
+            items.Add(item);
         }
 
-        return item;
+        await CommitAsync(connection, transaction, writes.Values, cancellationToken);
+        return items;
     }
 
     public async Task<ReviewItem?> GetAsync(Guid itemId, CancellationToken cancellationToken)
@@ -124,8 +138,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         var item = await ReadAsync(connection, transaction, "item_id = $key", itemId, cancellationToken);
         if (item is not null && change(item))
         {
-            await WriteAsync(connection, transaction, item, insert: false, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CommitAsync(connection, transaction, [(item, false)], cancellationToken);
         }
 
         return item;
@@ -221,11 +234,48 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
     public async Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys)
+        var events = keys.Select(DecisionKey.Parse).ToList();
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var items = (await ReadManyAsync(connection, transaction, "item_id", events.Select(e => e.ItemId), cancellationToken)).ToDictionary(i => i.ItemId);
+        var marked = new Dictionary<Guid, (ReviewItem Item, bool Insert)>();
+        foreach (var (itemId, eventId) in events)
         {
-            var (itemId, eventId) = DecisionKey.Parse(key);
-            await UpdateAsync(itemId, item => ReviewRules.MarkPublished(item, eventId, publishedAt), cancellationToken);
+            if (items.TryGetValue(itemId, out var item) && ReviewRules.MarkPublished(item, eventId, publishedAt))
+            {
+                marked.TryAdd(itemId, (item, false));
+            }
         }
+
+        await CommitAsync(connection, transaction, marked.Values, cancellationToken);
+    }
+
+    /// <summary>The items whose <paramref name="column"/> is one of <paramref name="keys"/>, in one statement however many there are.</summary>
+    private static async Task<List<ReviewItem>> ReadManyAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string column, IEnumerable<Guid> keys, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {Columns} FROM review_items WHERE {column} IN (SELECT value FROM json_each($keys))";
+        command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys.Select(k => k.ToString()).Distinct()));
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    /// <summary>Writes the items a transaction changed and commits it; a transaction that changed nothing is rolled back on disposal.</summary>
+    private static async Task CommitAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<(ReviewItem Item, bool Insert)> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (item, insert) in writes)
+        {
+            await WriteAsync(connection, transaction, item, insert, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task<ReviewItem?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string where, Guid key, CancellationToken cancellationToken)

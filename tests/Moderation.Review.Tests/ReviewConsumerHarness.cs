@@ -1,0 +1,35 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moderation.Review.Consumers;
+using Moderation.Review.Domain;
+using Moderation.Review.Storage;
+using Moderation.ServiceDefaults;
+using Moderation.Testing;
+
+namespace Moderation.Review.Tests;
+
+/// <summary>Review's consumers and what they need, on MassTransit's test harness over a SQLite file.</summary>
+internal static class ReviewConsumerHarness
+{
+    /// <param name="bus">Changes the harness's bus further (e.g. a publish that fails), after Review's consumers are added.</param>
+    public static Task<ConsumerHarness> StartAsync(Action<IBusRegistrationConfigurator>? bus = null) =>
+        ConsumerHarness.StartAsync(
+            services => services
+                .AddSingleton<SqliteReviewQueue>()
+                .AddSingleton<IReviewQueue>(sp => sp.GetRequiredService<SqliteReviewQueue>())
+                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteReviewQueue>())
+                .AddSingleton(QueuePriority.Default)
+                .AddSingleton<ReviewMetrics>()
+                .AddSingleton(Options.Create(new OutboxOptions()))
+                .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+                .AddSingleton<ReliablePublisher>()
+                .AddSingleton<ContentSnapshots>()
+                .AddSingleton<ClassificationResults>(),
+            configurator =>
+            {
+                ReviewService.AddConsumers(configurator);
+                bus?.Invoke(configurator);
+            });
+}
