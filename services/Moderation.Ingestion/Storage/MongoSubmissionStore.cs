@@ -138,6 +138,12 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
             var taken = ex.WriteErrors.Select(e => e.Index).ToHashSet();
             return [.. records.Where((_, i) => !taken.Contains(i))];
         }
+        catch
+        {
+            // Claims that went in before the failure would hold their content for a submission that never comes.
+            await GiveUpClaimsAsync(records);
+            throw;
+        }
     }
 
     public async Task<IReadOnlyList<SubmissionRecord>> ListCommentsAsync(Guid articleId, int limit, CancellationToken cancellationToken)
@@ -206,14 +212,18 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
             var failed = ex is MongoBulkWriteException<BsonDocument> bulk && bulk.WriteErrors.Count > 0
                 ? [.. bulk.WriteErrors.Select(e => records[e.Index])]
                 : records;
-            await _contentClaims.DeleteManyAsync(
-                Builders<BsonDocument>.Filter.Or(failed.Select(r =>
-                    Builders<BsonDocument>.Filter.Eq("_id", r.ContentHash) &
-                    Builders<BsonDocument>.Filter.Eq("submissionId", r.SubmissionId.ToString()))),
-                CancellationToken.None);
+            await GiveUpClaimsAsync(failed);
             throw;
         }
     }
+
+    /// <summary>Deletes the claims these records hold (none that another submission took since).</summary>
+    private Task GiveUpClaimsAsync(IReadOnlyList<SubmissionRecord> records) =>
+        _contentClaims.DeleteManyAsync(
+            Builders<BsonDocument>.Filter.Or(records.Select(r =>
+                Builders<BsonDocument>.Filter.Eq("_id", r.ContentHash) &
+                Builders<BsonDocument>.Filter.Eq("submissionId", r.SubmissionId.ToString()))),
+            CancellationToken.None);
 
     private static BsonDocument ClaimOf(SubmissionRecord record) => new()
     {
