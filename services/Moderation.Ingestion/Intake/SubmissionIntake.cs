@@ -177,7 +177,7 @@ public sealed class SubmissionIntake(
                 clock.GetUtcNow());
             if (!await publisher.PublishAsync(store, message, [.. items.Select(r => r.SubmissionId.ToString())], cancellationToken))
             {
-                // The broker is away: the sweeper publishes these and the rest one by one, and the caller waits out one timeout, not one per message.
+                // The broker is away or refused the message: the sweeper publishes these and the rest one by one, and the caller waits out one timeout, not one per message.
                 break;
             }
         }
