@@ -55,6 +55,13 @@ public sealed class IngestionOptions
     [Range(1_024, 1_000_000_000)]
     public long MaxBatchBytes { get; set; } = 10_485_760;
 
+    /// <summary>
+    /// The most submissions of a batch that travel in one <c>BatchSubmitted</c> message: a batch of
+    /// 250 lines leaves as messages of 100, 100 and 50.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxItemsPerBatchMessage { get; set; } = 100;
+
     /// <summary>How long the same normalised text from the same source counts as a duplicate of the first.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);

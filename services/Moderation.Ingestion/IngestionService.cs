@@ -37,6 +37,8 @@ public static class IngestionService
         bus.AddConsumer<SubmissionClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<SubmissionDecidedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<SubmissionAppealedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<BatchClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<BatchDecidedConsumer>().Endpoint(e => e.Name = QueueName);
     }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder routes)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,60 @@ public sealed class ConsumerTests : IAsyncLifetime
 
         Assert.True(await _harness.Consumed.Any<ContentClassified>());
         Assert.False(await _harness.Published.Any<Fault<ContentClassified>>());
+    }
+
+    [Fact]
+    public async Task Batch_messages_change_every_submission_as_the_single_events_change_its_twin_and_once_when_redelivered()
+    {
+        var inBatch = Enumerable.Range(0, 3).Select(_ => SubmissionRecordTests.NewComment()).ToList();
+        var alone = Enumerable.Range(0, 3).Select(_ => SubmissionRecordTests.NewComment()).ToList();
+        foreach (var record in inBatch.Concat(alone))
+        {
+            await _store.AddAsync(record, CancellationToken.None);
+        }
+
+        Verdict[] verdicts = [Verdict.Review, Verdict.Allow, Verdict.Review];
+        DecisionOutcome[] outcomes = [DecisionOutcome.Remove, DecisionOutcome.Approve, DecisionOutcome.Escalate];
+        var classified = new BatchClassified(Guid.NewGuid(),
+            [.. inBatch.Select((r, i) => SubmissionRecordTests.Classified(r.SubmissionId, verdicts[i])), SubmissionRecordTests.Classified(Guid.NewGuid(), Verdict.Allow)],
+            DateTimeOffset.UtcNow);
+        var decided = new BatchDecided(Guid.NewGuid(), [.. inBatch.Select((r, i) => SubmissionRecordTests.Decided(r.SubmissionId, outcomes[i]))], DateTimeOffset.UtcNow);
+
+        await _harness.Bus.Publish(classified);
+        await _harness.Bus.Publish(classified);
+        await WaitConsumedAsync<Consumers.BatchClassifiedConsumer, BatchClassified>(2);
+        await _harness.Bus.Publish(decided);
+        await _harness.Bus.Publish(decided);
+        await WaitConsumedAsync<Consumers.BatchDecidedConsumer, BatchDecided>(2);
+        for (var i = 0; i < alone.Count; i++)
+        {
+            await _harness.Bus.Publish(classified.Results[i] with { SubmissionId = alone[i].SubmissionId });
+            await _harness.Bus.Publish(decided.Decisions[i] with { SubmissionId = alone[i].SubmissionId });
+        }
+
+        await WaitConsumedAsync<Consumers.SubmissionClassifiedConsumer, ContentClassified>(3);
+        await WaitConsumedAsync<Consumers.SubmissionDecidedConsumer, ModerationDecided>(3);
+        Assert.False(await _harness.Published.Any<Fault<BatchClassified>>());
+        Assert.False(await _harness.Published.Any<Fault<BatchDecided>>());
+        Assert.Equal(
+            [SubmissionStatus.Removed, SubmissionStatus.Approved, SubmissionStatus.InReview],
+            await Task.WhenAll(inBatch.Select(async r => (await _store.GetAsync(r.SubmissionId, CancellationToken.None))!.Status)));
+        for (var i = 0; i < inBatch.Count; i++)
+        {
+            var viaBatch = (await _store.GetAsync(inBatch[i].SubmissionId, CancellationToken.None))!.ToView();
+            var viaSingles = (await _store.GetAsync(alone[i].SubmissionId, CancellationToken.None))!.ToView();
+            Assert.Equal(
+                JsonSerializer.Serialize(viaSingles with { SubmissionId = default, CommentId = default, ArticleId = default }, ModerationJson.Options),
+                JsonSerializer.Serialize(viaBatch with { SubmissionId = default, CommentId = default, ArticleId = default }, ModerationJson.Options));
+        }
+    }
+
+    private async Task WaitConsumedAsync<TConsumer, TMessage>(int count)
+        where TConsumer : class, IConsumer
+        where TMessage : class
+    {
+        var consumer = _harness.GetConsumerHarness<TConsumer>();
+        await Eventually.GetAsync(() => Task.FromResult(consumer.Consumed.Select<TMessage>().Count()), c => c == count);
     }
 
     [Fact]

@@ -8,10 +8,16 @@ using Moderation.Testing;
 
 namespace Moderation.Ingestion.Tests;
 
-/// <summary>What a downstream service would see of ingestion's events.</summary>
+/// <summary>What a downstream service would see of ingestion's events, alone or in batch messages.</summary>
 public sealed class PublishedSubmissions
 {
+    /// <summary>Every submission published, once per event or batch item that carried it.</summary>
     public ConcurrentQueue<Guid> SubmissionIds { get; } = new();
+
+    /// <summary>The submissions published alone, as <see cref="ArticleSubmitted"/> or <see cref="CommentSubmitted"/>.</summary>
+    public ConcurrentQueue<Guid> PublishedAlone { get; } = new();
+
+    public ConcurrentQueue<BatchSubmitted> Batches { get; } = new();
 
     public int CountOf(Guid submissionId) => SubmissionIds.Count(id => id == submissionId);
 }
@@ -20,6 +26,7 @@ public sealed class ArticleSubmittedRecorder(PublishedSubmissions published) : I
 {
     public Task Consume(ConsumeContext<ArticleSubmitted> context)
     {
+        published.PublishedAlone.Enqueue(context.Message.SubmissionId);
         published.SubmissionIds.Enqueue(context.Message.SubmissionId);
         return Task.CompletedTask;
     }
@@ -29,7 +36,22 @@ public sealed class CommentSubmittedRecorder(PublishedSubmissions published) : I
 {
     public Task Consume(ConsumeContext<CommentSubmitted> context)
     {
+        published.PublishedAlone.Enqueue(context.Message.SubmissionId);
         published.SubmissionIds.Enqueue(context.Message.SubmissionId);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class BatchSubmittedRecorder(PublishedSubmissions published) : IConsumer<BatchSubmitted>
+{
+    public Task Consume(ConsumeContext<BatchSubmitted> context)
+    {
+        published.Batches.Enqueue(context.Message);
+        foreach (var id in context.Message.Articles.Select(a => a.SubmissionId).Concat(context.Message.Comments.Select(c => c.SubmissionId)))
+        {
+            published.SubmissionIds.Enqueue(id);
+        }
+
         return Task.CompletedTask;
     }
 }
@@ -58,6 +80,7 @@ public static class IngestionHost
             {
                 bus.AddConsumer<ArticleSubmittedRecorder>().Endpoint(e => e.Name = RecorderQueue);
                 bus.AddConsumer<CommentSubmittedRecorder>().Endpoint(e => e.Name = RecorderQueue);
+                bus.AddConsumer<BatchSubmittedRecorder>().Endpoint(e => e.Name = RecorderQueue);
             });
         }, r => r.MapIngestion());
     }

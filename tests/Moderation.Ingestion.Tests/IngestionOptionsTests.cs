@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Moderation.Ingestion.Domain;
 
@@ -18,5 +19,19 @@ public sealed class IngestionOptionsTests
 
         Assert.Equal(["Werbung", "Abonnieren"], rules.ChromePhrases);
         Assert.Equal(IngestionOptions.DefaultSectionPhrases, rules.SectionPhrases);
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(1_000, true)]
+    [InlineData(1_001, false)]
+    public void Items_per_batch_message_must_be_between_1_and_1000(int items, bool valid)
+    {
+        var options = new IngestionOptions { MaxItemsPerBatchMessage = items };
+        var errors = new List<ValidationResult>();
+
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
+        Assert.All(errors, e => Assert.Contains(nameof(IngestionOptions.MaxItemsPerBatchMessage), e.MemberNames));
     }
 }

@@ -183,6 +183,150 @@ public abstract class SubmissionStoreContract : IDisposable
     }
 
     [SkippableFact]
+    public async Task Many_submissions_are_stored_in_one_call_and_a_repeat_of_earlier_content_gets_its_first()
+    {
+        var store = await StoreAsync();
+        var tag = Guid.NewGuid();
+        var stored = Article(Now, $"Stored before {tag}");
+        await store.AddUnlessDuplicateAsync(stored, Now.AddMinutes(-10), CancellationToken.None);
+        var later = Now.AddMinutes(1);
+        var fresh = Article(later, $"New {tag}");
+        var other = Article(later, $"Other {tag}");
+        var records = new[] { fresh, Article(later, $"Stored before {tag}"), other, Article(later, $"New {tag}"), Article(later, $"Stored before {tag}") };
+
+        var firsts = await store.AddManyUnlessDuplicateAsync(records, TimeSpan.FromMinutes(10), CancellationToken.None);
+
+        Assert.Equal([null, stored.SubmissionId, null, fresh.SubmissionId, stored.SubmissionId], firsts.Select(f => f?.SubmissionId));
+        Assert.Equal(fresh.Body, firsts[3]!.Body);
+        Assert.NotNull(await store.GetAsync(fresh.SubmissionId, CancellationToken.None));
+        Assert.NotNull(await store.GetAsync(other.SubmissionId, CancellationToken.None));
+        foreach (var repeat in new[] { records[1], records[3], records[4] })
+        {
+            Assert.Null(await store.GetAsync(repeat.SubmissionId, CancellationToken.None));
+        }
+
+        Assert.Empty(await store.AddManyUnlessDuplicateAsync([], TimeSpan.FromMinutes(10), CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Many_submissions_count_each_ones_window_from_its_own_arrival()
+    {
+        var store = await StoreAsync();
+        var body = $"Windowed {Guid.NewGuid()}";
+        var first = Article(Now, body);
+        await store.AddUnlessDuplicateAsync(first, Now.AddMinutes(-10), CancellationToken.None);
+        var comment = Comment(first);
+        await store.AddUnlessDuplicateAsync(comment, Now.AddMinutes(-10), CancellationToken.None);
+
+        var afterWindow = Article(Now.AddMinutes(20), body);
+        var repeatOfAfter = Article(Now.AddMinutes(21), body);
+        var sameComment = Comment(first, receivedAt: Now.AddMinutes(5));
+        var firsts = await store.AddManyUnlessDuplicateAsync([afterWindow, repeatOfAfter, sameComment], TimeSpan.FromMinutes(10), CancellationToken.None);
+
+        Assert.Equal([null, afterWindow.SubmissionId, comment.SubmissionId], firsts.Select(f => f?.SubmissionId));
+        Assert.NotNull(await store.GetAsync(afterWindow.SubmissionId, CancellationToken.None));
+        Assert.Null(await store.GetAsync(repeatOfAfter.SubmissionId, CancellationToken.None));
+        Assert.Single(await store.ListCommentsAsync(first.ArticleId, 10, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_calls_storing_many_of_the_same_contents_store_each_content_once()
+    {
+        var store = await StoreAsync();
+        var bodies = Enumerable.Range(0, 3).Select(i => $"Raced batch {i} {Guid.NewGuid()}").ToList();
+        var calls = Enumerable.Range(0, 6).Select(_ => bodies.Select(b => Article(Now, b)).ToList()).ToList();
+
+        var results = await Task.WhenAll(calls.Select(records => Task.Run(() => store.AddManyUnlessDuplicateAsync(records, TimeSpan.FromMinutes(10), CancellationToken.None))));
+
+        for (var content = 0; content < bodies.Count; content++)
+        {
+            var storedOnes = calls.Select(c => c[content]).Where((_, call) => results[call][content] is null).ToList();
+            var stored = Assert.Single(storedOnes);
+            Assert.All(results.Select(r => r[content]).Where(f => f is not null), f => Assert.Equal(stored.SubmissionId, f!.SubmissionId));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Many_changes_are_applied_in_order_once_and_changes_of_unknown_submissions_are_skipped()
+    {
+        var store = await StoreAsync();
+        var first = Article(Now);
+        var second = Article(Now);
+        var untouched = Article(Now);
+        foreach (var record in new[] { first, second, untouched })
+        {
+            await store.AddAsync(record, CancellationToken.None);
+        }
+
+        SubmissionChange[] changes =
+        [
+            new(first.SubmissionId, r => AddOnce(r, "a")),
+            new(second.SubmissionId, r => AddOnce(r, "a")),
+            new(Guid.NewGuid(), r => AddOnce(r, "a")),
+            new(first.SubmissionId, r => AddOnce(r, "b")),
+        ];
+        await store.UpdateManyAsync(changes, CancellationToken.None);
+        await store.UpdateManyAsync(changes, CancellationToken.None);
+
+        Assert.Equal(["a", "b"], (await store.GetAsync(first.SubmissionId, CancellationToken.None))!.AppliedEvents);
+        Assert.Equal(["a"], (await store.GetAsync(second.SubmissionId, CancellationToken.None))!.AppliedEvents);
+        Assert.Empty((await store.GetAsync(untouched.SubmissionId, CancellationToken.None))!.AppliedEvents);
+        await store.UpdateManyAsync([], CancellationToken.None);
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_many_changes_and_single_updates_of_the_same_submissions_are_all_kept()
+    {
+        var store = await StoreAsync();
+        var records = Enumerable.Range(0, 3).Select(_ => Article(Now)).ToList();
+        foreach (var record in records)
+        {
+            await store.AddAsync(record, CancellationToken.None);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => i % 4 == 0
+            ? store.UpdateAsync(records[i % 3].SubmissionId, r => AddOnce(r, $"event-{i}"), CancellationToken.None)
+            : store.UpdateManyAsync([.. records.Select(r => new SubmissionChange(r.SubmissionId, x => AddOnce(x, $"event-{i}")))], CancellationToken.None))));
+
+        for (var n = 0; n < records.Count; n++)
+        {
+            var expected = Enumerable.Range(0, 20).Where(i => i % 4 != 0 || i % 3 == n).Select(i => $"event-{i}").Order(StringComparer.Ordinal);
+            var read = await store.GetAsync(records[n].SubmissionId, CancellationToken.None);
+            Assert.Equal(expected, read!.AppliedEvents.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Marking_many_published_marks_each_once_and_leaves_the_others_pending()
+    {
+        var store = await StoreAsync();
+        var records = Enumerable.Range(0, 3).Select(i => Article(Now.AddMinutes(-10 - i))).ToList();
+        foreach (var record in records)
+        {
+            await store.AddAsync(record, CancellationToken.None);
+        }
+
+        await store.MarkPublishedAsync([records[0].SubmissionId.ToString(), records[2].SubmissionId.ToString(), Guid.NewGuid().ToString()], Now, CancellationToken.None);
+        await store.MarkPublishedAsync([records[0].SubmissionId.ToString()], Now.AddMinutes(1), CancellationToken.None);
+
+        var pending = await store.ListPendingAsync(Now.AddMinutes(-1), 100, CancellationToken.None);
+        Assert.Equal([records[1].SubmissionId.ToString()], pending.Select(p => p.Key));
+        Assert.Equal(Now, (await store.GetAsync(records[0].SubmissionId, CancellationToken.None))!.PublishedAt);
+        Assert.Equal(Now, (await store.GetAsync(records[2].SubmissionId, CancellationToken.None))!.PublishedAt);
+    }
+
+    private static bool AddOnce(SubmissionRecord record, string key)
+    {
+        if (record.AppliedEvents.Contains(key))
+        {
+            return false;
+        }
+
+        record.AppliedEvents.Add(key);
+        return true;
+    }
+
+    [SkippableFact]
     public async Task An_articles_comments_are_listed_oldest_first_up_to_the_limit()
     {
         var store = await StoreAsync();

@@ -174,9 +174,13 @@ public sealed class SubmissionRecord
         return true;
     }
 
-    public object ToEvent() => Kind == ContentKind.Article
-        ? new ArticleSubmitted(SubmissionId, ArticleId, Source, Title, Body, Url, Author, ExternalId, Language, ReceivedAt)
-        : new CommentSubmitted(SubmissionId, CommentId!.Value, ArticleId, ParentCommentId, Source, Author ?? "", Body, Title, ReceivedAt);
+    public object ToEvent() => Kind == ContentKind.Article ? ToArticleSubmitted() : ToCommentSubmitted();
+
+    public ArticleSubmitted ToArticleSubmitted() =>
+        new(SubmissionId, ArticleId, Source, Title, Body, Url, Author, ExternalId, Language, ReceivedAt);
+
+    public CommentSubmitted ToCommentSubmitted() =>
+        new(SubmissionId, CommentId!.Value, ArticleId, ParentCommentId, Source, Author ?? "", Body, Title, ReceivedAt);
 
     public SubmissionView ToView() => new(
         SubmissionId, Kind, Status, ArticleId, CommentId, ParentCommentId, Source, ReceivedAt,

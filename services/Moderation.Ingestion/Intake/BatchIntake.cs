@@ -6,13 +6,15 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Ingestion.Storage;
 
 namespace Moderation.Ingestion.Intake;
 
 /// <summary>
 /// <c>POST /api/v1/submissions/batch</c>: NDJSON read line by line from the request's pipe, never
-/// whole. Each line goes through <see cref="SubmissionIntake"/> on its own, so a bad line is
-/// rejected with its reason and the good ones around it are kept. At most
+/// whole. Each line is checked by <see cref="SubmissionIntake"/> on its own, so a bad line is
+/// rejected with its reason and the good ones around it are kept; the good ones are then stored in
+/// one write and published as a few batch messages. At most
 /// <see cref="IngestionOptions.MaxBatchLines"/> lines and <see cref="IngestionOptions.MaxBatchBytes"/>
 /// bytes are read: a declared length over the limit is refused up front (413); a stream that goes
 /// over it is answered for the lines read, and the first line not read is rejected naming the limit.
@@ -21,7 +23,8 @@ public static class BatchIntake
 {
     public const string MediaType = "application/x-ndjson";
 
-    public static async Task<IResult> SubmitBatch(HttpContext http, SubmissionIntake intake, IdempotentRequests idempotency, IOptions<IngestionOptions> options)
+    public static async Task<IResult> SubmitBatch(
+        HttpContext http, SubmissionIntake intake, ISubmissionStore store, IdempotentRequests idempotency, IOptions<IngestionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(http);
         var limits = options.Value;
@@ -47,12 +50,27 @@ public static class BatchIntake
             async cancellationToken =>
             {
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var results = new List<BatchLineResult>();
+                var threads = new ThreadLookup(store);
+                var checkedLines = new List<CheckedLine>();
                 await foreach (var line in ReadLinesAsync(http.Request.BodyReader, limits, hash, cancellationToken))
                 {
-                    results.Add(line.Error is { } error
-                        ? new BatchLineResult(line.Number, BatchLineStatus.Rejected, Error: error)
-                        : await SubmitLineAsync(intake, line.Number, line.Bytes, cancellationToken));
+                    checkedLines.Add(line.Error is { } error
+                        ? new CheckedLine(line.Number, null, error)
+                        : new CheckedLine(line.Number, await CheckLineAsync(intake, threads, line.Bytes, cancellationToken), null));
+                }
+
+                var stored = await intake.StoreBatchAsync(
+                    [.. checkedLines.Select(l => l.Outcome).OfType<ReadySubmission>().Select(r => r.Record)], cancellationToken);
+                var results = new List<BatchLineResult>(checkedLines.Count);
+                var next = 0;
+                foreach (var line in checkedLines)
+                {
+                    results.Add(line switch
+                    {
+                        { Error: { } error } => new BatchLineResult(line.Number, BatchLineStatus.Rejected, Error: error),
+                        { Outcome: ReadySubmission } => LineResult(line.Number, stored[next++]),
+                        _ => LineResult(line.Number, line.Outcome!),
+                    });
                 }
 
                 return (Answer(results), Convert.ToHexStringLower(hash.GetHashAndReset()));
@@ -83,7 +101,10 @@ public static class BatchIntake
         });
     }
 
-    private static async Task<BatchLineResult> SubmitLineAsync(SubmissionIntake intake, int number, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>A line as read and checked: refused by the reader (<see cref="Error"/>) or what the intake's checks made of it.</summary>
+    private sealed record CheckedLine(int Number, IntakeOutcome? Outcome, string? Error);
+
+    private static async Task<IntakeOutcome> CheckLineAsync(SubmissionIntake intake, ThreadLookup threads, byte[] bytes, CancellationToken cancellationToken)
     {
         BatchLine? line;
         try
@@ -92,39 +113,40 @@ public static class BatchIntake
         }
         catch (JsonException ex)
         {
-            return new BatchLineResult(number, BatchLineStatus.Rejected, Error: Describe(ex));
+            return RefuseUnreadable(ex);
         }
 
-        IntakeOutcome outcome = line switch
+        return line switch
         {
             null => Refuse("line", "must be a JSON object."),
-            { Kind: "article" } => await intake.SubmitArticleAsync(
-                new SubmitArticleRequest(line.Source, line.Title, line.Body, line.Url, line.Author, line.ExternalId, line.Language), cancellationToken),
-            { Kind: "comment", ArticleId: { } articleId } => await intake.SubmitCommentAsync(
-                articleId, new SubmitCommentRequest(line.Author, line.Body, line.ParentCommentId), cancellationToken),
+            { Kind: "article" } => intake.CheckArticle(
+                new SubmitArticleRequest(line.Source, line.Title, line.Body, line.Url, line.Author, line.ExternalId, line.Language)),
+            { Kind: "comment", ArticleId: { } articleId } => await intake.CheckCommentAsync(
+                articleId, new SubmitCommentRequest(line.Author, line.Body, line.ParentCommentId), threads, cancellationToken),
             { Kind: "comment" } => Refuse("articleId", "is required for a comment."),
             _ => Refuse("kind", "must be \"article\" or \"comment\"."),
         };
-        return outcome switch
-        {
-            StoredSubmission stored => new BatchLineResult(number, BatchLineStatus.Accepted, stored.Record.SubmissionId, stored.Record.ArticleId, stored.Record.CommentId),
-            DuplicateSubmission duplicate => new BatchLineResult(number, BatchLineStatus.Duplicate, duplicate.First.SubmissionId,
-                duplicate.First.ArticleId, duplicate.First.CommentId, DuplicateOf: duplicate.First.SubmissionId),
-            RefusedSubmission refused => new BatchLineResult(number, BatchLineStatus.Rejected, Error: refused.Describe()),
-            _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
-        };
     }
+
+    private static BatchLineResult LineResult(int number, IntakeOutcome outcome) => outcome switch
+    {
+        StoredSubmission stored => new BatchLineResult(number, BatchLineStatus.Accepted, stored.Record.SubmissionId, stored.Record.ArticleId, stored.Record.CommentId),
+        DuplicateSubmission duplicate => new BatchLineResult(number, BatchLineStatus.Duplicate, duplicate.First.SubmissionId,
+            duplicate.First.ArticleId, duplicate.First.CommentId, DuplicateOf: duplicate.First.SubmissionId),
+        RefusedSubmission refused => new BatchLineResult(number, BatchLineStatus.Rejected, Error: refused.Describe()),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+    };
 
     private static RefusedSubmission Refuse(string field, string message) =>
         new(StatusCodes.Status400BadRequest, SubmissionIntake.InvalidTitle, new Dictionary<string, string[]> { [field] = [message] });
 
-    private static string Describe(JsonException exception)
+    private static RefusedSubmission RefuseUnreadable(JsonException exception)
     {
         var field = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "line" : exception.Path.TrimStart('$', '.');
         var reason = exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
             ? "has the wrong JSON type here."
             : exception.Message.Split(" Path:", 2)[0];
-        return $"{field}: {reason}";
+        return Refuse(field, reason);
     }
 
     private sealed record RawLine(int Number, byte[] Bytes, string? Error);

@@ -14,6 +14,9 @@ public abstract record IntakeOutcome;
 
 public sealed record StoredSubmission(SubmissionRecord Record) : IntakeOutcome;
 
+/// <summary>Passed every check and is ready to be stored; a batch stores its ready lines together.</summary>
+public sealed record ReadySubmission(SubmissionRecord Record) : IntakeOutcome;
+
 /// <summary>The same content came from the same place within the duplicate window: nothing new was stored.</summary>
 public sealed record DuplicateSubmission(SubmissionRecord First) : IntakeOutcome;
 
@@ -26,7 +29,8 @@ public sealed record RefusedSubmission(int StatusCode, string Title, IReadOnlyDi
 /// <summary>
 /// The one path every submission takes, whether it came alone, in a batch or from a scraped page:
 /// normalise, check every limit, find its article and parent, drop it as a duplicate or store it,
-/// then publish it through the outbox.
+/// then publish it through the outbox. A batch takes the same checks line by line, then stores its
+/// ready lines in one write and publishes them as a few <see cref="BatchSubmitted"/> messages.
 /// </summary>
 public sealed class SubmissionIntake(
     ISubmissionStore store,
@@ -37,7 +41,14 @@ public sealed class SubmissionIntake(
 {
     public const string InvalidTitle = "The request is not valid.";
 
-    public Task<IntakeOutcome> SubmitArticleAsync(SubmitArticleRequest request, CancellationToken cancellationToken)
+    public Task<IntakeOutcome> SubmitArticleAsync(SubmitArticleRequest request, CancellationToken cancellationToken) =>
+        StoreIfReadyAsync(CheckArticle(request), cancellationToken);
+
+    public async Task<IntakeOutcome> SubmitCommentAsync(Guid articleId, SubmitCommentRequest request, CancellationToken cancellationToken) =>
+        await StoreIfReadyAsync(await CheckCommentAsync(articleId, request, new ThreadLookup(store), cancellationToken), cancellationToken);
+
+    /// <summary>Normalises an article and checks every limit: a <see cref="ReadySubmission"/> or a <see cref="RefusedSubmission"/>.</summary>
+    public IntakeOutcome CheckArticle(SubmitArticleRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var limits = options.Value;
@@ -63,10 +74,10 @@ public sealed class SubmissionIntake(
 
         if (!validation.IsValid)
         {
-            return Task.FromResult<IntakeOutcome>(new RefusedSubmission(StatusCodes.Status400BadRequest, InvalidTitle, validation.Errors));
+            return new RefusedSubmission(StatusCodes.Status400BadRequest, InvalidTitle, validation.Errors);
         }
 
-        return StoreAsync(SubmissionRecord.Received(new SubmissionRecord
+        return new ReadySubmission(SubmissionRecord.Received(new SubmissionRecord
         {
             SubmissionId = Guid.CreateVersion7(),
             Kind = ContentKind.Article,
@@ -79,12 +90,17 @@ public sealed class SubmissionIntake(
             ExternalId = externalId,
             Language = language,
             ReceivedAt = clock.GetUtcNow(),
-        }), cancellationToken);
+        }));
     }
 
-    public async Task<IntakeOutcome> SubmitCommentAsync(Guid articleId, SubmitCommentRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Normalises a comment, checks every limit and finds the article and parent comment it answers
+    /// (through <paramref name="threads"/>): a <see cref="ReadySubmission"/> or a <see cref="RefusedSubmission"/>.
+    /// </summary>
+    public async Task<IntakeOutcome> CheckCommentAsync(Guid articleId, SubmitCommentRequest request, ThreadLookup threads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(threads);
         var limits = options.Value;
         var author = TextNormalizer.NormalizeOptional(request.Author);
         var body = TextNormalizer.NormalizeOptional(request.Body);
@@ -96,7 +112,7 @@ public sealed class SubmissionIntake(
             return new RefusedSubmission(StatusCodes.Status400BadRequest, InvalidTitle, validation.Errors);
         }
 
-        var article = await store.FindArticleAsync(articleId, cancellationToken);
+        var article = await threads.FindArticleAsync(articleId, cancellationToken);
         if (article is null)
         {
             return NotFound("Unknown article.", "articleId", $"no article {articleId} was submitted; a comment must belong to one.");
@@ -104,14 +120,14 @@ public sealed class SubmissionIntake(
 
         if (request.ParentCommentId is { } parentId)
         {
-            var parent = await store.FindCommentAsync(parentId, cancellationToken);
+            var parent = await threads.FindCommentAsync(parentId, cancellationToken);
             if (parent is null || parent.ArticleId != articleId)
             {
                 return NotFound("Unknown parent comment.", "parentCommentId", $"article {articleId} has no comment {parentId} to answer.");
             }
         }
 
-        return await StoreAsync(SubmissionRecord.Received(new SubmissionRecord
+        return new ReadySubmission(SubmissionRecord.Received(new SubmissionRecord
         {
             SubmissionId = Guid.CreateVersion7(),
             Kind = ContentKind.Comment,
@@ -123,17 +139,77 @@ public sealed class SubmissionIntake(
             Body = body!,
             Author = author,
             ReceivedAt = clock.GetUtcNow(),
-        }), cancellationToken);
+        }));
+    }
+
+    /// <summary>
+    /// Stores the ready submissions of a batch in one write, each unless it duplicates one stored
+    /// before it (earlier in the batch too), then publishes the stored ones as <see cref="BatchSubmitted"/>
+    /// messages of at most <see cref="IngestionOptions.MaxItemsPerBatchMessage"/> items. Returns, position
+    /// by position, a <see cref="StoredSubmission"/> or a <see cref="DuplicateSubmission"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeOutcome>> StoreBatchAsync(IReadOnlyList<SubmissionRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        var firsts = await store.AddManyUnlessDuplicateAsync(records, options.Value.DuplicateWindow, cancellationToken);
+        var outcomes = new IntakeOutcome[records.Count];
+        var stored = new List<SubmissionRecord>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            outcomes[i] = Count(records[i], firsts[i]);
+            if (firsts[i] is null)
+            {
+                stored.Add(records[i]);
+            }
+        }
+
+        foreach (var items in stored.Chunk(options.Value.MaxItemsPerBatchMessage))
+        {
+            var message = new BatchSubmitted(
+                Guid.CreateVersion7(),
+                [.. items.Where(r => r.Kind == ContentKind.Article).Select(r => r.ToArticleSubmitted())],
+                [.. items.Where(r => r.Kind == ContentKind.Comment).Select(r => r.ToCommentSubmitted())],
+                clock.GetUtcNow());
+            if (!await publisher.PublishAsync(store, message, [.. items.Select(r => r.SubmissionId.ToString())], cancellationToken))
+            {
+                // The broker is away or refused the message: the sweeper publishes these and the rest one by one, and the caller waits out one timeout, not one per message.
+                break;
+            }
+        }
+
+        return outcomes;
     }
 
     private static RefusedSubmission NotFound(string title, string field, string message) =>
         new(StatusCodes.Status404NotFound, title, new Dictionary<string, string[]> { [field] = [message] });
 
-    private async Task<IntakeOutcome> StoreAsync(SubmissionRecord record, CancellationToken cancellationToken)
+    private async Task<IntakeOutcome> StoreIfReadyAsync(IntakeOutcome checkedOutcome, CancellationToken cancellationToken)
     {
+        if (checkedOutcome is not ReadySubmission { Record: var record })
+        {
+            return checkedOutcome;
+        }
+
         Activity.Current?.SetTag(Telemetry.SubmissionIdTag, record.SubmissionId);
-        var kind = new KeyValuePair<string, object?>("kind", record.Kind.ToString().ToLowerInvariant());
         var first = await store.AddUnlessDuplicateAsync(record, record.ReceivedAt - options.Value.DuplicateWindow, cancellationToken);
+        var outcome = Count(record, first);
+        if (first is null)
+        {
+            await publisher.PublishAsync(store, new PendingEvent(record.SubmissionId.ToString(), record.ToEvent()), cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The outcome of storing <paramref name="record"/>, counted in the metrics by kind.</summary>
+    private IntakeOutcome Count(SubmissionRecord record, SubmissionRecord? first)
+    {
+        var kind = new KeyValuePair<string, object?>("kind", record.Kind.ToString().ToLowerInvariant());
         if (first is not null)
         {
             metrics.Duplicates.Add(1, kind);
@@ -141,8 +217,35 @@ public sealed class SubmissionIntake(
         }
 
         metrics.Received.Add(1, kind);
-        await publisher.PublishAsync(store, new PendingEvent(record.SubmissionId.ToString(), record.ToEvent()), cancellationToken);
         return new StoredSubmission(record);
+    }
+}
+
+/// <summary>
+/// Finds the article and the parent comment a comment answers. One lookup serves one request, and a
+/// batch's comments share one, so a thread commented on by many lines of a batch is read once.
+/// </summary>
+public sealed class ThreadLookup(ISubmissionStore store)
+{
+    private readonly Dictionary<Guid, SubmissionRecord?> _articles = [];
+    private readonly Dictionary<Guid, SubmissionRecord?> _comments = [];
+
+    public Task<SubmissionRecord?> FindArticleAsync(Guid articleId, CancellationToken cancellationToken) =>
+        FindAsync(_articles, articleId, store.FindArticleAsync, cancellationToken);
+
+    public Task<SubmissionRecord?> FindCommentAsync(Guid commentId, CancellationToken cancellationToken) =>
+        FindAsync(_comments, commentId, store.FindCommentAsync, cancellationToken);
+
+    private static async Task<SubmissionRecord?> FindAsync(
+        Dictionary<Guid, SubmissionRecord?> found, Guid id, Func<Guid, CancellationToken, Task<SubmissionRecord?>> find, CancellationToken cancellationToken)
+    {
+        if (!found.TryGetValue(id, out var record))
+        {
+            record = await find(id, cancellationToken);
+            found[id] = record;
+        }
+
+        return record;
     }
 }
 

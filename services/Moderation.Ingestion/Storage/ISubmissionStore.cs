@@ -16,6 +16,16 @@ public interface ISubmissionStore : IPendingEventSource
     /// </summary>
     Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="AddUnlessDuplicateAsync"/> for many submissions in one write, in the order given:
+    /// each record's window starts <paramref name="duplicateWindow"/> before its
+    /// <see cref="SubmissionRecord.ReceivedAt"/>, and a record may duplicate one stored before it in
+    /// the same call. Returns, position by position, null for a record stored or the first submission
+    /// it duplicates.
+    /// </summary>
+    Task<IReadOnlyList<SubmissionRecord?>> AddManyUnlessDuplicateAsync(
+        IReadOnlyList<SubmissionRecord> records, TimeSpan duplicateWindow, CancellationToken cancellationToken);
+
     /// <summary>The comments under an article, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<SubmissionRecord>> ListCommentsAsync(Guid articleId, int limit, CancellationToken cancellationToken);
 
@@ -39,4 +49,15 @@ public interface ISubmissionStore : IPendingEventSource
     /// it is. Returns false when the submission does not exist or nothing changed.
     /// </summary>
     Task<bool> UpdateAsync(Guid submissionId, Func<SubmissionRecord, bool> change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies many changes in one write, in the order given (several may change one submission);
+    /// changes of submissions that do not exist are skipped. Every change must be idempotent (return
+    /// false when what it does was done before, as applying an event is): a store may run a change
+    /// again when it cannot tell whether its write landed.
+    /// </summary>
+    Task UpdateManyAsync(IReadOnlyList<SubmissionChange> changes, CancellationToken cancellationToken);
 }
+
+/// <summary>One change of <see cref="ISubmissionStore.UpdateManyAsync"/>: returns false to leave the submission as it is.</summary>
+public sealed record SubmissionChange(Guid SubmissionId, Func<SubmissionRecord, bool> Change);

@@ -44,12 +44,7 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
     {
         ArgumentNullException.ThrowIfNull(record);
         var claimId = Builders<BsonDocument>.Filter.Eq("_id", record.ContentHash);
-        var claim = new BsonDocument
-        {
-            { "_id", record.ContentHash },
-            { "submissionId", record.SubmissionId.ToString() },
-            { "receivedAt", record.ReceivedAt.UtcDateTime },
-        };
+        var claim = ClaimOf(record);
         for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
         {
             var existing = await _contentClaims.Find(claimId).FirstOrDefaultAsync(cancellationToken);
@@ -98,6 +93,59 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         throw new InvalidOperationException($"The content of submission {record.SubmissionId} kept being claimed under {MaxUpdateAttempts} attempts.");
     }
 
+    /// <summary>
+    /// The claims of the records whose content is new to this call go in as one unordered insert, their
+    /// submissions as another. A record whose claim exists already (a duplicate, or a claim to take
+    /// over) and a record repeating the content of an earlier one of this call then take the single
+    /// path, in order, so each meets the claims before it as it would have alone.
+    /// </summary>
+    public async Task<IReadOnlyList<SubmissionRecord?>> AddManyUnlessDuplicateAsync(
+        IReadOnlyList<SubmissionRecord> records, TimeSpan duplicateWindow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var contents = new HashSet<string>(StringComparer.Ordinal);
+        var claimed = await ClaimManyAsync([.. records.Where(r => contents.Add(r.ContentHash))], cancellationToken);
+        await InsertClaimedAsync(claimed, cancellationToken);
+
+        var stored = claimed.Select(r => r.SubmissionId).ToHashSet();
+        var firsts = new SubmissionRecord?[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (!stored.Contains(records[i].SubmissionId))
+            {
+                firsts[i] = await AddUnlessDuplicateAsync(records[i], records[i].ReceivedAt - duplicateWindow, cancellationToken);
+            }
+        }
+
+        return firsts;
+    }
+
+    /// <summary>Inserts the claims of records with distinct contents; returns the records whose claim went in (the others' content is claimed already).</summary>
+    private async Task<List<SubmissionRecord>> ClaimManyAsync(List<SubmissionRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return records;
+        }
+
+        try
+        {
+            await _contentClaims.InsertManyAsync(records.Select(ClaimOf), new InsertManyOptions { IsOrdered = false }, cancellationToken);
+            return records;
+        }
+        catch (MongoBulkWriteException<BsonDocument> ex) when (ex.WriteConcernError is null && ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
+        {
+            var taken = ex.WriteErrors.Select(e => e.Index).ToHashSet();
+            return [.. records.Where((_, i) => !taken.Contains(i))];
+        }
+        catch
+        {
+            // Claims that went in before the failure would hold their content for a submission that never comes.
+            await GiveUpClaimsAsync(records);
+            throw;
+        }
+    }
+
     public async Task<IReadOnlyList<SubmissionRecord>> ListCommentsAsync(Guid articleId, int limit, CancellationToken cancellationToken)
     {
         var filter = Builders<BsonDocument>.Filter.Eq("articleId", articleId.ToString()) &
@@ -144,21 +192,45 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         return AnswerFromDocument(kept);
     }
 
-    private async Task InsertClaimedAsync(SubmissionRecord record, CancellationToken cancellationToken)
+    private Task InsertClaimedAsync(SubmissionRecord record, CancellationToken cancellationToken) => InsertClaimedAsync([record], cancellationToken);
+
+    /// <summary>Inserts the submissions of claims just taken; the claims of those that could not be inserted are given up again.</summary>
+    private async Task InsertClaimedAsync(IReadOnlyList<SubmissionRecord> records, CancellationToken cancellationToken)
     {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            await AddAsync(record, cancellationToken);
+            await _submissions.InsertManyAsync(records.Select(r => ToDocument(r, version: 1)), new InsertManyOptions { IsOrdered = false }, cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
-            await _contentClaims.DeleteOneAsync(
-                Builders<BsonDocument>.Filter.Eq("_id", record.ContentHash) &
-                Builders<BsonDocument>.Filter.Eq("submissionId", record.SubmissionId.ToString()),
-                CancellationToken.None);
+            // An unordered insert names the documents that failed; after any other error none is known to be in.
+            var failed = ex is MongoBulkWriteException<BsonDocument> bulk && bulk.WriteErrors.Count > 0
+                ? [.. bulk.WriteErrors.Select(e => records[e.Index])]
+                : records;
+            await GiveUpClaimsAsync(failed);
             throw;
         }
     }
+
+    /// <summary>Deletes the claims these records hold (none that another submission took since).</summary>
+    private Task GiveUpClaimsAsync(IReadOnlyList<SubmissionRecord> records) =>
+        _contentClaims.DeleteManyAsync(
+            Builders<BsonDocument>.Filter.Or(records.Select(r =>
+                Builders<BsonDocument>.Filter.Eq("_id", r.ContentHash) &
+                Builders<BsonDocument>.Filter.Eq("submissionId", r.SubmissionId.ToString()))),
+            CancellationToken.None);
+
+    private static BsonDocument ClaimOf(SubmissionRecord record) => new()
+    {
+        { "_id", record.ContentHash },
+        { "submissionId", record.SubmissionId.ToString() },
+        { "receivedAt", record.ReceivedAt.UtcDateTime },
+    };
 
     private static IdempotentAnswer AnswerFromDocument(BsonDocument document) => new(
         document["_id"].AsString,
@@ -224,13 +296,71 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         return documents.Select(FromDocument).Select(r => new PendingEvent(r.SubmissionId.ToString(), r.ToEvent())).ToList();
     }
 
-    public async Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    public Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys)
+        return UpdateManyAsync([.. keys.Select(key => new SubmissionChange(Guid.Parse(key), record => record.MarkPublished(publishedAt)))], cancellationToken);
+    }
+
+    /// <summary>
+    /// One read of every submission named, the changes applied in memory, and one unordered bulk of
+    /// replaces, each conditioned on the version read. A bulk result counts the replaces that matched
+    /// but does not name them, so when one lost a race every changed submission is updated again on
+    /// its own: the changes are idempotent, so those whose replace landed are left as they are.
+    /// </summary>
+    public async Task UpdateManyAsync(IReadOnlyList<SubmissionChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var bySubmission = changes.GroupBy(c => c.SubmissionId.ToString()).ToDictionary(g => g.Key, g => g.Select(c => c.Change).ToList());
+        if (bySubmission.Count == 0)
         {
-            await UpdateAsync(Guid.Parse(key), record => record.MarkPublished(publishedAt), cancellationToken);
+            return;
         }
+
+        var documents = await _submissions.Find(Builders<BsonDocument>.Filter.In("_id", bySubmission.Keys)).ToListAsync(cancellationToken);
+        var replaces = new List<WriteModel<BsonDocument>>();
+        var replaced = new List<string>();
+        foreach (var document in documents)
+        {
+            var id = document["_id"].AsString;
+            var version = document["version"].ToInt64();
+            var record = FromDocument(document);
+            if (ApplyAll(record, bySubmission[id]))
+            {
+                replaces.Add(new ReplaceOneModel<BsonDocument>(
+                    Builders<BsonDocument>.Filter.Eq("_id", id) & Builders<BsonDocument>.Filter.Eq("version", version),
+                    ToDocument(record, version + 1)));
+                replaced.Add(id);
+            }
+        }
+
+        if (replaces.Count == 0)
+        {
+            return;
+        }
+
+        var result = await _submissions.BulkWriteAsync(replaces, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        if (result.MatchedCount == replaces.Count)
+        {
+            return;
+        }
+
+        foreach (var id in replaced)
+        {
+            await UpdateAsync(Guid.Parse(id), record => ApplyAll(record, bySubmission[id]), cancellationToken);
+        }
+    }
+
+    /// <summary>Runs every change, in order, even after one that changed nothing; true when any changed the record.</summary>
+    private static bool ApplyAll(SubmissionRecord record, List<Func<SubmissionRecord, bool>> changes)
+    {
+        var changed = false;
+        foreach (var change in changes)
+        {
+            changed |= change(record);
+        }
+
+        return changed;
     }
 
     private async Task<SubmissionRecord?> FindOneAsync(FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken)

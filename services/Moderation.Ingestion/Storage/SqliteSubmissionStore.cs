@@ -53,32 +53,33 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
     public async Task AddAsync(SubmissionRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await InsertAsync(connection, null, record, cancellationToken);
+        await using var write = await WriteTransaction.BeginAsync(database, cancellationToken);
+        await write.InsertAsync(record, cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var find = connection.CreateCommand();
-        find.Transaction = transaction;
-        find.CommandText = """
-            SELECT document FROM ingestion_submissions
-            WHERE content_hash = $hash AND received_at >= $since
-            ORDER BY received_at LIMIT 1
-            """;
-        find.Parameters.AddWithValue("$hash", record.ContentHash);
-        find.Parameters.AddWithValue("$since", windowStart.ToUnixTimeMilliseconds());
-        if (await find.ExecuteScalarAsync(cancellationToken) is string json)
+        await using var write = await WriteTransaction.BeginAsync(database, cancellationToken);
+        var first = await write.AddUnlessDuplicateAsync(record, windowStart, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return first;
+    }
+
+    public async Task<IReadOnlyList<SubmissionRecord?>> AddManyUnlessDuplicateAsync(
+        IReadOnlyList<SubmissionRecord> records, TimeSpan duplicateWindow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var write = await WriteTransaction.BeginAsync(database, cancellationToken);
+        var firsts = new SubmissionRecord?[records.Count];
+        for (var i = 0; i < records.Count; i++)
         {
-            return JsonSerializer.Deserialize<SubmissionRecord>(json, ModerationJson.Options);
+            firsts[i] = await write.AddUnlessDuplicateAsync(records[i], records[i].ReceivedAt - duplicateWindow, cancellationToken);
         }
 
-        await InsertAsync(connection, transaction, record, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return null;
+        await write.CommitAsync(cancellationToken);
+        return firsts;
     }
 
     public Task<IReadOnlyList<SubmissionRecord>> ListCommentsAsync(Guid articleId, int limit, CancellationToken cancellationToken) =>
@@ -136,25 +137,6 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
             : null;
     }
 
-    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, SubmissionRecord record, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO ingestion_submissions (submission_id, kind, article_id, comment_id, received_at, published_at, content_hash, document)
-            VALUES ($id, $kind, $article, $comment, $received, $published, $hash, $document)
-            """;
-        command.Parameters.AddWithValue("$hash", record.ContentHash);
-        command.Parameters.AddWithValue("$id", record.SubmissionId.ToString());
-        command.Parameters.AddWithValue("$kind", record.Kind.ToString());
-        command.Parameters.AddWithValue("$article", record.ArticleId.ToString());
-        command.Parameters.AddWithValue("$comment", (object?)record.CommentId?.ToString() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$received", record.ReceivedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$published", (object?)record.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$document", JsonSerializer.Serialize(record, ModerationJson.Options));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     public Task<SubmissionRecord?> GetAsync(Guid submissionId, CancellationToken cancellationToken) =>
         FindOneAsync("submission_id = $key", submissionId, cancellationToken);
 
@@ -167,32 +149,22 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
     public async Task<bool> UpdateAsync(Guid submissionId, Func<SubmissionRecord, bool> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT document FROM ingestion_submissions WHERE submission_id = $id";
-        read.Parameters.AddWithValue("$id", submissionId.ToString());
-        if (await read.ExecuteScalarAsync(cancellationToken) is not string json)
+        await using var write = await WriteTransaction.BeginAsync(database, cancellationToken);
+        var changed = await write.ChangeAsync(submissionId, change, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return changed;
+    }
+
+    public async Task UpdateManyAsync(IReadOnlyList<SubmissionChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        await using var write = await WriteTransaction.BeginAsync(database, cancellationToken);
+        foreach (var change in changes)
         {
-            return false;
+            await write.ChangeAsync(change.SubmissionId, change.Change, cancellationToken);
         }
 
-        var record = JsonSerializer.Deserialize<SubmissionRecord>(json, ModerationJson.Options)!;
-        if (!change(record))
-        {
-            return false;
-        }
-
-        await using var write = connection.CreateCommand();
-        write.Transaction = transaction;
-        write.CommandText = "UPDATE ingestion_submissions SET document = $document, published_at = $published WHERE submission_id = $id";
-        write.Parameters.AddWithValue("$id", submissionId.ToString());
-        write.Parameters.AddWithValue("$document", JsonSerializer.Serialize(record, ModerationJson.Options));
-        write.Parameters.AddWithValue("$published", (object?)record.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-        await write.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)
@@ -201,13 +173,10 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
         return records.Select(r => new PendingEvent(r.SubmissionId.ToString(), r.ToEvent())).ToList();
     }
 
-    public async Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
+    public Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        foreach (var key in keys)
-        {
-            await UpdateAsync(Guid.Parse(key), record => record.MarkPublished(publishedAt), cancellationToken);
-        }
+        return UpdateManyAsync([.. keys.Select(key => new SubmissionChange(Guid.Parse(key), record => record.MarkPublished(publishedAt)))], cancellationToken);
     }
 
     private async Task<IReadOnlyList<SubmissionRecord>> ListAsync(string whereAndOrder, object key, int limit, CancellationToken cancellationToken)
@@ -236,5 +205,127 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
         return await command.ExecuteScalarAsync(cancellationToken) is string json
             ? JsonSerializer.Deserialize<SubmissionRecord>(json, ModerationJson.Options)
             : null;
+    }
+
+    /// <summary>
+    /// One write transaction on the submissions, at this process's write gate. Each statement is
+    /// created once and run again for every record, so a batch costs one transaction, not one per record.
+    /// </summary>
+    private sealed class WriteTransaction : IAsyncDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _transaction;
+        private SqliteCommand? _findFirst;
+        private SqliteCommand? _insert;
+        private SqliteCommand? _read;
+        private SqliteCommand? _write;
+
+        private WriteTransaction(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _connection = connection;
+            _transaction = transaction;
+        }
+
+        public static async Task<WriteTransaction> BeginAsync(SqliteDatabase database, CancellationToken cancellationToken)
+        {
+            var connection = await database.OpenForWriteAsync(cancellationToken);
+            try
+            {
+                return new WriteTransaction(connection, (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken));
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+
+        public async Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken)
+        {
+            _findFirst ??= Command("""
+                SELECT document FROM ingestion_submissions
+                WHERE content_hash = $hash AND received_at >= $since
+                ORDER BY received_at LIMIT 1
+                """, "$hash", "$since");
+            _findFirst.Parameters["$hash"].Value = record.ContentHash;
+            _findFirst.Parameters["$since"].Value = windowStart.ToUnixTimeMilliseconds();
+            if (await _findFirst.ExecuteScalarAsync(cancellationToken) is string json)
+            {
+                return JsonSerializer.Deserialize<SubmissionRecord>(json, ModerationJson.Options);
+            }
+
+            await InsertAsync(record, cancellationToken);
+            return null;
+        }
+
+        public async Task InsertAsync(SubmissionRecord record, CancellationToken cancellationToken)
+        {
+            _insert ??= Command("""
+                INSERT INTO ingestion_submissions (submission_id, kind, article_id, comment_id, received_at, published_at, content_hash, document)
+                VALUES ($id, $kind, $article, $comment, $received, $published, $hash, $document)
+                """, "$id", "$kind", "$article", "$comment", "$received", "$published", "$hash", "$document");
+            _insert.Parameters["$id"].Value = record.SubmissionId.ToString();
+            _insert.Parameters["$kind"].Value = record.Kind.ToString();
+            _insert.Parameters["$article"].Value = record.ArticleId.ToString();
+            _insert.Parameters["$comment"].Value = (object?)record.CommentId?.ToString() ?? DBNull.Value;
+            _insert.Parameters["$received"].Value = record.ReceivedAt.ToUnixTimeMilliseconds();
+            _insert.Parameters["$published"].Value = (object?)record.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+            _insert.Parameters["$hash"].Value = record.ContentHash;
+            _insert.Parameters["$document"].Value = JsonSerializer.Serialize(record, ModerationJson.Options);
+            await _insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        /// <summary>Reads a submission, lets <paramref name="change"/> change it and writes it back; false when it does not exist or nothing changed.</summary>
+        public async Task<bool> ChangeAsync(Guid submissionId, Func<SubmissionRecord, bool> change, CancellationToken cancellationToken)
+        {
+            _read ??= Command("SELECT document FROM ingestion_submissions WHERE submission_id = $id", "$id");
+            _read.Parameters["$id"].Value = submissionId.ToString();
+            if (await _read.ExecuteScalarAsync(cancellationToken) is not string json)
+            {
+                return false;
+            }
+
+            var record = JsonSerializer.Deserialize<SubmissionRecord>(json, ModerationJson.Options)!;
+            if (!change(record))
+            {
+                return false;
+            }
+
+            _write ??= Command("UPDATE ingestion_submissions SET document = $document, published_at = $published WHERE submission_id = $id", "$id", "$document", "$published");
+            _write.Parameters["$id"].Value = submissionId.ToString();
+            _write.Parameters["$document"].Value = JsonSerializer.Serialize(record, ModerationJson.Options);
+            _write.Parameters["$published"].Value = (object?)record.PublishedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+            await _write.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+
+        private SqliteCommand Command(string text, params string[] parameters)
+        {
+            var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = text;
+            foreach (var name in parameters)
+            {
+                command.Parameters.AddWithValue(name, DBNull.Value);
+            }
+
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in new[] { _findFirst, _insert, _read, _write })
+            {
+                if (command is not null)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+
+            await _transaction.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
     }
 }
