@@ -68,12 +68,18 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         return published[^1];
     }
 
-    private async Task<ContentClassified> PublishAndWaitAsync<T>(T submission, Guid submissionId)
+    private Task<ContentClassified> PublishAndWaitAsync<T>(T submission, Guid submissionId)
+        where T : class => PublishAndWaitAsync(Harness, submission, submissionId);
+
+    /// <summary>Publishes a single submission and waits for its result: polled, since the harness may still count as idle just after a publish.</summary>
+    private static async Task<ContentClassified> PublishAndWaitAsync<T>(ITestHarness harness, T submission, Guid submissionId)
         where T : class
     {
-        await Harness.Bus.Publish(submission);
-        Assert.True(await Harness.Published.Any<ContentClassified>(m => m.Context.Message.SubmissionId == submissionId));
-        return Harness.Published.Select<ContentClassified>().Last(m => m.Context.Message.SubmissionId == submissionId).Context.Message;
+        await harness.Bus.Publish(submission);
+        var results = await Eventually.GetAsync(
+            () => Task.FromResult(harness.Published.Select<ContentClassified>().Select(m => m.Context.Message).Where(m => m.SubmissionId == submissionId).ToList()),
+            r => r.Count > 0, what: $"ContentClassified of {submissionId}");
+        return results[^1];
     }
 
     private static void AssertSameClassification(ContentClassified expected, ContentClassified actual)
@@ -117,26 +123,19 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         var one = new Dictionary<Guid, ContentClassified>();
         foreach (var article in articles)
         {
-            await singles.Harness.Bus.Publish(article);
-            Assert.True(await singles.Harness.Published.Any<ContentClassified>(m => m.Context.Message.SubmissionId == article.SubmissionId));
+            one.Add(article.SubmissionId, await PublishAndWaitAsync(singles.Harness, article, article.SubmissionId));
         }
 
         foreach (var comment in comments)
         {
-            await singles.Harness.Bus.Publish(comment);
-            Assert.True(await singles.Harness.Published.Any<ContentClassified>(m => m.Context.Message.SubmissionId == comment.SubmissionId));
-        }
-
-        foreach (var result in singles.Harness.Published.Select<ContentClassified>().Select(m => m.Context.Message))
-        {
-            one.Add(result.SubmissionId, result);
+            one.Add(comment.SubmissionId, await PublishAndWaitAsync(singles.Harness, comment, comment.SubmissionId));
         }
 
         Assert.Equal(batch.BatchId, classified.BatchId);
         Assert.Equal([.. articles.Select(a => a.SubmissionId), .. comments.Select(c => c.SubmissionId)], classified.Results.Select(r => r.SubmissionId));
         Assert.All(classified.Results, r => AssertSameClassification(one[r.SubmissionId], r));
         Assert.Equal([Verdict.Allow, Verdict.Review, Verdict.Block], classified.Results.Select(r => r.Verdict).Distinct().Order());
-        Assert.Contains(classified.Results, r => r.Reasons.Any(reason => reason.Detail == "the same text 13 times"));
+        Assert.Contains(classified.Results, r => r.Reasons.Any(reason => reason.Detail.StartsWith("the same text 13 times:", StringComparison.Ordinal)));
         Assert.Single(Harness.Published.Select<BatchClassified>());
         Assert.False(await Harness.Published.Any<ContentClassified>());
         Assert.Equal(150, await CountRowsAsync("classification_results"));
@@ -170,7 +169,7 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         Assert.DoesNotContain(second.Reasons, r => r.Detail.StartsWith("the same text", StringComparison.Ordinal));
         var thirdTime = Comment("tips.example", once);
         var third = await PublishAndWaitAsync(thirdTime, thirdTime.SubmissionId);
-        Assert.Contains(third.Reasons, r => r.Detail == "the same text 3 times");
+        Assert.Contains(third.Reasons, r => r.Detail.StartsWith("the same text 3 times:", StringComparison.Ordinal));
         await AssertNoFaultsAsync();
     }
 
@@ -232,8 +231,7 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         await using var singles = await ClassificationConsumers.StartAsync();
         foreach (var comment in comments)
         {
-            await singles.Harness.Bus.Publish(comment);
-            Assert.True(await singles.Harness.Published.Any<ContentClassified>(m => m.Context.Message.SubmissionId == comment.SubmissionId));
+            await PublishAndWaitAsync(singles.Harness, comment, comment.SubmissionId);
         }
 
         foreach (var decision in decisions)
