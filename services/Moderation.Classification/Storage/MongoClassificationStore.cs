@@ -15,20 +15,10 @@ public sealed class MongoClassificationStore(IMongoDatabase database) : IClassif
             new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("classifiedAt")),
             cancellationToken: cancellationToken);
 
-    public async Task<IReadOnlyDictionary<Guid, ContentClassified>> GetManyAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(submissionIds);
-        if (submissionIds.Count == 0)
-        {
-            return new Dictionary<Guid, ContentClassified>();
-        }
-
-        var documents = await _results.Find(Builders<BsonDocument>.Filter.In("_id", submissionIds.Select(id => id.ToString()).Distinct()))
-            .ToListAsync(cancellationToken);
-        return documents
+    public async Task<IReadOnlyDictionary<Guid, ContentClassified>> GetManyAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken) =>
+        (await _results.FindByIdsAsync(submissionIds, cancellationToken))
             .Select(d => JsonSerializer.Deserialize<ContentClassified>(d["document"].AsString, ModerationJson.Options)!)
             .ToDictionary(r => r.SubmissionId);
-    }
 
     /// <summary>
     /// One unordered insert of the first result given for each submission; the submissions whose

@@ -56,20 +56,10 @@ public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore
             .ToList(), cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, ClassifiedText>> GetTextsAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(submissionIds);
-        if (submissionIds.Count == 0)
-        {
-            return new Dictionary<Guid, ClassifiedText>();
-        }
-
-        var documents = await _texts.Find(Builders<BsonDocument>.Filter.In("_id", submissionIds.Select(id => id.ToString()).Distinct()))
-            .ToListAsync(cancellationToken);
-        return documents
+    public async Task<IReadOnlyDictionary<Guid, ClassifiedText>> GetTextsAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken) =>
+        (await _texts.FindByIdsAsync(submissionIds, cancellationToken))
             .Select(d => new ClassifiedText(Guid.Parse(d["_id"].AsString), Enum.Parse<ContentKind>(d["kind"].AsString), d["text"].AsString))
             .ToDictionary(t => t.SubmissionId);
-    }
 
     public Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken)
     {

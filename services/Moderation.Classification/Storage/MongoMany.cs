@@ -3,10 +3,23 @@ using MongoDB.Driver;
 
 namespace Moderation.Classification.Storage;
 
-/// <summary>Inserts of many documents keyed by <c>_id</c> in one bulk operation, where a document already stored is kept, not an error.</summary>
-internal static class MongoInserts
+/// <summary>
+/// Many documents keyed by <c>_id</c> at once: read in one query, inserted in one bulk operation
+/// where a document already stored is kept, not an error.
+/// </summary>
+internal static class MongoMany
 {
     private const int DuplicateKeyCode = 11000;
+
+    /// <summary>The documents of those of <paramref name="ids"/> that are stored, in no particular order.</summary>
+    public static async Task<List<BsonDocument>> FindByIdsAsync(
+        this IMongoCollection<BsonDocument> collection, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return ids.Count == 0
+            ? []
+            : await collection.Find(Builders<BsonDocument>.Filter.In("_id", ids.Select(id => id.ToString()).Distinct())).ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Inserts the documents unordered, so one already stored does not stop the others; returns the
