@@ -3,7 +3,6 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
-using Moderation.ServiceDefaults;
 using Moderation.Testing;
 
 namespace Moderation.Classification.Tests;
