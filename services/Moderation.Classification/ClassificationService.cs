@@ -91,6 +91,7 @@ public static class ClassificationService
         services.AddSingleton<RecentTexts>();
         services.AddSingleton<ClassificationMetrics>();
         services.AddScoped<SubmissionClassification>();
+        services.AddScoped<DecisionLearning>();
         return services;
     }
 
@@ -99,7 +100,9 @@ public static class ClassificationService
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<ArticleSubmittedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<CommentSubmittedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<BatchSubmittedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<ModerationDecidedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<BatchDecidedConsumer>().Endpoint(e => e.Name = QueueName);
     }
 
     public static IEndpointRouteBuilder MapClassification(this IEndpointRouteBuilder routes)

@@ -3,7 +3,6 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
-using Moderation.ServiceDefaults;
 using Moderation.Testing;
 
 namespace Moderation.Classification.Tests;
@@ -15,18 +14,7 @@ public sealed class ConsumerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _consumers = await ConsumerHarness.StartAsync(
-            services => services
-                .AddLogging()
-                .AddSingleton<SqliteClassificationStore>()
-                .AddSingleton<IClassificationStore>(sp => sp.GetRequiredService<SqliteClassificationStore>())
-                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteClassificationStore>())
-                .AddSingleton<SqliteTrainingStore>()
-                .AddSingleton<ITrainingStore>(sp => sp.GetRequiredService<SqliteTrainingStore>())
-                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteTrainingStore>())
-                .AddOptions<ClassificationOptions>().Services
-                .AddClassificationEngine(),
-            ClassificationService.AddConsumers);
+        _consumers = await ClassificationConsumers.StartAsync();
         _harness = _consumers.Harness;
     }
 

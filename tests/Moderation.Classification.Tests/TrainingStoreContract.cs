@@ -34,9 +34,9 @@ public abstract class TrainingStoreContract : IDisposable
     {
         var store = await StoreAsync();
 
-        Assert.True(await store.AddExampleAsync(Example("decision:1", "first", 0), CancellationToken.None));
-        Assert.True(await store.AddExampleAsync(Example("decision:2", "second", 1), CancellationToken.None));
-        Assert.False(await store.AddExampleAsync(Example("decision:1", "first again", 2), CancellationToken.None));
+        Assert.Equal(1, await store.AddExamplesAsync([Example("decision:1", "first", 0)], CancellationToken.None));
+        Assert.Equal(1, await store.AddExamplesAsync([Example("decision:2", "second", 1)], CancellationToken.None));
+        Assert.Equal(0, await store.AddExamplesAsync([Example("decision:1", "first again", 2)], CancellationToken.None));
 
         var examples = await store.ListExamplesAsync(10, CancellationToken.None);
         Assert.Equal(["first", "second"], examples.Select(e => e.Text));
@@ -52,11 +52,51 @@ public abstract class TrainingStoreContract : IDisposable
         var store = await StoreAsync();
         var id = Guid.NewGuid();
 
-        await store.RememberTextAsync(id, ContentKind.Article, "Title\nBody", CancellationToken.None);
-        await store.RememberTextAsync(id, ContentKind.Comment, "other", CancellationToken.None);
+        await store.RememberTextsAsync([new ClassifiedText(id, ContentKind.Article, "Title\nBody")], CancellationToken.None);
+        await store.RememberTextsAsync([new ClassifiedText(id, ContentKind.Comment, "other")], CancellationToken.None);
 
-        Assert.Equal((ContentKind.Article, "Title\nBody"), await store.GetTextAsync(id, CancellationToken.None));
-        Assert.Null(await store.GetTextAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Equal(new ClassifiedText(id, ContentKind.Article, "Title\nBody"), (await store.GetTextsAsync([id], CancellationToken.None))[id]);
+        Assert.Empty(await store.GetTextsAsync([Guid.NewGuid()], CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Many_examples_are_added_at_once_and_only_new_ids_count()
+    {
+        var store = await StoreAsync();
+        Assert.Equal(0, await store.AddExamplesAsync([], CancellationToken.None));
+        Assert.Equal(1, await store.AddExamplesAsync([Example("decision:2", "second", 1)], CancellationToken.None));
+
+        var added = await store.AddExamplesAsync(
+            [Example("decision:1", "first", 0), Example("decision:2", "second again", 1), Example("decision:3", "third", 2), Example("decision:1", "first twice", 3)],
+            CancellationToken.None);
+
+        Assert.Equal(2, added);
+        var examples = await store.ListExamplesAsync(10, CancellationToken.None);
+        Assert.Equal(["first", "second", "third"], examples.Select(e => e.Text).Order(StringComparer.Ordinal));
+        Assert.Equal("first", examples.Single(e => e.ExampleId == "decision:1").Text);
+        Assert.Equal(1, examples.Single(e => e.ExampleId == "decision:3").Labels[Categories.Harassment]);
+    }
+
+    [SkippableFact]
+    public async Task Many_texts_are_remembered_at_once_and_the_first_for_a_submission_stays()
+    {
+        var store = await StoreAsync();
+        var ids = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        await store.RememberTextsAsync([new ClassifiedText(ids[0], ContentKind.Comment, "stored before")], CancellationToken.None);
+        await store.RememberTextsAsync([], CancellationToken.None);
+
+        await store.RememberTextsAsync(
+            [.. ids.Select((id, i) => new ClassifiedText(id, i == 1 ? ContentKind.Article : ContentKind.Comment, $"text {i}")),
+                new ClassifiedText(ids[2], ContentKind.Comment, "text 2 again")],
+            CancellationToken.None);
+
+        var texts = await store.GetTextsAsync([.. ids, Guid.NewGuid()], CancellationToken.None);
+        Assert.Equal(ids.ToHashSet(), texts.Keys.ToHashSet());
+        Assert.Equal("stored before", texts[ids[0]].Text);
+        Assert.Equal(new ClassifiedText(ids[1], ContentKind.Article, "text 1"), texts[ids[1]]);
+        Assert.Equal("text 2", texts[ids[2]].Text);
+        Assert.Equal("text 4", texts[ids[4]].Text);
+        Assert.Empty(await store.GetTextsAsync([], CancellationToken.None));
     }
 
     [SkippableFact]

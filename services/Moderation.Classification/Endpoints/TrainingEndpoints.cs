@@ -30,7 +30,7 @@ public static class TrainingEndpoints
         return api;
     }
 
-    /// <summary>Imports labelled texts; all lines are checked first, so a bad line stores nothing. A text imported again with the same kind is a duplicate.</summary>
+    /// <summary>Imports labelled texts in one write; all lines are checked first, so a bad line stores nothing. A text imported again with the same kind is a duplicate.</summary>
     private static async Task<IResult> ImportExamples(HttpRequest http, ITrainingStore store, IOptions<ClassificationOptions> options, TimeProvider clock)
     {
         var limits = options.Value;
@@ -60,17 +60,12 @@ public static class TrainingEndpoints
             return validation.Problem();
         }
 
-        var accepted = 0;
-        foreach (var request in requests)
+        var accepted = await store.AddExamplesAsync(requests.Select(request =>
         {
             var kind = request.Kind ?? ContentKind.Comment;
             var id = "import:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{request.Text}")));
-            if (await store.AddExampleAsync(new TrainingExample(id, kind, request.Text!, request.Labels!, "import", clock.GetUtcNow()), http.HttpContext.RequestAborted))
-            {
-                accepted++;
-            }
-        }
-
+            return new TrainingExample(id, kind, request.Text!, request.Labels!, "import", clock.GetUtcNow());
+        }).ToList(), http.HttpContext.RequestAborted);
         return Results.Ok(new TrainingExamplesImported(accepted, requests.Count - accepted, requests.Count));
     }
 

@@ -6,19 +6,26 @@ namespace Moderation.Classification.Storage;
 /// <summary>A labelled text kept for training. <see cref="ExampleId"/> makes a redelivered decision or a re-imported line a no-op.</summary>
 public sealed record TrainingExample(string ExampleId, ContentKind Kind, string Text, IReadOnlyDictionary<string, int> Labels, string Origin, DateTimeOffset AddedAt);
 
-/// <summary>Classification's training port: labelled examples, the texts it classified (to label them later), and model versions with their bytes.</summary>
+/// <summary>The text a submission was classified on, kept so a moderator's later labels can be learned from.</summary>
+public sealed record ClassifiedText(Guid SubmissionId, ContentKind Kind, string Text);
+
+/// <summary>
+/// Classification's training port: labelled examples, the texts it classified (to label them later), and model versions with their bytes.
+/// Examples and texts are written many at once, so an import or a batch costs one write.
+/// </summary>
 public interface ITrainingStore
 {
-    /// <summary>Stores the example unless one with its id is stored; true when it was added.</summary>
-    Task<bool> AddExampleAsync(TrainingExample example, CancellationToken cancellationToken);
+    /// <summary>Stores each example unless one with its id is stored (or comes earlier in the list), in one write; returns how many were added.</summary>
+    Task<int> AddExamplesAsync(IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken);
 
     /// <summary>The oldest examples first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<TrainingExample>> ListExamplesAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the text a submission was classified on; the first one stored stays.</summary>
-    Task RememberTextAsync(Guid submissionId, ContentKind kind, string text, CancellationToken cancellationToken);
+    /// <summary>Keeps the texts submissions were classified on, in one write; the first one stored for a submission stays.</summary>
+    Task RememberTextsAsync(IReadOnlyList<ClassifiedText> texts, CancellationToken cancellationToken);
 
-    Task<(ContentKind Kind, string Text)?> GetTextAsync(Guid submissionId, CancellationToken cancellationToken);
+    /// <summary>The remembered texts of those of <paramref name="submissionIds"/> that have one, by submission id.</summary>
+    Task<IReadOnlyDictionary<Guid, ClassifiedText>> GetTextsAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken);
 
     Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken);
 

@@ -8,8 +8,6 @@ namespace Moderation.Classification.Storage;
 
 public sealed class MongoClassificationStore(IMongoDatabase database) : IClassificationStore, IModerationStore
 {
-    private const int DuplicateKeyCode = 11000;
-
     private readonly IMongoCollection<BsonDocument> _results = database.GetCollection<BsonDocument>("classification_results");
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
@@ -17,28 +15,27 @@ public sealed class MongoClassificationStore(IMongoDatabase database) : IClassif
             new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("classifiedAt")),
             cancellationToken: cancellationToken);
 
-    public async Task<ContentClassified?> GetAsync(Guid submissionId, CancellationToken cancellationToken)
-    {
-        var document = await _results.Find(Builders<BsonDocument>.Filter.Eq("_id", submissionId.ToString())).FirstOrDefaultAsync(cancellationToken);
-        return document is null ? null : JsonSerializer.Deserialize<ContentClassified>(document["document"].AsString, ModerationJson.Options);
-    }
+    public async Task<IReadOnlyDictionary<Guid, ContentClassified>> GetManyAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken) =>
+        (await _results.FindByIdsAsync(submissionIds, cancellationToken))
+            .Select(d => JsonSerializer.Deserialize<ContentClassified>(d["document"].AsString, ModerationJson.Options)!)
+            .ToDictionary(r => r.SubmissionId);
 
-    public async Task<ContentClassified> AddOrGetAsync(ContentClassified result, CancellationToken cancellationToken)
+    /// <summary>
+    /// One unordered insert of the first result given for each submission; the submissions whose
+    /// insert met a stored result are read back in one query, and that stored result is theirs.
+    /// </summary>
+    public async Task<IReadOnlyList<ContentClassified>> AddOrGetManyAsync(IReadOnlyList<ContentClassified> results, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        try
+        ArgumentNullException.ThrowIfNull(results);
+        var candidates = results.DistinctBy(r => r.SubmissionId).ToList();
+        var refused = await _results.InsertUnlessStoredAsync(candidates.Select(result => new BsonDocument
         {
-            await _results.InsertOneAsync(new BsonDocument
-            {
-                { "_id", result.SubmissionId.ToString() },
-                { "classifiedAt", result.OccurredAt.UtcDateTime },
-                { "document", JsonSerializer.Serialize(result, ModerationJson.Options) },
-            }, cancellationToken: cancellationToken);
-            return result;
-        }
-        catch (MongoWriteException ex) when (ex.WriteError.Code == DuplicateKeyCode)
-        {
-            return await GetAsync(result.SubmissionId, cancellationToken) ?? result;
-        }
+            { "_id", result.SubmissionId.ToString() },
+            { "classifiedAt", result.OccurredAt.UtcDateTime },
+            { "document", JsonSerializer.Serialize(result, ModerationJson.Options) },
+        }).ToList(), cancellationToken);
+        var stored = await GetManyAsync(refused.Select(i => candidates[i].SubmissionId).ToList(), cancellationToken);
+        var kept = candidates.ToDictionary(c => c.SubmissionId, c => stored.GetValueOrDefault(c.SubmissionId, c));
+        return results.Select(r => kept[r.SubmissionId]).ToList();
     }
 }

@@ -9,8 +9,6 @@ namespace Moderation.Classification.Storage;
 
 public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore, IModerationStore
 {
-    private const int DuplicateKeyCode = 11000;
-
     private readonly IMongoCollection<BsonDocument> _examples = database.GetCollection<BsonDocument>("training_examples");
     private readonly IMongoCollection<BsonDocument> _texts = database.GetCollection<BsonDocument>("classified_texts");
     private readonly IMongoCollection<BsonDocument> _models = database.GetCollection<BsonDocument>("model_versions");
@@ -23,26 +21,20 @@ public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore
             new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("promoted")), cancellationToken: cancellationToken);
     }
 
-    public async Task<bool> AddExampleAsync(TrainingExample example, CancellationToken cancellationToken)
+    public async Task<int> AddExamplesAsync(IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(example);
-        try
+        ArgumentNullException.ThrowIfNull(examples);
+        var candidates = examples.DistinctBy(e => e.ExampleId, StringComparer.Ordinal).ToList();
+        var refused = await _examples.InsertUnlessStoredAsync(candidates.Select(example => new BsonDocument
         {
-            await _examples.InsertOneAsync(new BsonDocument
-            {
-                { "_id", example.ExampleId },
-                { "kind", example.Kind.ToString() },
-                { "text", example.Text },
-                { "labels", new BsonDocument(example.Labels.ToDictionary(l => l.Key, l => (object)l.Value)) },
-                { "origin", example.Origin },
-                { "addedAt", example.AddedAt.UtcDateTime },
-            }, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (MongoWriteException ex) when (ex.WriteError.Code == DuplicateKeyCode)
-        {
-            return false;
-        }
+            { "_id", example.ExampleId },
+            { "kind", example.Kind.ToString() },
+            { "text", example.Text },
+            { "labels", new BsonDocument(example.Labels.ToDictionary(l => l.Key, l => (object)l.Value)) },
+            { "origin", example.Origin },
+            { "addedAt", example.AddedAt.UtcDateTime },
+        }).ToList(), cancellationToken);
+        return candidates.Count - refused.Count;
     }
 
     public async Task<IReadOnlyList<TrainingExample>> ListExamplesAsync(int limit, CancellationToken cancellationToken)
@@ -56,24 +48,18 @@ public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore
             new DateTimeOffset(d["addedAt"].ToUniversalTime(), TimeSpan.Zero))).ToList();
     }
 
-    public async Task RememberTextAsync(Guid submissionId, ContentKind kind, string text, CancellationToken cancellationToken)
+    public async Task RememberTextsAsync(IReadOnlyList<ClassifiedText> texts, CancellationToken cancellationToken)
     {
-        try
-        {
-            await _texts.InsertOneAsync(new BsonDocument { { "_id", submissionId.ToString() }, { "kind", kind.ToString() }, { "text", text } },
-                cancellationToken: cancellationToken);
-        }
-        catch (MongoWriteException ex) when (ex.WriteError.Code == DuplicateKeyCode)
-        {
-            return;
-        }
+        ArgumentNullException.ThrowIfNull(texts);
+        await _texts.InsertUnlessStoredAsync(texts.DistinctBy(t => t.SubmissionId)
+            .Select(t => new BsonDocument { { "_id", t.SubmissionId.ToString() }, { "kind", t.Kind.ToString() }, { "text", t.Text } })
+            .ToList(), cancellationToken);
     }
 
-    public async Task<(ContentKind Kind, string Text)?> GetTextAsync(Guid submissionId, CancellationToken cancellationToken)
-    {
-        var document = await _texts.Find(Builders<BsonDocument>.Filter.Eq("_id", submissionId.ToString())).FirstOrDefaultAsync(cancellationToken);
-        return document is null ? null : (Enum.Parse<ContentKind>(document["kind"].AsString), document["text"].AsString);
-    }
+    public async Task<IReadOnlyDictionary<Guid, ClassifiedText>> GetTextsAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken) =>
+        (await _texts.FindByIdsAsync(submissionIds, cancellationToken))
+            .Select(d => new ClassifiedText(Guid.Parse(d["_id"].AsString), Enum.Parse<ContentKind>(d["kind"].AsString), d["text"].AsString))
+            .ToDictionary(t => t.SubmissionId);
 
     public Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken)
     {

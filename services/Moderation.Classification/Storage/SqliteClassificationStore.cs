@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Moderation.Contracts;
 using Moderation.ServiceDefaults;
 
@@ -20,36 +21,67 @@ public sealed class SqliteClassificationStore(SqliteDatabase database) : IClassi
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<ContentClassified?> GetAsync(Guid submissionId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, ContentClassified>> GetManyAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM classification_results WHERE submission_id = $id";
-        command.Parameters.AddWithValue("$id", submissionId.ToString());
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize<ContentClassified>(json, ModerationJson.Options)
-            : null;
-    }
-
-    public async Task<ContentClassified> AddOrGetAsync(ContentClassified result, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        await using (var connection = await database.OpenForWriteAsync(cancellationToken))
-        await using (var command = connection.CreateCommand())
+        ArgumentNullException.ThrowIfNull(submissionIds);
+        if (submissionIds.Count == 0)
         {
-            command.CommandText = """
-                INSERT INTO classification_results (submission_id, classified_at, document) VALUES ($id, $at, $document)
-                ON CONFLICT (submission_id) DO NOTHING
-                """;
-            command.Parameters.AddWithValue("$id", result.SubmissionId.ToString());
-            command.Parameters.AddWithValue("$at", result.OccurredAt.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$document", JsonSerializer.Serialize(result, ModerationJson.Options));
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                return result;
-            }
+            return new Dictionary<Guid, ContentClassified>();
         }
 
-        return await GetAsync(result.SubmissionId, cancellationToken) ?? result;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        return await ReadAsync(command, submissionIds, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts what is new and reads back, in the same transaction, the results of the submissions
+    /// whose insert found one stored (by another writer, or earlier in the list).
+    /// </summary>
+    public async Task<IReadOnlyList<ContentClassified>> AddOrGetManyAsync(IReadOnlyList<ContentClassified> results, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var added = await SqliteRows.InsertEachAsync(transaction, """
+            INSERT INTO classification_results (submission_id, classified_at, document) VALUES ($id, $at, $document)
+            ON CONFLICT (submission_id) DO NOTHING
+            """, results, (parameters, result) =>
+        {
+            parameters.AddWithValue("$id", result.SubmissionId.ToString());
+            parameters.AddWithValue("$at", result.OccurredAt.ToUnixTimeMilliseconds());
+            parameters.AddWithValue("$document", JsonSerializer.Serialize(result, ModerationJson.Options));
+        }, cancellationToken);
+        var refused = results.Where((_, i) => !added[i]).Select(r => r.SubmissionId).ToList();
+        IReadOnlyDictionary<Guid, ContentClassified> stored = new Dictionary<Guid, ContentClassified>();
+        if (refused.Count > 0)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            stored = await ReadAsync(command, refused, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results.Select(r => stored.GetValueOrDefault(r.SubmissionId, r)).ToList();
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, ContentClassified>> ReadAsync(SqliteCommand command, IEnumerable<Guid> submissionIds, CancellationToken cancellationToken)
+    {
+        command.CommandText = $"SELECT document FROM classification_results WHERE {SqliteRows.InIds("submission_id")}";
+        SqliteRows.BindIds(command, submissionIds);
+        var results = new Dictionary<Guid, ContentClassified>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var result = JsonSerializer.Deserialize<ContentClassified>(reader.GetString(0), ModerationJson.Options)!;
+            results[result.SubmissionId] = result;
+        }
+
+        return results;
     }
 }

@@ -38,22 +38,22 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<bool> AddExampleAsync(TrainingExample example, CancellationToken cancellationToken)
+    public async Task<int> AddExamplesAsync(IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(example);
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        ArgumentNullException.ThrowIfNull(examples);
+        var added = await SqliteRows.InsertEachAsync(database, """
             INSERT INTO training_examples (example_id, kind, text, labels, origin, added_at) VALUES ($id, $kind, $text, $labels, $origin, $at)
             ON CONFLICT (example_id) DO NOTHING
-            """;
-        command.Parameters.AddWithValue("$id", example.ExampleId);
-        command.Parameters.AddWithValue("$kind", example.Kind.ToString());
-        command.Parameters.AddWithValue("$text", example.Text);
-        command.Parameters.AddWithValue("$labels", JsonSerializer.Serialize(example.Labels));
-        command.Parameters.AddWithValue("$origin", example.Origin);
-        command.Parameters.AddWithValue("$at", example.AddedAt.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            """, examples, (parameters, example) =>
+        {
+            parameters.AddWithValue("$id", example.ExampleId);
+            parameters.AddWithValue("$kind", example.Kind.ToString());
+            parameters.AddWithValue("$text", example.Text);
+            parameters.AddWithValue("$labels", JsonSerializer.Serialize(example.Labels));
+            parameters.AddWithValue("$origin", example.Origin);
+            parameters.AddWithValue("$at", example.AddedAt.ToUnixTimeMilliseconds());
+        }, cancellationToken);
+        return added.Count(a => a);
     }
 
     public async Task<IReadOnlyList<TrainingExample>> ListExamplesAsync(int limit, CancellationToken cancellationToken)
@@ -74,25 +74,40 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
         return examples;
     }
 
-    public async Task RememberTextAsync(Guid submissionId, ContentKind kind, string text, CancellationToken cancellationToken)
+    public async Task RememberTextsAsync(IReadOnlyList<ClassifiedText> texts, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenForWriteAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO classified_texts (submission_id, kind, text) VALUES ($id, $kind, $text) ON CONFLICT (submission_id) DO NOTHING";
-        command.Parameters.AddWithValue("$id", submissionId.ToString());
-        command.Parameters.AddWithValue("$kind", kind.ToString());
-        command.Parameters.AddWithValue("$text", text);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(texts);
+        await SqliteRows.InsertEachAsync(database,
+            "INSERT INTO classified_texts (submission_id, kind, text) VALUES ($id, $kind, $text) ON CONFLICT (submission_id) DO NOTHING",
+            texts, (parameters, text) =>
+            {
+                parameters.AddWithValue("$id", text.SubmissionId.ToString());
+                parameters.AddWithValue("$kind", text.Kind.ToString());
+                parameters.AddWithValue("$text", text.Text);
+            }, cancellationToken);
     }
 
-    public async Task<(ContentKind Kind, string Text)?> GetTextAsync(Guid submissionId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, ClassifiedText>> GetTextsAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(submissionIds);
+        var texts = new Dictionary<Guid, ClassifiedText>();
+        if (submissionIds.Count == 0)
+        {
+            return texts;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, text FROM classified_texts WHERE submission_id = $id";
-        command.Parameters.AddWithValue("$id", submissionId.ToString());
+        command.CommandText = $"SELECT submission_id, kind, text FROM classified_texts WHERE {SqliteRows.InIds("submission_id")}";
+        SqliteRows.BindIds(command, submissionIds);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (Enum.Parse<ContentKind>(reader.GetString(0)), reader.GetString(1)) : null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var text = new ClassifiedText(Guid.Parse(reader.GetString(0)), Enum.Parse<ContentKind>(reader.GetString(1)), reader.GetString(2));
+            texts[text.SubmissionId] = text;
+        }
+
+        return texts;
     }
 
     public async Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken)
