@@ -14,7 +14,9 @@ public static partial class Detectors
     private static readonly int Pii = IndexOf(Categories.Pii);
     private static readonly int Spam = IndexOf(Categories.Spam);
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant, 250)]
+    // Without lookarounds these two can run on the linear-time engine: the backtracking one is quadratic in a long
+    // run of word characters with no '@', which on a busy machine reached the wall-clock timeout and faulted a batch.
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 250)]
     private static partial Regex Email();
 
     [GeneratedRegex(@"(?<![\w+])(\+\d{1,3}[ .-]?)?(\(\d{2,4}\)|\d{2,4})[ .-]?\d{3,4}[ .-]?\d{3,4}(?!\w)", RegexOptions.CultureInvariant, 250)]
@@ -27,7 +29,7 @@ public static partial class Detectors
     [GeneratedRegex(@"(?<!\d)(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?!\d)|\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", RegexOptions.CultureInvariant, 250)]
     private static partial Regex NationalId();
 
-    [GeneratedRegex(@"\b(https?://|www\.)[^\s<>""]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex(@"\b(https?://|www\.)[^\s<>""]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, 250)]
     private static partial Regex Link();
 
     private const int DetectorRule = -100_000;
