@@ -12,7 +12,7 @@ namespace Moderation.Audit.Domain;
 /// </summary>
 public sealed partial class ErrorQueueGauge(IOptions<BusOptions> bus, IOptions<AuditOptions> options, RabbitMqErrorQueues errorQueues, ILogger<ErrorQueueGauge> logger)
 {
-    public const string InMemoryNote = "not counted: the in-memory bus keeps no error queues (Bus:Transport is InMemory)";
+    public const string InMemoryNote = "the in-memory bus keeps no error queues (Bus:Transport is InMemory)";
 
     public async Task<ErrorQueueFigures> ReadAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed partial class ErrorQueueGauge(IOptions<BusOptions> bus, IOptions<A
         if (queues is null)
         {
             LogNotCounted(logger, failure);
-            return new ErrorQueueFigures(false, 0, [], $"not counted: {failure}");
+            return new ErrorQueueFigures(false, 0, [], failure);
         }
 
         return new ErrorQueueFigures(true, queues.Sum(q => q.Messages), queues, null);

@@ -115,14 +115,16 @@ function render(overview, verification, range) {
 // A message that failed every retry waits in its error queue until an admin re-drives it.
 function renderErrorQueues(errorQueues) {
   const tile = document.getElementById('error-queue-tile');
+  const value = document.getElementById('error-queue-messages');
+  value.classList.toggle('words', !errorQueues.counted);
   if (!errorQueues.counted) {
-    fill(document.getElementById('error-queue-messages'), 'not counted');
+    fill(value, 'not counted');
     fill(document.getElementById('error-queue-detail'), errorQueues.note);
     tile.classList.remove('bad', 'good');
     return;
   }
   const waiting = errorQueues.queues.filter(q => q.messages > 0);
-  fill(document.getElementById('error-queue-messages'), errorQueues.messages);
+  fill(value, errorQueues.messages);
   fill(document.getElementById('error-queue-detail'), waiting.length === 0
     ? `none in ${errorQueues.queues.map(q => q.errorQueue).join(', ')}`
     : waiting.map(q => `${q.errorQueue}: ${q.messages}`).join(', '));
