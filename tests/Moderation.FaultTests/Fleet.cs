@@ -1,7 +1,5 @@
 using Moderation.Client;
 using Moderation.Testing;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 
 namespace Moderation.FaultTests;
 
@@ -26,7 +24,6 @@ public sealed class Fleet : IAsyncDisposable
 
     public static async Task<Fleet> StartAsync()
     {
-        await PurgeQueuesAsync();
         var fleet = new Fleet();
         Directory.CreateDirectory(fleet._directory);
         foreach (var service in new[] { Audit, Review, Classification, Ingestion })
@@ -37,31 +34,6 @@ public sealed class Fleet : IAsyncDisposable
         }
 
         return fleet;
-    }
-
-    /// <summary>
-    /// Empties the services' queues on the test virtual host: the fleet of an earlier test, killed with
-    /// messages still queued, would otherwise hand them to this one, whose stores never saw them. The
-    /// error queues are left as they are.
-    /// </summary>
-    private static async Task PurgeQueuesAsync()
-    {
-        var factory = new ConnectionFactory { HostName = TestEnvironment.RabbitMqHost!, VirtualHost = TestEnvironment.RabbitMqVirtualHost };
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await using var connection = await factory.CreateConnectionAsync(timeout.Token);
-        foreach (var queue in new[] { "ingestion", "classification", "review", "audit" })
-        {
-            // Purging a queue not declared yet closes the channel: one channel each.
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
-            try
-            {
-                await channel.QueuePurgeAsync(queue, timeout.Token);
-            }
-            catch (OperationInterruptedException)
-            {
-                // Not declared yet on this virtual host: nothing to purge.
-            }
-        }
     }
 
     private Dictionary<string, string> Environment(string service)
