@@ -12,7 +12,7 @@ namespace Moderation.Audit.Domain;
 /// </summary>
 public sealed partial class ErrorQueueGauge(IOptions<BusOptions> bus, IOptions<AuditOptions> options, RabbitMqErrorQueues errorQueues, ILogger<ErrorQueueGauge> logger)
 {
-    public const string InMemoryNote = "the in-memory bus keeps no error queues (Bus:Transport is InMemory)";
+    private const string InMemoryNote = "the in-memory bus keeps no error queues (Bus:Transport is InMemory)";
 
     public async Task<ErrorQueueFigures> ReadAsync(CancellationToken cancellationToken)
     {
