@@ -20,6 +20,7 @@ public static class AuditService
             .ValidateOnStart();
         builder.Services.AddModerationStore<IAuditLog, SqliteAuditLog, MongoAuditLog>();
         builder.Services.AddSingleton<DashboardProjection>();
+        builder.Services.AddSingleton<ErrorQueueGauge>();
         builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }

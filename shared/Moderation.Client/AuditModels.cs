@@ -14,7 +14,10 @@ public sealed record AuditEntriesPage(IReadOnlyList<AuditEntryView> Entries, lon
 
 public sealed record AuditVerification(bool Ok, long Entries, long? FirstBrokenSequence);
 
-/// <summary>The dashboard's figures for the period [<see cref="From"/>, <see cref="To"/>), and the queue as it is now.</summary>
+/// <summary>
+/// The dashboard's figures for the period [<see cref="From"/>, <see cref="To"/>), and the review queue
+/// and the error queues as they are now.
+/// </summary>
 public sealed record StatsOverview(
     DateTimeOffset From,
     DateTimeOffset To,
@@ -27,10 +30,23 @@ public sealed record StatsOverview(
     LatencyFigures TimeToFinalDecision,
     IReadOnlyList<ModeratorFigures> Moderators,
     IReadOnlyList<ClassifierAgreement> Agreement,
-    AppealFigures Appeals);
+    AppealFigures Appeals,
+    DecisionTotals Decisions,
+    ErrorQueueFigures ErrorQueues);
 
 /// <summary>Submissions received in the period; <see cref="Pending"/> are not classified yet.</summary>
 public sealed record SubmissionTotals(long Submissions, long Articles, long Comments, long Allow, long Review, long Block, long Pending);
+
+/// <summary>Decisions taken in the period, the policy's own and moderators', escalations included.</summary>
+public sealed record DecisionTotals(long Decisions, long ByPolicy, long ByModerators, long Approved, long Removed, long Escalated);
+
+/// <summary>
+/// Messages that failed every retry and wait in an error queue (<c>&lt;queue&gt;_error</c>) until an
+/// admin re-drives them, counted on the broker as the overview is read, per queue of the pipeline.
+/// <see cref="Counted"/> is false when they cannot be counted (the in-memory bus, or the broker out of
+/// reach): <see cref="Messages"/> is then 0, <see cref="Queues"/> empty, and <see cref="Note"/> says why.
+/// </summary>
+public sealed record ErrorQueueFigures(bool Counted, long Messages, IReadOnlyList<ErrorQueueView> Queues, string? Note);
 
 /// <summary>Submissions received in one hour of one kind, verdict (<c>pending</c> before classification) and top category (<c>none</c> without one).</summary>
 public sealed record HourlySubmissions(DateTimeOffset Hour, string Kind, string Verdict, string Category, long Count);

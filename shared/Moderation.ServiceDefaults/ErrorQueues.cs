@@ -19,17 +19,55 @@ public sealed class RabbitMqErrorQueues(IOptions<BusOptions> options)
 {
     private const string ErrorSuffix = "_error";
 
-    public async Task<long> CountAsync(string queue, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many messages wait in the error queue of each of <paramref name="queues"/>, over one
+    /// connection; a queue that never failed a message has no error queue yet, and counts 0.
+    /// </summary>
+    public async Task<IReadOnlyList<ErrorQueueView>> CountAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(queues);
         await using var connection = await Factory().CreateConnectionAsync(cancellationToken);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var views = new List<ErrorQueueView>();
+        foreach (var queue in queues)
+        {
+            // The broker closes the channel of a passive declare that names no queue: one channel each.
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            long messages;
+            try
+            {
+                messages = (await channel.QueueDeclarePassiveAsync(queue + ErrorSuffix, cancellationToken)).MessageCount;
+            }
+            catch (OperationInterruptedException)
+            {
+                messages = 0;
+            }
+
+            views.Add(new ErrorQueueView(queue, queue + ErrorSuffix, messages));
+        }
+
+        return views;
+    }
+
+    /// <summary>
+    /// <see cref="CountAsync"/> for a page that must answer anyway: when the broker cannot be asked
+    /// within <paramref name="timeout"/>, the counts are null and the failure says why.
+    /// </summary>
+    public async Task<(IReadOnlyList<ErrorQueueView>? Queues, string? Failure)> TryCountAsync(
+        IEnumerable<string> queues, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
-            return (await channel.QueueDeclarePassiveAsync(queue + ErrorSuffix, cancellationToken)).MessageCount;
+            return (await CountAsync(queues, deadline.Token), null);
         }
-        catch (OperationInterruptedException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return 0;
+            return (null, $"the broker did not answer within {timeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception ex) when (ex is IOException or RabbitMQClientException or TimeoutException)
+        {
+            return (null, $"the broker could not be asked: {ex.Message}");
         }
     }
 
@@ -108,13 +146,7 @@ public static class ErrorQueueEndpoints
             return InMemoryProblem();
         }
 
-        var views = new List<ErrorQueueView>();
-        foreach (var queue in registrations.QueueNames.Distinct())
-        {
-            views.Add(new ErrorQueueView(queue, queue + "_error", await errorQueues.CountAsync(queue, cancellationToken)));
-        }
-
-        return Results.Ok(views);
+        return Results.Ok(await errorQueues.CountAsync(registrations.QueueNames.Distinct(), cancellationToken));
     }
 
     private static async Task<IResult> RedriveAsync(

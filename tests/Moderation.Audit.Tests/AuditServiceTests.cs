@@ -2,6 +2,7 @@ using System.Net;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
 using Moderation.Contracts;
@@ -57,6 +58,35 @@ public sealed class AuditConsumerTests : IAsyncLifetime
         Assert.Equal("moderator:alice", entries[2].Actor);
         Assert.Equal("review", entries[1].Data["verdict"]);
         Assert.Equal(64, entries[0].Data["bodySha256"]!.Length);
+    }
+
+    [Fact]
+    public async Task A_batch_message_logs_each_item_as_its_single_event_would_in_the_messages_order_and_once()
+    {
+        var batch = new KnownBatch(AuditLogContract.Now);
+        var sentAlone = batch.Classified.Results[2];
+        var consumer = _harness.GetConsumerHarness<Consumers.AuditTrailConsumer>();
+        var published = 0;
+        foreach (var message in new object[] { sentAlone, batch.Submitted, batch.Classified, batch.Decided, batch.Submitted, batch.Classified })
+        {
+            await _harness.Bus.Publish(message);
+            published++;
+            await Eventually.GetAsync(() => Task.FromResult(consumer.Consumed.Select<object>().Count()), c => c == published);
+        }
+
+        Assert.False(await _harness.Published.Any<Fault>());
+
+        var expected = new[] { AuditDrafts.From(sentAlone) }
+            .Concat(AuditDrafts.From(batch.Submitted)).Concat(AuditDrafts.From(batch.Classified)).Concat(AuditDrafts.From(batch.Decided))
+            .DistinctBy(d => d.EventKey)
+            .ToList();
+        var entries = await _log.ListAsync(null, 0, 100, CancellationToken.None);
+        Assert.Equal(14, entries.Count);
+        Assert.Equal(expected.Select(d => (d.EventKey, d.EventType, d.SubmissionId, d.Actor)), entries.Select(e => (e.EventKey, e.EventType, e.SubmissionId, e.Actor)));
+        Assert.All(entries.Zip(expected), pair => Assert.Equal(pair.Second.Data.OrderBy(d => d.Key), pair.First.Data.OrderBy(d => d.Key)));
+        Assert.Equal(["CommentSubmitted", "ContentClassified", "ModerationDecided"],
+            (await _log.ListAsync(batch.Submitted.Comments[2].SubmissionId, 0, 10, CancellationToken.None)).Select(e => e.EventType));
+        Assert.True((await AuditChainVerifier.VerifyAsync(_log.ReadAllAsync(CancellationToken.None), CancellationToken.None)).Ok);
     }
 }
 

@@ -65,6 +65,21 @@ public sealed class AuditStatsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_overview_counts_the_decisions_of_the_period_and_says_the_in_memory_bus_has_no_error_queues_to_count()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await PublishKnownSetAsync(now);
+
+        var overview = await Api.GetOverviewAsync(now.AddHours(-2), now.AddMinutes(1));
+
+        Assert.Equal(new DecisionTotals(1, 0, 1, 0, 1, 0), overview.Decisions);
+        Assert.False(overview.ErrorQueues.Counted);
+        Assert.Equal(0, overview.ErrorQueues.Messages);
+        Assert.Empty(overview.ErrorQueues.Queues);
+        Assert.Contains("in-memory bus", overview.ErrorQueues.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_csv_export_has_one_row_per_entry_of_the_period_with_formulas_escaped()
     {
         var now = DateTimeOffset.UtcNow;

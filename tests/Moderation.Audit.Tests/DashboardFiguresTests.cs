@@ -35,7 +35,9 @@ public class DashboardFiguresTests
     private void Decide(Guid id, DecisionOutcome outcome, DateTimeOffset at, string moderator = "alice", DecisionActorKind actor = DecisionActorKind.Moderator) =>
         Log(AuditDrafts.From(new ModerationDecided(id, Guid.NewGuid(), outcome, actor, moderator, "other", null, null, outcome != DecisionOutcome.Escalate, at)));
 
-    private StatsOverview Overview(DateTimeOffset now) => _figures.Overview(T0, T0.AddHours(3), now, Sla);
+    private static readonly ErrorQueueFigures NoErrorQueues = new(false, 0, [], "not counted in these tests");
+
+    private StatsOverview Overview(DateTimeOffset now) => _figures.Overview(T0, T0.AddHours(3), now, Sla, NoErrorQueues);
 
     [Fact]
     public void Submissions_are_counted_per_hour_by_kind_verdict_and_top_category()
@@ -114,6 +116,24 @@ public class DashboardFiguresTests
         Assert.Equal(
             [new ModeratorFigures("alice", 2, 1, 0, 1), new ModeratorFigures("bob", 1, 0, 1, 0)],
             Overview(T0.AddHours(3)).Moderators);
+    }
+
+    [Fact]
+    public void Decisions_of_the_period_are_counted_by_who_took_them_and_by_outcome()
+    {
+        var one = Comment(T0);
+        Decide(one, DecisionOutcome.Escalate, T0.AddMinutes(1), "alice");
+        Decide(one, DecisionOutcome.Remove, T0.AddMinutes(2), "bob");
+        var two = Comment(T0);
+        Decide(two, DecisionOutcome.Approve, T0.AddMinutes(3), "policy-v1", DecisionActorKind.Policy);
+        Decide(two, DecisionOutcome.Approve, T0.AddHours(4), "alice");
+        var three = Comment(T0);
+        Decide(three, DecisionOutcome.Remove, T0.AddMinutes(3), "policy-v1", DecisionActorKind.Policy);
+
+        var overview = Overview(T0.AddHours(5));
+
+        Assert.Equal(new DecisionTotals(4, 2, 2, 1, 2, 1), overview.Decisions);
+        Assert.Same(NoErrorQueues, overview.ErrorQueues);
     }
 
     [Fact]

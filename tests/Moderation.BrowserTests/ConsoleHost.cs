@@ -10,7 +10,8 @@ namespace Moderation.BrowserTests;
 
 /// <summary>
 /// The two services that serve the web console, in one process as AllInOne hosts them, on the
-/// in-memory bus. Tests publish the submission events themselves, so every count is known.
+/// in-memory bus unless the test's configuration names another. Tests publish the submission events
+/// themselves, so every count is known.
 /// </summary>
 public sealed class ConsoleHost : IAsyncDisposable
 {
@@ -26,10 +27,10 @@ public sealed class ConsoleHost : IAsyncDisposable
     /// <summary>Script errors, console errors and failed requests of the pages opened through <see cref="OpenAsync"/>, such as a CSP violation.</summary>
     public IReadOnlyList<string> PageErrors => _pageErrors;
 
-    public static async Task<ConsoleHost> StartAsync()
+    public static async Task<ConsoleHost> StartAsync(IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var host = await ServiceHost.StartAsync("console-test",
-            new Dictionary<string, string?>(),
+            configuration ?? new Dictionary<string, string?>(),
             b =>
             {
                 b.AddReview();

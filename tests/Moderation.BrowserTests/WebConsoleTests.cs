@@ -41,6 +41,10 @@ public sealed class WebConsoleTests(DebianChromium chromium) : IAsyncLifetime
         await Expect(page.Locator("#total-block")).ToHaveTextAsync("1");
         await Expect(page.Locator("#queue-depth")).ToHaveTextAsync("2");
         await Expect(page.Locator("#queue-past-sla")).ToHaveTextAsync("0");
+        await Expect(page.Locator("#decisions-total")).ToHaveTextAsync("4");
+        await Expect(page.Locator("#decisions-split")).ToHaveTextAsync("4 by the policy, 0 by moderators");
+        await Expect(page.Locator("#error-queue-messages")).ToHaveTextAsync("not counted");
+        await Expect(page.Locator("#error-queue-detail")).ToContainTextAsync("in-memory bus");
         await Expect(page.Locator("#chain-status")).ToHaveTextAsync("intact");
         await Expect(page.Locator("#chain-entries")).ToHaveTextAsync("16 entries checked");
         await Expect(page.Locator("#hourly-chart svg rect")).Not.ToHaveCountAsync(0);

@@ -17,7 +17,10 @@ public sealed class ProcessFaultTests
         TestEnvironment.SkipUnlessRabbitMq();
         await using var fleet = await Fleet.StartAsync();
         var ingestion = fleet.Client<IIngestionApi>(Fleet.Ingestion, TestKeys.Submitter);
-        var tally = new AuditTally(fleet.Client<IAuditApi>(Fleet.Audit, TestKeys.Auditor));
+        var auditor = fleet.Client<IAuditApi>(Fleet.Audit, TestKeys.Auditor);
+        var tally = new AuditTally(auditor);
+        var failedBefore = (await auditor.GetOverviewAsync()).ErrorQueues;
+        Assert.True(failedBefore.Counted, failedBefore.Note);
 
         var killed = 0;
         var submissions = await Submitter.SubmitCommentsAsync(ingestion, 5_000, inFlight: 48, async sent =>
@@ -39,7 +42,20 @@ public sealed class ProcessFaultTests
         });
         var sample = await Task.WhenAll(submissions.Where((_, i) => i % 50 == 0).Select(s => ingestion.GetSubmissionAsync(s)));
         Assert.All(sample, view => Assert.NotEqual(SubmissionStatus.Received, view.Status));
-        Assert.True((await fleet.Client<IAuditApi>(Fleet.Audit, TestKeys.Auditor).VerifyAsync()).Ok);
+        Assert.True((await auditor.VerifyAsync()).Ok);
+
+        // The dashboard holds each submission once: the comments and the article they answer, each with
+        // one verdict, each verdict the policy decided with one decision, the rest waiting in the queue.
+        var overview = await WaitForOverviewAsync(auditor, o => o.Totals.Submissions == submissions.Count + 1 && o.Totals.Pending == 0
+            && o.TimeToFinalDecision.Count == o.Totals.Allow + o.Totals.Block, fleet, "every policy decision on the dashboard");
+        Assert.Equal((1, submissions.Count), (overview.Totals.Articles, overview.Totals.Comments));
+        Assert.Equal(submissions.Count + 1, overview.Totals.Allow + overview.Totals.Review + overview.Totals.Block);
+        Assert.Equal(submissions.Count + 1, overview.TimeToVerdict.Count);
+        Assert.Equal(overview.Totals.Allow + overview.Totals.Block, overview.Decisions.Decisions);
+        Assert.Equal(overview.Decisions.Decisions, overview.Decisions.ByPolicy);
+        Assert.Equal(overview.Totals.Review, overview.Queue.Depth);
+        Assert.True(overview.ErrorQueues.Counted, overview.ErrorQueues.Note);
+        Assert.Equal(failedBefore.Messages, overview.ErrorQueues.Messages);
     }
 
     [SkippableFact]
@@ -66,6 +82,24 @@ public sealed class ProcessFaultTests
         await WaitForAsync(() => tally.CountAsync(submissions, nameof(ContentClassified)), submissions.Count, fleet, "every verdict after the broker restart");
         Assert.All(submissions, s => Assert.Equal(1, tally.Entries(s, nameof(ContentClassified))));
         Assert.True((await fleet.Client<IAuditApi>(Fleet.Audit, TestKeys.Auditor).VerifyAsync()).Ok);
+    }
+
+    private static async Task<StatsOverview> WaitForOverviewAsync(IAuditApi auditor, Func<StatsOverview, bool> done, Fleet fleet, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        var overview = await auditor.GetOverviewAsync();
+        while (!done(overview))
+        {
+            if (clock.Elapsed > Recovery)
+            {
+                throw new TimeoutException($"Waited {Recovery} for {what}: totals {overview.Totals}, decisions {overview.Decisions}. Service logs: {fleet.LogDirectory}");
+            }
+
+            await Task.Delay(500);
+            overview = await auditor.GetOverviewAsync();
+        }
+
+        return overview;
     }
 
     private static async Task WaitForAsync(Func<Task<int>> count, int expected, Fleet fleet, string what)

@@ -70,12 +70,21 @@ public sealed class ErrorQueueRedriveTests : IAsyncLifetime
         }
 
         Assert.Empty((await auditor.ListEntriesAsync(submissionId)).Entries);
+        var waiting = (await admin.ListErrorQueuesAsync()).Single(q => q.Queue == AuditService.QueueName).Messages;
+        var failed = (await auditor.GetOverviewAsync()).ErrorQueues;
+        Assert.True(failed.Counted, failed.Note);
+        Assert.Equal(new ErrorQueueView(AuditService.QueueName, "audit_error", waiting), failed.Queues.Single(q => q.Queue == AuditService.QueueName));
+        Assert.Equal(failed.Queues.Sum(q => q.Messages), failed.Messages);
+
         var redriven = await admin.RedriveAsync(AuditService.QueueName);
         Assert.True(redriven.Moved >= 1);
 
         var entries = await Eventually.GetAsync(() => auditor.ListEntriesAsync(submissionId), p => p.Entries.Count == 1, what: "the re-driven entry");
         Assert.Equal(nameof(ArticleSubmitted), Assert.Single(entries.Entries).EventType);
         Assert.Equal(0, (await admin.ListErrorQueuesAsync()).Single(q => q.Queue == AuditService.QueueName).Messages);
+        var afterRedrive = (await auditor.GetOverviewAsync()).ErrorQueues;
+        Assert.True(afterRedrive.Counted, afterRedrive.Note);
+        Assert.Equal(0, afterRedrive.Queues.Single(q => q.Queue == AuditService.QueueName).Messages);
         Assert.True((await auditor.VerifyAsync()).Ok);
     }
 

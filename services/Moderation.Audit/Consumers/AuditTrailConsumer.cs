@@ -7,13 +7,19 @@ using Moderation.ServiceDefaults;
 
 namespace Moderation.Audit.Consumers;
 
-/// <summary>Logs every event of a submission's life; a redelivered event finds its entry and adds none.</summary>
+/// <summary>
+/// Logs every event of a submission's life; a redelivered event finds its entry and adds none. A
+/// batch message is logged as its items would have been one by one, in its order, in one write.
+/// </summary>
 public sealed class AuditTrailConsumer(IAuditLog log) :
     IConsumer<ArticleSubmitted>,
     IConsumer<CommentSubmitted>,
     IConsumer<ContentClassified>,
     IConsumer<ModerationDecided>,
-    IConsumer<AppealFiled>
+    IConsumer<AppealFiled>,
+    IConsumer<BatchSubmitted>,
+    IConsumer<BatchClassified>,
+    IConsumer<BatchDecided>
 {
     public Task Consume(ConsumeContext<ArticleSubmitted> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
@@ -24,6 +30,12 @@ public sealed class AuditTrailConsumer(IAuditLog log) :
     public Task Consume(ConsumeContext<ModerationDecided> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<AppealFiled> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<BatchSubmitted> context) => log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<BatchClassified> context) => log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<BatchDecided> context) => log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
     private Task AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
     {

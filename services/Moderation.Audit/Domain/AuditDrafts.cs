@@ -69,5 +69,12 @@ public static class AuditDrafts
             ["reasonSha256"] = Sha256(e.Reason),
         });
 
+    /// <summary>A batch's items, each the draft its single event makes, in the message's order: its articles, then its comments.</summary>
+    public static IReadOnlyList<AuditDraft> From(BatchSubmitted e) => [.. e.Articles.Select(From), .. e.Comments.Select(From)];
+
+    public static IReadOnlyList<AuditDraft> From(BatchClassified e) => [.. e.Results.Select(From)];
+
+    public static IReadOnlyList<AuditDraft> From(BatchDecided e) => [.. e.Decisions.Select(From)];
+
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -44,7 +44,8 @@ public sealed class DashboardFigures
         }
     }
 
-    public StatsOverview Overview(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan reviewSla)
+    /// <summary>The figures of [<paramref name="from"/>, <paramref name="to"/>), with the error queues as counted now.</summary>
+    public StatsOverview Overview(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan reviewSla, ErrorQueueFigures errorQueues)
     {
         var received = _submissions.Values.Where(s => s.SubmittedAt is { } at && at >= from && at < to).ToList();
         var decided = _decisions.Where(d => d.At >= from && d.At < to).ToList();
@@ -91,7 +92,15 @@ public sealed class DashboardFigures
             new AppealFigures(
                 decided.Count(d => d.AppealUpheld is not null),
                 decided.Count(d => d.AppealUpheld == true),
-                decided.Count(d => d.AppealUpheld == false)));
+                decided.Count(d => d.AppealUpheld == false)),
+            new DecisionTotals(
+                decided.Count,
+                decided.Count(d => d.Moderator is null),
+                decided.Count(d => d.Moderator is not null),
+                Count(decided, "approve"),
+                Count(decided, "remove"),
+                Count(decided, "escalate")),
+            errorQueues);
     }
 
     private void ApplyDecision(AuditEntry entry, SubmissionFacts facts)

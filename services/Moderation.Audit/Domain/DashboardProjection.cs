@@ -16,13 +16,13 @@ public sealed class DashboardProjection(IAuditLog log, TimeProvider clock, IOpti
     private readonly DashboardFigures _figures = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<StatsOverview> OverviewAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public async Task<StatsOverview> OverviewAsync(DateTimeOffset from, DateTimeOffset to, ErrorQueueFigures errorQueues, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             await CatchUpAsync(cancellationToken);
-            return _figures.Overview(from, to, clock.GetUtcNow(), options.Value.ReviewSla);
+            return _figures.Overview(from, to, clock.GetUtcNow(), options.Value.ReviewSla, errorQueues);
         }
         finally
         {

@@ -61,10 +61,11 @@ public static class AuditEndpoints
         Results.Ok(await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(cancellationToken), cancellationToken));
 
     private static async Task<IResult> Overview(
-        string? from, string? to, DashboardProjection projection, TimeProvider clock, IOptions<AuditOptions> options, CancellationToken cancellationToken)
+        string? from, string? to, DashboardProjection projection, ErrorQueueGauge errorQueues, TimeProvider clock, IOptions<AuditOptions> options,
+        CancellationToken cancellationToken)
     {
         var (period, problem) = Period(from, to, clock, options.Value);
-        return problem ?? Results.Ok(await projection.OverviewAsync(period.From, period.To, cancellationToken));
+        return problem ?? Results.Ok(await projection.OverviewAsync(period.From, period.To, await errorQueues.ReadAsync(cancellationToken), cancellationToken));
     }
 
     private static IResult ExportCsv(string? from, string? to, IAuditLog log, TimeProvider clock, IOptions<AuditOptions> options, HttpContext context)

@@ -12,6 +12,14 @@ public interface IAuditLog
     /// </summary>
     Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends the drafts as the next entries of the chain, in the order given and in one write (the
+    /// items of a batch message): each entry is the one <see cref="AppendAsync"/> of that draft would
+    /// have made. A draft whose event is already logged, before or earlier in the list, adds none.
+    /// Returns the entry of each draft, in the order given.
+    /// </summary>
+    Task<IReadOnlyList<AuditEntry>> AppendManyAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AuditEntry>> ListAsync(Guid? submissionId, long after, int limit, CancellationToken cancellationToken);
 
     /// <summary>Every entry in sequence order, streamed.</summary>

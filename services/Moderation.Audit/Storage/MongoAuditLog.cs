@@ -32,28 +32,70 @@ public sealed class MongoAuditLog(IMongoDatabase database) : IAuditLog, IModerat
     public async Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        return (await AppendManyAsync([draft], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// The drafts not yet logged go in as one ordered insert of consecutive sequence numbers after
+    /// the last entry read. An ordered insert stops at the first entry it cannot write (a number
+    /// another writer took, an event another writer logged), so what it wrote extends the chain
+    /// without a gap; the next attempt finds those entries logged and chains the rest after the new
+    /// last entry. A process killed halfway leaves a valid chain, and the redelivered message adds
+    /// the entries still missing.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> AppendManyAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        foreach (var draft in drafts)
+        {
+            ArgumentNullException.ThrowIfNull(draft);
+        }
+
+        if (drafts.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = drafts.Select(d => d.EventKey).Distinct(StringComparer.Ordinal).ToList();
         for (var attempt = 0; attempt < MaxAppendAttempts; attempt++)
         {
-            var logged = await _entries.Find(Filter.Eq("eventKey", draft.EventKey)).FirstOrDefaultAsync(cancellationToken);
-            if (logged is not null)
+            var logged = (await _entries.Find(Filter.In("eventKey", keys)).ToListAsync(cancellationToken))
+                .Select(FromDocument)
+                .ToDictionary(e => e.EventKey, StringComparer.Ordinal);
+            var missing = drafts.Where(d => !logged.ContainsKey(d.EventKey)).DistinctBy(d => d.EventKey, StringComparer.Ordinal).ToList();
+            if (missing.Count == 0)
             {
-                return FromDocument(logged);
+                return [.. drafts.Select(d => logged[d.EventKey])];
             }
 
             var last = await _entries.Find(Filter.Empty).Sort(Builders<BsonDocument>.Sort.Descending("_id")).Limit(1).FirstOrDefaultAsync(cancellationToken);
-            var entry = AuditEntry.Chain(draft, last is null ? 1 : last["_id"].ToInt64() + 1, last is null ? AuditEntry.GenesisHash : last["hash"].AsString);
+            var sequence = last is null ? 0 : last["_id"].ToInt64();
+            var previousHash = last is null ? AuditEntry.GenesisHash : last["hash"].AsString;
+            var chained = new List<AuditEntry>(missing.Count);
+            foreach (var draft in missing)
+            {
+                var entry = AuditEntry.Chain(draft, ++sequence, previousHash);
+                previousHash = entry.Hash;
+                chained.Add(entry);
+            }
+
             try
             {
-                await _entries.InsertOneAsync(ToDocument(entry), cancellationToken: cancellationToken);
-                return entry;
+                await _entries.InsertManyAsync(chained.Select(ToDocument), new InsertManyOptions { IsOrdered = true }, cancellationToken);
+                foreach (var entry in chained)
+                {
+                    logged[entry.EventKey] = entry;
+                }
+
+                return [.. drafts.Select(d => logged[d.EventKey])];
             }
-            catch (MongoWriteException ex) when (ex.WriteError.Code == DuplicateKeyCode)
+            catch (MongoBulkWriteException ex) when (ex.WriteConcernError is null && ex.WriteErrors.All(e => e.Code == DuplicateKeyCode))
             {
-                // Another writer took this sequence number, or logged this very event: look again.
+                // Another writer took a sequence number, or logged one of these events: look again.
             }
         }
 
-        throw new InvalidOperationException($"Could not append {draft.EventKey} to the audit log in {MaxAppendAttempts} attempts.");
+        throw new InvalidOperationException($"Could not append {keys.Count} event(s), {keys[0]} first, to the audit log in {MaxAppendAttempts} attempts.");
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(Guid? submissionId, long after, int limit, CancellationToken cancellationToken)

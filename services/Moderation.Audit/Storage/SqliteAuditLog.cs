@@ -34,19 +34,26 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
     public async Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        return (await AppendManyAsync([draft], cancellationToken))[0];
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> AppendManyAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (drafts.Count == 0)
+        {
+            return [];
+        }
+
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
 
-        // BEGIN IMMEDIATE: one writer at a time, so reading the last link and adding the next is atomic.
+        // BEGIN IMMEDIATE: one writer at a time, so reading the last link and adding the next ones is
+        // atomic; an event logged earlier in this transaction is found like any other.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var existing = connection.CreateCommand();
         existing.Transaction = transaction;
         existing.CommandText = $"SELECT {Columns} FROM audit_entries WHERE event_key = $key";
-        existing.Parameters.AddWithValue("$key", draft.EventKey);
-        var logged = await ReadAllAsync(existing, cancellationToken).FirstOrDefaultAsync(cancellationToken);
-        if (logged is not null)
-        {
-            return logged;
-        }
+        var existingKey = existing.Parameters.Add("$key", SqliteType.Text);
 
         await using var last = connection.CreateCommand();
         last.Transaction = transaction;
@@ -62,22 +69,39 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
             }
         }
 
-        var entry = AuditEntry.Chain(draft, sequence + 1, previousHash);
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = $"INSERT INTO audit_entries ({Columns}) VALUES ($sequence, $key, $type, $submission, $actor, $at, $data, $previous, $hash)";
-        insert.Parameters.AddWithValue("$sequence", entry.Sequence);
-        insert.Parameters.AddWithValue("$key", entry.EventKey);
-        insert.Parameters.AddWithValue("$type", entry.EventType);
-        insert.Parameters.AddWithValue("$submission", entry.SubmissionId.ToString());
-        insert.Parameters.AddWithValue("$actor", entry.Actor);
-        insert.Parameters.AddWithValue("$at", entry.OccurredAt.ToUnixTimeMilliseconds());
-        insert.Parameters.AddWithValue("$data", JsonSerializer.Serialize(entry.Data));
-        insert.Parameters.AddWithValue("$previous", entry.PreviousHash);
-        insert.Parameters.AddWithValue("$hash", entry.Hash);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        var entries = new List<AuditEntry>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            ArgumentNullException.ThrowIfNull(draft);
+            existingKey.Value = draft.EventKey;
+            var logged = await ReadAllAsync(existing, cancellationToken).FirstOrDefaultAsync(cancellationToken);
+            if (logged is not null)
+            {
+                entries.Add(logged);
+                continue;
+            }
+
+            var entry = AuditEntry.Chain(draft, ++sequence, previousHash);
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$sequence", entry.Sequence);
+            insert.Parameters.AddWithValue("$key", entry.EventKey);
+            insert.Parameters.AddWithValue("$type", entry.EventType);
+            insert.Parameters.AddWithValue("$submission", entry.SubmissionId.ToString());
+            insert.Parameters.AddWithValue("$actor", entry.Actor);
+            insert.Parameters.AddWithValue("$at", entry.OccurredAt.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$data", JsonSerializer.Serialize(entry.Data));
+            insert.Parameters.AddWithValue("$previous", entry.PreviousHash);
+            insert.Parameters.AddWithValue("$hash", entry.Hash);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            previousHash = entry.Hash;
+            entries.Add(entry);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return entry;
+        return entries;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(Guid? submissionId, long after, int limit, CancellationToken cancellationToken)

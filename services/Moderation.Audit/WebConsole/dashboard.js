@@ -86,6 +86,10 @@ function render(overview, verification, range) {
   fill(document.getElementById('queue-past-sla'), q.pastSla);
   fill(document.getElementById('queue-sla'), `SLA ${formatSeconds(q.slaSeconds)}`);
   document.getElementById('past-sla-tile').classList.toggle('bad', q.pastSla > 0);
+  const d = overview.decisions;
+  fill(document.getElementById('decisions-total'), d.decisions);
+  fill(document.getElementById('decisions-split'), `${d.byPolicy} by the policy, ${d.byModerators} by moderators`);
+  renderErrorQueues(overview.errorQueues);
   const a = overview.appeals;
   fill(document.getElementById('appeals-decided'), a.decided);
   fill(document.getElementById('appeals-split'), `${a.upheld} upheld, ${a.overturned} overturned`);
@@ -106,6 +110,26 @@ function render(overview, verification, range) {
   fill(document.getElementById('agreement'), table(['top category', 'verdict', 'judged', 'agreed', 'precision'],
     overview.agreement.map(g => [g.category, g.verdict, g.judged, g.agreed, `${Math.round(g.precision * 100)} %`]), [false, false, true, true, true]));
   document.getElementById('export-link').href = `/api/v1/audit/export.csv?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
+}
+
+// A message that failed every retry waits in its error queue until an admin re-drives it.
+function renderErrorQueues(errorQueues) {
+  const tile = document.getElementById('error-queue-tile');
+  const value = document.getElementById('error-queue-messages');
+  value.classList.toggle('words', !errorQueues.counted);
+  if (!errorQueues.counted) {
+    fill(value, 'not counted');
+    fill(document.getElementById('error-queue-detail'), errorQueues.note);
+    tile.classList.remove('bad', 'good');
+    return;
+  }
+  const waiting = errorQueues.queues.filter(q => q.messages > 0);
+  fill(value, errorQueues.messages);
+  fill(document.getElementById('error-queue-detail'), waiting.length === 0
+    ? `none in ${errorQueues.queues.map(q => q.errorQueue).join(', ')}`
+    : waiting.map(q => `${q.errorQueue}: ${q.messages}`).join(', '));
+  tile.classList.toggle('bad', waiting.length > 0);
+  tile.classList.toggle('good', waiting.length === 0);
 }
 
 async function refresh() {
