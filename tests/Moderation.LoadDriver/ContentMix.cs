@@ -5,10 +5,11 @@ namespace Moderation.LoadDriver;
 
 /// <summary>
 /// A repeatable mix of realistic submissions: news articles of a few thousand characters, comments
-/// of a few hundred, and a share of comments written to need a moderator. Every text is unique, so
-/// duplicate detection never folds two submissions into one.
+/// of a few hundred, and a share of comments written to need a moderator. Every text is unique, and
+/// carries <paramref name="runTag"/>, so duplicate detection never folds two submissions into one,
+/// not even those of two runs against the same store.
 /// </summary>
-public sealed class ContentMix(int seed, double reviewShare)
+public sealed class ContentMix(int seed, double reviewShare, string runTag)
 {
     private static readonly string[] ReportingSentences =
     [
@@ -52,8 +53,8 @@ public sealed class ContentMix(int seed, double reviewShare)
             }
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"(Report {number}.)");
-        return ($"City council update number {number}", body.ToString());
+        body.Append(CultureInfo.InvariantCulture, $"(Report {runTag}-{number}.)");
+        return ($"City council update {runTag}-{number}", body.ToString());
     }
 
     /// <summary>A comment, and whether it was written to need a moderator.</summary>
@@ -63,6 +64,6 @@ public sealed class ContentMix(int seed, double reviewShare)
         var forReview = _random.NextDouble() < reviewShare;
         var pool = forReview ? CommentsForReview : OrdinaryComments;
         var text = pool[_random.Next(pool.Length)] + " " + OrdinaryComments[_random.Next(OrdinaryComments.Length)];
-        return ($"{text} (#{number})", forReview);
+        return ($"{text} (#{runTag}-{number})", forReview);
     }
 }

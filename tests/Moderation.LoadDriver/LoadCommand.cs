@@ -42,6 +42,9 @@ public sealed class LoadSettings : CommandSettings
     [CommandOption("--review-share <FRACTION>"), Description("Share of comments written to need a moderator.")]
     public double ReviewShare { get; init; } = 0.1;
 
+    [CommandOption("--warmup <SECONDS>"), Description("How long to drive the pipeline at the same rate before measuring, so that the services' code is compiled and their caches filled; 0 skips it.")]
+    public double WarmupSeconds { get; init; } = 15;
+
     [CommandOption("--drain <SECONDS>"), Description("How long to wait for the last verdicts and decisions.")]
     public double DrainSeconds { get; init; } = 30;
 
@@ -69,6 +72,7 @@ public sealed class LoadSettings : CommandSettings
     public override ValidationResult Validate() =>
         Mode is not ("single" or "batch") ? ValidationResult.Error("--mode is single or batch.")
         : DurationSeconds is <= 0 or > 3600 ? ValidationResult.Error("--duration is between 0 and 3600 seconds.")
+        : WarmupSeconds is < 0 or > 600 ? ValidationResult.Error("--warmup is between 0 and 600 seconds.")
         : Concurrency is < 1 or > 1024 ? ValidationResult.Error("--concurrency is between 1 and 1024.")
         : BatchSize is < 1 or > 1000 ? ValidationResult.Error("--batch-size is between 1 and 1000.")
         : ReviewShare is < 0 or > 1 ? ValidationResult.Error("--review-share is between 0 and 1.")
@@ -104,9 +108,32 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
 
         var clock = Stopwatch.StartNew();
         await using var watch = await EventWatch.StartAsync(factory, clock, cancellationToken);
-        var run = new PipelineRun(settings, new ContentMix(seed: 7, settings.ReviewShare), clock);
+        var runTag = Guid.NewGuid().ToString("N")[..8];
+        var run = new PipelineRun(settings, new ContentMix(seed: 7, settings.ReviewShare, runTag), clock);
         using var stopModerating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var moderator = run.ModerateAsync(review, stopModerating.Token);
+        if (settings.WarmupSeconds > 0)
+        {
+            // Freshly started services run their first seconds on unoptimised code: measured cold, a
+            // run reports the JIT compiler. The warm-up's submissions are followed no further.
+            var warmup = new PipelineRun(settings, new ContentMix(seed: 8, settings.ReviewShare, runTag + "-warmup"), clock);
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var warming = progress.AddTask($"Warming up ({settings.Mode})");
+                await warmup.SubmitAsync(ingestion, TimeSpan.FromSeconds(settings.WarmupSeconds), fraction => warming.Value = fraction * 100, cancellationToken);
+                var settling = progress.AddTask("Letting the warm-up's verdicts arrive");
+                var settleEnd = clock.Elapsed + TimeSpan.FromSeconds(settings.DrainSeconds);
+                while (clock.Elapsed < settleEnd && !warmup.SentAt.Keys.All(watch.Verdicts.ContainsKey))
+                {
+                    await Task.Delay(200, cancellationToken);
+                }
+
+                settling.Value = 100;
+            });
+
+            // The management API refreshes its counters every few seconds: let the warm-up's deliveries settle there.
+            await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken);
+        }
 
         var deliveriesBefore = await PipelineRun.BrokerDeliveriesAsync(management, settings.VirtualHost, cancellationToken);
         var runStarted = clock.Elapsed;
@@ -114,7 +141,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
             var submitting = progress.AddTask($"Submitting ({settings.Mode})");
-            await run.SubmitAsync(ingestion, fraction => submitting.Value = fraction * 100, cancellationToken);
+            await run.SubmitAsync(ingestion, TimeSpan.FromSeconds(settings.DurationSeconds), fraction => submitting.Value = fraction * 100, cancellationToken);
             submitEnded = clock.Elapsed;
             var verdicts = progress.AddTask("Waiting for verdicts and decisions");
             var drainEnd = clock.Elapsed + TimeSpan.FromSeconds(settings.DrainSeconds);
@@ -163,6 +190,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
             run.Submitted,
             accepted.Length,
             run.Refused,
+            run.Duplicates,
             Math.Round(accepted.Length / submitSeconds, 1),
             verdicts.Length,
             Math.Round(verdicts.Length / Math.Max(pipelineSeconds, 0.001), 1),
@@ -182,7 +210,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         void Row(string name, object? value) => table.AddRow(name, Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "n/a"));
         Row("mode", report.Mode);
         Row("broker limit (msg/s)", report.BrokerLimitPerSecond);
-        Row("submitted / accepted / refused", $"{report.Submitted} / {report.Accepted} / {report.Refused}");
+        Row("submitted / accepted / refused / duplicates", $"{report.Submitted} / {report.Accepted} / {report.Refused} / {report.Duplicates}");
         Row("accepted per second", report.AcceptedPerSecond);
         Row("verdicts per second (end to end)", report.VerdictsPerSecond);
         Row("verdicts / final decisions / no verdict seen", $"{report.Verdicts} / {report.FinalDecisions} / {report.WithoutVerdictSeen}");

@@ -21,6 +21,7 @@ public sealed record LoadReport(
     int Submitted,
     int Accepted,
     int Refused,
+    int Duplicates,
     double AcceptedPerSecond,
     int Verdicts,
     double VerdictsPerSecond,

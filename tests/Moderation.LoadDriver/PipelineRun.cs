@@ -26,11 +26,15 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
 
     public int Refused => _refused;
 
+    /// <summary>Answered as duplicates of an earlier submission: not new, so not followed to a verdict.</summary>
+    public int Duplicates => _duplicates;
+
     private int _submitted;
     private int _refused;
+    private int _duplicates;
     private readonly List<Guid> _articles = [];
 
-    public async Task SubmitAsync(HttpClient ingestion, Action<double> progress, CancellationToken cancellationToken)
+    public async Task SubmitAsync(HttpClient ingestion, TimeSpan duration, Action<double> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ingestion);
         ArgumentNullException.ThrowIfNull(progress);
@@ -43,7 +47,7 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
         }
 
         var unitSize = settings.Mode == "batch" ? settings.BatchSize : 1;
-        var end = TimeSpan.FromSeconds(settings.DurationSeconds);
+        var end = duration;
         var started = clock.Elapsed;
         using var inFlight = new SemaphoreSlim(settings.Concurrency);
         var calls = new List<Task>();
@@ -87,19 +91,27 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
         var sentAt = clock.Elapsed;
         try
         {
-            Guid submissionId;
+            (Guid SubmissionId, Guid? DuplicateOf) answer;
             if (Random.Shared.Next(10) == 0)
             {
                 var (title, body) = mix.NextArticle();
-                submissionId = (await api.SubmitArticleAsync(new SubmitArticleRequest("load.example", title, body), cancellationToken)).SubmissionId;
+                var article = await api.SubmitArticleAsync(new SubmitArticleRequest("load.example", title, body), cancellationToken);
+                answer = (article.SubmissionId, article.DuplicateOf);
             }
             else
             {
                 var (body, _) = mix.NextComment();
-                submissionId = (await api.SubmitCommentAsync(_articles[Random.Shared.Next(_articles.Count)], new SubmitCommentRequest("load-reader", body), cancellationToken)).SubmissionId;
+                var comment = await api.SubmitCommentAsync(_articles[Random.Shared.Next(_articles.Count)], new SubmitCommentRequest("load-reader", body), cancellationToken);
+                answer = (comment.SubmissionId, comment.DuplicateOf);
             }
 
-            SentAt[submissionId] = sentAt;
+            if (answer.DuplicateOf is not null)
+            {
+                Interlocked.Increment(ref _duplicates);
+                return;
+            }
+
+            SentAt[answer.SubmissionId] = sentAt;
             AnswerTimes.Add(clock.Elapsed - sentAt);
         }
         catch (Exception ex) when (ex is HttpRequestException or Refit.ApiException or TaskCanceledException)
@@ -139,11 +151,15 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
             using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             foreach (var result in answer.RootElement.GetProperty("results").EnumerateArray())
             {
-                if (result.TryGetProperty("submissionId", out var id) && id.ValueKind == JsonValueKind.String &&
-                    result.GetProperty("status").GetString() == "accepted")
+                var status = result.GetProperty("status").GetString();
+                if (result.TryGetProperty("submissionId", out var id) && id.ValueKind == JsonValueKind.String && status == "accepted")
                 {
                     SentAt[id.GetGuid()] = sentAt;
                     AnswerTimes.Add(answeredAfter);
+                }
+                else if (status == "duplicate")
+                {
+                    Interlocked.Increment(ref _duplicates);
                 }
                 else
                 {
