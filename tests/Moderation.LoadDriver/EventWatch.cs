@@ -33,6 +33,9 @@ public sealed class EventWatch : IAsyncDisposable
     /// <summary>When (on the run's clock) each submission's verdict arrived, and the verdict.</summary>
     public ConcurrentDictionary<Guid, (TimeSpan At, string Verdict)> Verdicts { get; } = new();
 
+    /// <summary>When, by the classifier's own clock, each submission was classified.</summary>
+    public ConcurrentDictionary<Guid, DateTimeOffset> ClassifiedAt { get; } = new();
+
     /// <summary>When each submission's final decision arrived.</summary>
     public ConcurrentDictionary<Guid, TimeSpan> FinalDecisions { get; } = new();
 
@@ -89,8 +92,12 @@ public sealed class EventWatch : IAsyncDisposable
         }
     }
 
-    private void RecordVerdict(JsonElement classified, TimeSpan at) =>
-        Verdicts.TryAdd(classified.GetProperty("submissionId").GetGuid(), (at, VerdictName(classified.GetProperty("verdict"))));
+    private void RecordVerdict(JsonElement classified, TimeSpan at)
+    {
+        var submissionId = classified.GetProperty("submissionId").GetGuid();
+        Verdicts.TryAdd(submissionId, (at, VerdictName(classified.GetProperty("verdict"))));
+        ClassifiedAt.TryAdd(submissionId, classified.GetProperty("occurredAt").GetDateTimeOffset());
+    }
 
     private void RecordDecision(JsonElement decision, TimeSpan at)
     {

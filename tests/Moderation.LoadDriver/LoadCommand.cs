@@ -197,6 +197,8 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
             decided.Length,
             accepted.Length - verdicts.Length,
             LatencyFigures.Of(run.AnswerTimes),
+            LatencyFigures.Of(verdicts.Where(v => watch.ClassifiedAt.ContainsKey(v.Key) && run.SentAtWallClock.ContainsKey(v.Key))
+                .Select(v => watch.ClassifiedAt[v.Key] - run.SentAtWallClock[v.Key])),
             LatencyFigures.Of(verdicts.Select(v => watch.Verdicts[v.Key].At - v.Value)),
             LatencyFigures.Of(decided.Select(d => watch.FinalDecisions[d.Key] - d.Value)),
             deliveriesPerSecond,
@@ -215,6 +217,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         Row("verdicts per second (end to end)", report.VerdictsPerSecond);
         Row("verdicts / final decisions / no verdict seen", $"{report.Verdicts} / {report.FinalDecisions} / {report.WithoutVerdictSeen}");
         Row("HTTP call to its answer p50 / p95 / p99 (ms)", $"{report.ToAnswer.P50Ms} / {report.ToAnswer.P95Ms} / {report.ToAnswer.P99Ms}");
+        Row("HTTP call to classified, classifier's clock, p50 / p95 / p99 (ms)", $"{report.ToClassified.P50Ms} / {report.ToClassified.P95Ms} / {report.ToClassified.P99Ms}");
         Row("HTTP call to verdict p50 / p95 / p99 (ms)", $"{report.ToVerdict.P50Ms} / {report.ToVerdict.P95Ms} / {report.ToVerdict.P99Ms}");
         Row("HTTP call to final decision p50 / p95 / p99 (ms)", $"{report.ToFinalDecision.P50Ms} / {report.ToFinalDecision.P95Ms} / {report.ToFinalDecision.P99Ms}");
         Row("broker deliveries per second", report.BrokerDeliveriesPerSecond);

@@ -28,6 +28,7 @@ public sealed record LoadReport(
     int FinalDecisions,
     int WithoutVerdictSeen,
     LatencyFigures ToAnswer,
+    LatencyFigures ToClassified,
     LatencyFigures ToVerdict,
     LatencyFigures ToFinalDecision,
     double? BrokerDeliveriesPerSecond,

@@ -19,6 +19,9 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
 
     public ConcurrentDictionary<Guid, TimeSpan> SentAt { get; } = new();
 
+    /// <summary>When, by this machine's clock, each accepted submission's HTTP call was made.</summary>
+    public ConcurrentDictionary<Guid, DateTimeOffset> SentAtWallClock { get; } = new();
+
     /// <summary>How long each accepted submission's HTTP call took to answer.</summary>
     public ConcurrentBag<TimeSpan> AnswerTimes { get; } = [];
 
@@ -89,6 +92,7 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
     {
         Interlocked.Increment(ref _submitted);
         var sentAt = clock.Elapsed;
+        var sentAtWallClock = DateTimeOffset.UtcNow;
         try
         {
             (Guid SubmissionId, Guid? DuplicateOf) answer;
@@ -112,6 +116,7 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
             }
 
             SentAt[answer.SubmissionId] = sentAt;
+            SentAtWallClock[answer.SubmissionId] = sentAtWallClock;
             AnswerTimes.Add(clock.Elapsed - sentAt);
         }
         catch (Exception ex) when (ex is HttpRequestException or Refit.ApiException or TaskCanceledException)
@@ -142,6 +147,7 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
 
         Interlocked.Add(ref _submitted, lines);
         var sentAt = clock.Elapsed;
+        var sentAtWallClock = DateTimeOffset.UtcNow;
         try
         {
             using var content = new StringContent(ndjson.ToString(), Encoding.UTF8, "application/x-ndjson");
@@ -155,6 +161,7 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
                 if (result.TryGetProperty("submissionId", out var id) && id.ValueKind == JsonValueKind.String && status == "accepted")
                 {
                     SentAt[id.GetGuid()] = sentAt;
+                    SentAtWallClock[id.GetGuid()] = sentAtWallClock;
                     AnswerTimes.Add(answeredAfter);
                 }
                 else if (status == "duplicate")
