@@ -37,12 +37,16 @@ public sealed class ContentMix(int seed, double reviewShare, string runTag)
         "Somebody should teach that reporter a lesson. She could be shot on her way home tomorrow, just saying.",
     ];
 
+    // Calls come from many tasks at once, and a Random used concurrently can break so that it returns
+    // 0 for ever (every comment then written for review, as one measured run showed): take turns.
     private readonly Random _random = new(seed);
+    private readonly Lock _turn = new();
     private long _counter;
 
     public (string Title, string Body) NextArticle()
     {
-        var number = Interlocked.Increment(ref _counter);
+        using var turn = _turn.EnterScope();
+        var number = ++_counter;
         var body = new StringBuilder();
         while (body.Length < 3_000)
         {
@@ -60,7 +64,8 @@ public sealed class ContentMix(int seed, double reviewShare, string runTag)
     /// <summary>A comment, and whether it was written to need a moderator.</summary>
     public (string Body, bool WrittenForReview) NextComment()
     {
-        var number = Interlocked.Increment(ref _counter);
+        using var turn = _turn.EnterScope();
+        var number = ++_counter;
         var forReview = _random.NextDouble() < reviewShare;
         var pool = forReview ? CommentsForReview : OrdinaryComments;
         var text = pool[_random.Next(pool.Length)] + " " + OrdinaryComments[_random.Next(OrdinaryComments.Length)];
