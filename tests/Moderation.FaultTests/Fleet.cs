@@ -6,7 +6,8 @@ namespace Moderation.FaultTests;
 /// <summary>
 /// The four services as four processes on the test broker, each with its own SQLite file, on a
 /// virtual host of their own when the broker is local: a message another test left on a queue must
-/// not turn up in this fleet's audit log.
+/// not turn up in this fleet's audit log. Where rabbitmqctl cannot add one, the fleet uses the
+/// test broker's virtual host.
 /// </summary>
 public sealed class Fleet : IAsyncDisposable
 {
@@ -32,12 +33,12 @@ public sealed class Fleet : IAsyncDisposable
     {
         var fleet = new Fleet();
         Directory.CreateDirectory(fleet._directory);
-        if (RabbitMqControl.Path is not null && TestEnvironment.RabbitMqHost is "127.0.0.1" or "localhost")
+        var ownVirtualHost = $"moderation-fleet-{Guid.NewGuid():N}";
+        if (TestEnvironment.RabbitMqHost is "127.0.0.1" or "localhost" && await RabbitMqControl.TryRunAsync($"add_vhost {ownVirtualHost}"))
         {
-            fleet._virtualHost = $"moderation-fleet-{Guid.NewGuid():N}";
-            await RabbitMqControl.RunAsync($"add_vhost {fleet._virtualHost}");
+            fleet._virtualHost = ownVirtualHost;
             fleet._ownsVirtualHost = true;
-            await RabbitMqControl.RunAsync($"set_permissions -p {fleet._virtualHost} guest .* .* .*");
+            await RabbitMqControl.RunAsync($"set_permissions -p {ownVirtualHost} guest .* .* .*");
         }
 
         foreach (var service in new[] { Audit, Review, Classification, Ingestion })
@@ -85,7 +86,7 @@ public sealed class Fleet : IAsyncDisposable
 
         if (_ownsVirtualHost)
         {
-            await RabbitMqControl.RunAsync($"delete_vhost {_virtualHost}");
+            await RabbitMqControl.TryRunAsync($"delete_vhost {_virtualHost}");
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

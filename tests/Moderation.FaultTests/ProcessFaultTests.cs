@@ -126,9 +126,19 @@ public static class RabbitMqControl
 
     public static async Task RunAsync(string command)
     {
+        var (exitCode, error) = await ExecuteAsync(command);
+        Assert.True(exitCode == 0, $"rabbitmqctl {command} failed: {error}");
+    }
+
+    /// <summary>Runs a command that a test can do without (rabbitmqctl may lack the rights to the node): false when it failed.</summary>
+    public static async Task<bool> TryRunAsync(string command) => Path is not null && (await ExecuteAsync(command)).ExitCode == 0;
+
+    private static async Task<(int ExitCode, string Error)> ExecuteAsync(string command)
+    {
         using var process = Process.Start(new ProcessStartInfo(Path!, command) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"rabbitmqctl {command} failed: {await process.StandardError.ReadToEndAsync()}");
+        return (process.ExitCode, await error);
     }
 }
