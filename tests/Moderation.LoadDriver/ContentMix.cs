@@ -38,7 +38,7 @@ public sealed class ContentMix(int seed, double reviewShare, string runTag)
     ];
 
     // Calls come from many tasks at once, and a Random used concurrently can break so that it returns
-    // 0 for ever (every comment then written for review, as one measured run showed): take turns.
+    // 0 for ever: take turns.
     private readonly Random _random = new(seed);
     private readonly Lock _turn = new();
     private long _counter;
