@@ -62,6 +62,15 @@ public sealed class IngestionOptions
     [Range(1, 1_000)]
     public int MaxItemsPerBatchMessage { get; set; } = 100;
 
+    /// <summary>
+    /// The most content one <c>BatchSubmitted</c> message carries, counted as the UTF-8 bytes of
+    /// its submissions' texts plus a little for their ids: long articles leave in smaller messages,
+    /// so no message grows to tens of megabytes in the broker and in every consumer's memory. A
+    /// single submission larger than this travels alone.
+    /// </summary>
+    [Range(65_536, 67_108_864)]
+    public int MaxBatchMessageBytes { get; set; } = 1_048_576;
+
     /// <summary>How long the same normalised text from the same source counts as a duplicate of the first.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(10);

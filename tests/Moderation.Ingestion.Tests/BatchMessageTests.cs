@@ -178,3 +178,44 @@ public class RefusingBus : DispatchProxy
         }
     }
 }
+
+/// <summary>Long articles leave in smaller batch messages: a message's size is bounded, not only its item count.</summary>
+public sealed class BatchMessageSizeTests : IngestionHostTest
+{
+    private const int MaxMessageBytes = 65_536;
+
+    protected override IReadOnlyDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>
+    {
+        ["Ingestion:MaxBatchMessageBytes"] = MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [Fact]
+    public async Task Long_articles_are_cut_into_messages_under_the_byte_limit_and_an_article_over_it_travels_alone()
+    {
+        var article = await Api.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Long reads", "An article readers answer"));
+        // 5,000 two-byte letters and 10,000 ASCII ones: 20,000 characters, 25,000 bytes in UTF-8.
+        var longBody = new string('ä', 5_000) + new string('a', 10_000) + new string('b', 5_000);
+        var lines = Enumerable.Range(0, 5)
+            .Select(i => Line(new { kind = "article", source = "news.example", title = $"Long read {i}", body = $"{i} {longBody}" }))
+            .Append(Line(new { kind = "article", source = "news.example", title = "Longer than a message", body = new string('z', 70_000) }))
+            .Concat(Enumerable.Range(0, 3).Select(i => Line(new { kind = "comment", articleId = article.ArticleId, author = $"reader {i}", body = $"Short answer {i}" })));
+        using var content = new StringContent(string.Join("\n", lines) + "\n", Encoding.UTF8, "application/x-ndjson");
+
+        var result = await Api.SubmitBatchAsync(content);
+
+        Assert.Equal((9, 0, 0), (result.Accepted, result.Duplicates, result.Rejected));
+        var published = Host.Services.GetRequiredService<PublishedSubmissions>();
+        await Eventually.GetAsync(() => Task.FromResult(published.Batches.Sum(b => b.Articles.Count + b.Comments.Count)), n => n == 9, what: "9 batch items");
+        var batches = published.Batches.ToList();
+        Assert.Equal([1, 1, 2, 2, 3], batches.Select(b => b.Articles.Count + b.Comments.Count).Order());
+        Assert.Contains(batches, b => b.Articles is [{ Title: "Longer than a message" }] && b.Comments.Count == 0);
+        foreach (var batch in batches.Where(b => b.Articles.Count + b.Comments.Count > 1))
+        {
+            Assert.InRange(JsonSerializer.SerializeToUtf8Bytes(batch, MassTransit.Serialization.SystemTextJsonMessageSerializer.Options).Length, 1, MaxMessageBytes);
+        }
+
+        Assert.DoesNotContain(published.PublishedAlone, result.Results.Select(r => r.SubmissionId!.Value).Contains);
+    }
+
+    private static string Line(object value) => JsonSerializer.Serialize(value, ModerationJson.Options);
+}

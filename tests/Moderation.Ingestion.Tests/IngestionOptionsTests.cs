@@ -34,4 +34,18 @@ public sealed class IngestionOptionsTests
         Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
         Assert.All(errors, e => Assert.Contains(nameof(IngestionOptions.MaxItemsPerBatchMessage), e.MemberNames));
     }
+
+    [Theory]
+    [InlineData(65_535, false)]
+    [InlineData(65_536, true)]
+    [InlineData(67_108_864, true)]
+    [InlineData(67_108_865, false)]
+    public void Bytes_per_batch_message_must_be_between_64_KiB_and_64_MiB(int bytes, bool valid)
+    {
+        var options = new IngestionOptions { MaxBatchMessageBytes = bytes };
+        var errors = new List<ValidationResult>();
+
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true));
+        Assert.All(errors, e => Assert.Contains(nameof(IngestionOptions.MaxBatchMessageBytes), e.MemberNames));
+    }
 }

@@ -145,7 +145,8 @@ public sealed class SubmissionIntake(
     /// <summary>
     /// Stores the ready submissions of a batch in one write, each unless it duplicates one stored
     /// before it (earlier in the batch too), then publishes the stored ones as <see cref="BatchSubmitted"/>
-    /// messages of at most <see cref="IngestionOptions.MaxItemsPerBatchMessage"/> items. Returns, position
+    /// messages of at most <see cref="IngestionOptions.MaxItemsPerBatchMessage"/> items and
+    /// <see cref="IngestionOptions.MaxBatchMessageBytes"/> of content. Returns, position
     /// by position, a <see cref="StoredSubmission"/> or a <see cref="DuplicateSubmission"/>.
     /// </summary>
     public async Task<IReadOnlyList<IntakeOutcome>> StoreBatchAsync(IReadOnlyList<SubmissionRecord> records, CancellationToken cancellationToken)
@@ -168,7 +169,7 @@ public sealed class SubmissionIntake(
             }
         }
 
-        foreach (var items in stored.Chunk(options.Value.MaxItemsPerBatchMessage))
+        foreach (var items in BatchMessageRuns.Cut(stored, options.Value.MaxItemsPerBatchMessage, options.Value.MaxBatchMessageBytes))
         {
             var message = new BatchSubmitted(
                 Guid.CreateVersion7(),
