@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using MassTransit.Logging;
 using MassTransit.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Moderation.Contracts;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -18,6 +20,50 @@ public static class Telemetry
 
     /// <summary>Tag put on every span that works on one submission, so a trace can be searched by it.</summary>
     public const string SubmissionIdTag = "moderation.submission_id";
+
+    /// <summary>Tag put on a span that works on a batch message, with the message's batch id.</summary>
+    public const string BatchIdTag = "moderation.batch_id";
+
+    /// <summary>
+    /// Tag put on a span that works on many submissions at once (a batch message, a batch call):
+    /// the ids of all of them, as an array, so a trace is found by any one of them.
+    /// </summary>
+    public const string SubmissionIdsTag = "moderation.submission_ids";
+
+    public static void TagBatch(BatchSubmitted batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        TagSubmissions(batch.BatchId, [.. batch.Articles.Select(a => a.SubmissionId), .. batch.Comments.Select(c => c.SubmissionId)]);
+    }
+
+    public static void TagBatch(BatchClassified batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        TagSubmissions(batch.BatchId, [.. batch.Results.Select(r => r.SubmissionId)]);
+    }
+
+    public static void TagBatch(BatchDecided batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        TagSubmissions(batch.BatchId, [.. batch.Decisions.Select(d => d.SubmissionId)]);
+    }
+
+    /// <summary>Tags the current span with the submissions it works on; <paramref name="batchId"/> is null for a batch call, which may send several messages.</summary>
+    public static void TagSubmissions(Guid? batchId, IReadOnlyCollection<Guid> submissionIds)
+    {
+        ArgumentNullException.ThrowIfNull(submissionIds);
+        if (Activity.Current is not { IsAllDataRequested: true } span)
+        {
+            return;
+        }
+
+        if (batchId is { } id)
+        {
+            span.SetTag(BatchIdTag, id);
+        }
+
+        span.SetTag(SubmissionIdsTag, submissionIds.Select(s => s.ToString()).ToArray());
+    }
 
     public static IHostApplicationBuilder AddModerationTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {

@@ -23,9 +23,10 @@ public sealed class ActivityCollector : IDisposable
         ActivitySource.AddActivityListener(_listener);
     }
 
-    /// <summary>The finished spans that worked on this submission (tagged with its id).</summary>
+    /// <summary>The finished spans that worked on this submission (tagged with its id, alone or among a batch's).</summary>
     public IReadOnlyList<Activity> For(Guid submissionId) =>
-        _stopped.Where(a => Equals(a.GetTagItem(Telemetry.SubmissionIdTag), submissionId)).ToList();
+        _stopped.Where(a => Equals(a.GetTagItem(Telemetry.SubmissionIdTag), submissionId)
+            || (a.GetTagItem(Telemetry.SubmissionIdsTag) is string[] ids && ids.Contains(submissionId.ToString()))).ToList();
 
     public void Dispose() => _listener.Dispose();
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.ServiceDefaults;
 using Moderation.Testing;
 
 namespace Moderation.IntegrationTests;
@@ -10,9 +12,10 @@ namespace Moderation.IntegrationTests;
 /// <summary>
 /// A publisher's NDJSON batch of articles and comments, some of them threats, walked through the
 /// whole pipeline: every line reaches its verdict and the status its verdict calls for, and the
-/// audit log holds each step of each submission exactly once, however the batch was carried.
+/// audit log holds each step of each submission exactly once, however the batch was carried; and a
+/// trace search by any one submission's id finds every service's work on it, in the call's trace.
 /// </summary>
-public sealed class BatchWalk(IIngestionApi ingestion, IAuditApi auditor)
+public sealed class BatchWalk(IIngestionApi ingestion, IAuditApi auditor, ActivityCollector traces)
 {
     public const int Lines = 250;
 
@@ -34,7 +37,14 @@ public sealed class BatchWalk(IIngestionApi ingestion, IAuditApi auditor)
 
         using var content = new StringContent(ndjson.ToString(), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-        var batch = await ingestion.SubmitBatchAsync(content);
+        BatchResult batch;
+        ActivityTraceId batchTrace;
+        using (var submit = ActivityCollector.TestSource.StartActivity("submit batch"))
+        {
+            batchTrace = submit!.TraceId;
+            batch = await ingestion.SubmitBatchAsync(content);
+        }
+
         Assert.Equal((Lines, 0, 0), (batch.Accepted, batch.Duplicates, batch.Rejected));
         var submissions = batch.Results.Select(r => r.SubmissionId!.Value).ToArray();
 
@@ -67,6 +77,33 @@ public sealed class BatchWalk(IIngestionApi ingestion, IAuditApi auditor)
         }
 
         Assert.True((await auditor.VerifyAsync()).Ok);
+
+        AssertTracedAcrossServices(threats.First(), batchTrace,
+            "Moderation.Classification.Consumers.BatchSubmittedConsumer",
+            "Moderation.Review.Consumers.ReviewBatchSnapshotConsumer",
+            "Moderation.Review.Consumers.ReviewBatchClassifiedConsumer",
+            "Moderation.Ingestion.Consumers.BatchClassifiedConsumer",
+            "Moderation.Audit.Consumers.AuditTrailConsumer");
+        AssertTracedAcrossServices(views.Values.First(v => v.Kind == ContentKind.Article).SubmissionId, batchTrace,
+            "Moderation.Classification.Consumers.BatchSubmittedConsumer",
+            "Moderation.Classification.Consumers.BatchDecidedConsumer",
+            "Moderation.Ingestion.Consumers.BatchDecidedConsumer",
+            "Moderation.Audit.Consumers.AuditTrailConsumer");
+    }
+
+    private void AssertTracedAcrossServices(Guid submissionId, ActivityTraceId batchTrace, params string[] consumers)
+    {
+        var spans = traces.For(submissionId);
+        Assert.All(spans, span => Assert.Equal(batchTrace, span.TraceId));
+        Assert.Contains(spans, span => span.Kind == ActivityKind.Server);
+        var consumedBy = spans.Where(s => s.Kind == ActivityKind.Consumer)
+            .Select(s => s.GetTagItem("messaging.masstransit.consumer_type") as string ?? s.DisplayName).ToList();
+        foreach (var consumer in consumers)
+        {
+            Assert.Contains(consumedBy, c => c.Equals(consumer, StringComparison.Ordinal));
+        }
+
+        Assert.All(spans.Where(s => s.Kind == ActivityKind.Consumer), s => Assert.NotNull(s.GetTagItem(Telemetry.BatchIdTag)));
     }
 
     private async Task<List<AuditEntryView>> ReadEntriesAsync(HashSet<Guid> submissions)

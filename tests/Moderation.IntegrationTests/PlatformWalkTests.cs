@@ -48,7 +48,7 @@ public sealed class AllInOneWalkTests : IAsyncLifetime
 
     [Fact]
     public Task A_batch_of_articles_and_comments_reaches_its_verdicts_and_is_logged_once_in_one_process() =>
-        new BatchWalk(_platform.Client<IIngestionApi>(TestKeys.Submitter), _platform.Client<IAuditApi>(TestKeys.Auditor)).WalkAsync();
+        new BatchWalk(_platform.Client<IIngestionApi>(TestKeys.Submitter), _platform.Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
 }
 
 /// <summary>The four services as four hosts, each with its own store, talking over a real RabbitMQ.</summary>
@@ -101,7 +101,7 @@ public sealed class FourServicesOverRabbitMqTests : IAsyncLifetime
     public async Task A_batch_of_articles_and_comments_reaches_its_verdicts_and_is_logged_once_across_four_services()
     {
         TestEnvironment.SkipUnlessRabbitMq();
-        await new BatchWalk(_hosts[0].Client<IIngestionApi>(TestKeys.Submitter), _hosts[3].Client<IAuditApi>(TestKeys.Auditor)).WalkAsync();
+        await new BatchWalk(_hosts[0].Client<IIngestionApi>(TestKeys.Submitter), _hosts[3].Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
     }
 
     [SkippableFact]

@@ -31,11 +31,23 @@ public sealed class AuditTrailConsumer(IAuditLog log) :
 
     public Task Consume(ConsumeContext<AppealFiled> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<BatchSubmitted> context) => log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<BatchSubmitted> context)
+    {
+        Telemetry.TagBatch(context.Message);
+        return log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+    }
 
-    public Task Consume(ConsumeContext<BatchClassified> context) => log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<BatchClassified> context)
+    {
+        Telemetry.TagBatch(context.Message);
+        return log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+    }
 
-    public Task Consume(ConsumeContext<BatchDecided> context) => log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+    public Task Consume(ConsumeContext<BatchDecided> context)
+    {
+        Telemetry.TagBatch(context.Message);
+        return log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+    }
 
     private Task AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
     {

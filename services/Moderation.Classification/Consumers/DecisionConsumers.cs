@@ -1,6 +1,7 @@
 using MassTransit;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
+using Moderation.ServiceDefaults;
 
 namespace Moderation.Classification.Consumers;
 
@@ -61,5 +62,9 @@ public sealed class ModerationDecidedConsumer(DecisionLearning learning) : ICons
 /// <summary>Learns from the decisions of a batch exactly as from each on its own.</summary>
 public sealed class BatchDecidedConsumer(DecisionLearning learning) : IConsumer<BatchDecided>
 {
-    public Task Consume(ConsumeContext<BatchDecided> context) => learning.LearnAsync(context.Message.Decisions, context.CancellationToken);
+    public Task Consume(ConsumeContext<BatchDecided> context)
+    {
+        Telemetry.TagBatch(context.Message);
+        return learning.LearnAsync(context.Message.Decisions, context.CancellationToken);
+    }
 }

@@ -101,6 +101,7 @@ public sealed class BatchSubmittedConsumer(SubmissionClassification classificati
     {
         ArgumentNullException.ThrowIfNull(context);
         var batch = context.Message;
+        Telemetry.TagBatch(batch);
         var results = await classification.ClassifyAsync(
             [.. batch.Articles.Select(Submission.Of), .. batch.Comments.Select(Submission.Of)], context.CancellationToken);
         await context.Publish(new BatchClassified(batch.BatchId, results, clock.GetUtcNow()), context.CancellationToken);

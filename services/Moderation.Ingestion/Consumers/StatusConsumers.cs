@@ -39,13 +39,19 @@ public sealed class SubmissionAppealedConsumer(ISubmissionStore store) : IConsum
 /// <summary>Records the classifier's verdicts on the submissions of one batch, each as <see cref="SubmissionClassifiedConsumer"/> would, in one write.</summary>
 public sealed class BatchClassifiedConsumer(ISubmissionStore store) : IConsumer<BatchClassified>
 {
-    public Task Consume(ConsumeContext<BatchClassified> context) =>
-        store.UpdateManyAsync([.. context.Message.Results.Select(classified => new SubmissionChange(classified.SubmissionId, record => record.Apply(classified)))], context.CancellationToken);
+    public Task Consume(ConsumeContext<BatchClassified> context)
+    {
+        Telemetry.TagBatch(context.Message);
+        return store.UpdateManyAsync([.. context.Message.Results.Select(classified => new SubmissionChange(classified.SubmissionId, record => record.Apply(classified)))], context.CancellationToken);
+    }
 }
 
 /// <summary>Records the decisions on the submissions of one batch, each as <see cref="SubmissionDecidedConsumer"/> would, in one write.</summary>
 public sealed class BatchDecidedConsumer(ISubmissionStore store) : IConsumer<BatchDecided>
 {
-    public Task Consume(ConsumeContext<BatchDecided> context) =>
-        store.UpdateManyAsync([.. context.Message.Decisions.Select(decided => new SubmissionChange(decided.SubmissionId, record => record.Apply(decided)))], context.CancellationToken);
+    public Task Consume(ConsumeContext<BatchDecided> context)
+    {
+        Telemetry.TagBatch(context.Message);
+        return store.UpdateManyAsync([.. context.Message.Decisions.Select(decided => new SubmissionChange(decided.SubmissionId, record => record.Apply(decided)))], context.CancellationToken);
+    }
 }

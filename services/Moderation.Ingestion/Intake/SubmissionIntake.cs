@@ -169,6 +169,7 @@ public sealed class SubmissionIntake(
             }
         }
 
+        Telemetry.TagSubmissions(batchId: null, [.. stored.Select(r => r.SubmissionId)]);
         foreach (var items in BatchMessageRuns.Cut(stored, options.Value.MaxItemsPerBatchMessage, options.Value.MaxBatchMessageBytes))
         {
             var message = new BatchSubmitted(

@@ -33,8 +33,11 @@ public sealed class ReviewCommentSnapshotConsumer(ContentSnapshots snapshots) : 
 /// <summary>Keeps the snapshots of every submission of a batch, as the single consumers would, in one store write.</summary>
 public sealed class ReviewBatchSnapshotConsumer(ContentSnapshots snapshots) : IConsumer<BatchSubmitted>
 {
-    public Task Consume(ConsumeContext<BatchSubmitted> context) =>
-        snapshots.KeepAsync(context.Message.Articles, context.Message.Comments, context.CancellationToken);
+    public Task Consume(ConsumeContext<BatchSubmitted> context)
+    {
+        Telemetry.TagBatch(context.Message);
+        return snapshots.KeepAsync(context.Message.Articles, context.Message.Comments, context.CancellationToken);
+    }
 }
 
 /// <summary>
@@ -56,8 +59,11 @@ public sealed class ReviewClassifiedConsumer(ClassificationResults results) : IC
 /// </summary>
 public sealed class ReviewBatchClassifiedConsumer(ClassificationResults results) : IConsumer<BatchClassified>
 {
-    public Task Consume(ConsumeContext<BatchClassified> context) =>
-        results.ApplyAsync(context.Message.Results, (decisions, now) => new BatchDecided(context.Message.BatchId, decisions, now), context.CancellationToken);
+    public Task Consume(ConsumeContext<BatchClassified> context)
+    {
+        Telemetry.TagBatch(context.Message);
+        return results.ApplyAsync(context.Message.Results, (decisions, now) => new BatchDecided(context.Message.BatchId, decisions, now), context.CancellationToken);
+    }
 }
 
 /// <summary>
