@@ -2,7 +2,8 @@
 # One measured run: starts the four services as separate processes (Release build, fresh SQLite
 # files, $CLASSIFICATION_PROCESSES classification processes) on RabbitMQ at 127.0.0.1:5672, runs the
 # load driver against them with the options given, prints each process's share of the CPU over the
-# driver's run, and stops them. Every figure of the README's performance section comes from here.
+# measured phase (the driver reads it, --process), and stops them. Every figure of the README's
+# performance section comes from here.
 #   deploy/local/measure.sh --mode single --rate 150 --duration 20
 #   deploy/local/measure.sh --mode batch --concurrency 4 --duration 20 --json artifacts/batch.json
 # Environment: CLASSIFICATION_PROCESSES (1), MEASURE_DIR (artifacts/measure), SKIP_BUILD=1 to reuse
@@ -64,10 +65,6 @@ wait_ready() { # port
   return 1
 }
 
-cpu_ticks() { # pid: user + system clock ticks so far
-  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
-}
-
 rm -rf "$out/data"
 mkdir -p "$out/data"
 start Ingestion 5081 1
@@ -79,19 +76,7 @@ done
 for port in 5081 5083 5084; do wait_ready "$port"; done
 for i in $(seq 1 "$classifiers"); do wait_ready $((5082 + (i - 1) * 100)); done
 
-watched=("${pids[@]}")
-labels=("${names[@]}")
-if broker=$(pgrep -o beam.smp); then watched+=("$broker"); labels+=(rabbitmq); fi
-before=()
-for pid in "${watched[@]}"; do before+=("$(cpu_ticks "$pid")"); done
-started=$(date +%s%N)
-status=0
-dotnet tests/Moderation.LoadDriver/bin/Release/net10.0/Moderation.LoadDriver.dll --vhost "$vhost" "$@" || status=$?
-elapsed_ns=$(( $(date +%s%N) - started ))
-shares=""
-for i in "${!watched[@]}"; do
-  shares+=$(awk -v d="$(( $(cpu_ticks "${watched[$i]}") - before[i] ))" -v hz="$(getconf CLK_TCK)" -v ns="$elapsed_ns" -v name="${labels[$i]}" \
-    'BEGIN { printf "%s %.0f%%  ", name, 100 * d / hz / (ns / 1e9) }')
-done
-echo "CPU over the driver's run (warm-up and broker baseline included; 100% = one core; the driver takes the rest): $shares"
-exit "$status"
+watched=()
+for i in "${!pids[@]}"; do watched+=(--process "${names[$i]}=${pids[$i]}"); done
+if broker=$(pgrep -o beam.smp); then watched+=(--process "rabbitmq=$broker"); fi
+dotnet tests/Moderation.LoadDriver/bin/Release/net10.0/Moderation.LoadDriver.dll --vhost "$vhost" "${watched[@]}" "$@"

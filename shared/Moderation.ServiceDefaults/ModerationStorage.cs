@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using SQLitePCL;
 
 namespace Moderation.ServiceDefaults;
 
@@ -55,6 +57,7 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly TimeSpan _busyTimeout;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConditionalWeakTable<sqlite3, sqlite3> _configured = new();
     private int _journalModeSet;
 
     public SqliteDatabase(string connectionString, TimeSpan? busyTimeout = null)
@@ -107,12 +110,19 @@ public sealed class SqliteDatabase
     private async Task<SqliteConnection> OpenAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await connection.OpenAsync(cancellationToken);
-        await using (var pragma = connection.CreateCommand())
+        // The settings below belong to the native connection, which the pool keeps open across
+        // Open and Close: set them the first time it is handed out, not on every open.
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
         {
-            pragma.CommandText = Interlocked.Exchange(ref _journalModeSet, 1) == 0
-                ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                : "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = Interlocked.Exchange(ref _journalModeSet, 1) == 0
+                    ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                    : "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            _configured.AddOrUpdate(handle, handle);
         }
 
         return connection;

@@ -69,6 +69,9 @@ public sealed class LoadSettings : CommandSettings
     [CommandOption("--json <FILE>"), Description("Also write the figures to this file.")]
     public string? JsonPath { get; init; }
 
+    [CommandOption("--process <NAME=PID>"), Description("A process whose CPU time to report over the measured phase (a service, the broker); repeat for each.")]
+    public string[] Processes { get; init; } = [];
+
     public override ValidationResult Validate() =>
         Mode is not ("single" or "batch") ? ValidationResult.Error("--mode is single or batch.")
         : DurationSeconds is <= 0 or > 3600 ? ValidationResult.Error("--duration is between 0 and 3600 seconds.")
@@ -76,6 +79,7 @@ public sealed class LoadSettings : CommandSettings
         : Concurrency is < 1 or > 1024 ? ValidationResult.Error("--concurrency is between 1 and 1024.")
         : BatchSize is < 1 or > 1000 ? ValidationResult.Error("--batch-size is between 1 and 1000.")
         : ReviewShare is < 0 or > 1 ? ValidationResult.Error("--review-share is between 0 and 1.")
+        : Processes.FirstOrDefault(p => !ProcessCpu.IsSpec(p)) is { } process ? ValidationResult.Error($"--process takes name=pid, not \"{process}\".")
         : ValidationResult.Success();
 }
 
@@ -92,6 +96,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
             Password = settings.RabbitPassword,
         };
 
+        var cpu = ProcessCpu.Parse(settings.Processes);
         double? brokerLimit = null;
         if (settings.BaselineSeconds > 0)
         {
@@ -139,12 +144,15 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
 
         var deliveriesBefore = await PipelineRun.BrokerDeliveriesAsync(management, settings.VirtualHost, cancellationToken);
         var runStarted = clock.Elapsed;
+        cpu.Start();
         TimeSpan submitEnded = default;
+        IReadOnlyDictionary<string, ProcessCpuFigure> cpuWhileSubmitting = new Dictionary<string, ProcessCpuFigure>();
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
             var submitting = progress.AddTask($"Submitting ({settings.Mode})");
             await run.SubmitAsync(ingestion, TimeSpan.FromSeconds(settings.DurationSeconds), fraction => submitting.Value = fraction * 100, cancellationToken);
             submitEnded = clock.Elapsed;
+            cpuWhileSubmitting = cpu.Stop(submitEnded - runStarted, run.SentAt.Count);
             var verdicts = progress.AddTask("Waiting for verdicts and decisions");
             var drainEnd = clock.Elapsed + TimeSpan.FromSeconds(settings.DrainSeconds);
             while (clock.Elapsed < drainEnd && !run.SentAt.Keys.All(id => watch.FinalDecisions.ContainsKey(id)))
@@ -161,7 +169,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         await stopModerating.CancelAsync();
         await moderator;
 
-        var report = Summarise(settings, run, watch, brokerLimit, runStarted, submitEnded, deliveriesBefore, deliveriesAfter);
+        var report = Summarise(settings, run, watch, brokerLimit, runStarted, submitEnded, deliveriesBefore, deliveriesAfter, cpuWhileSubmitting);
         Show(report);
         if (settings.JsonPath is not null)
         {
@@ -173,7 +181,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
     }
 
     private static LoadReport Summarise(LoadSettings settings, PipelineRun run, EventWatch watch, double? brokerLimit,
-        TimeSpan runStarted, TimeSpan submitEnded, long? deliveriesBefore, long? deliveriesAfter)
+        TimeSpan runStarted, TimeSpan submitEnded, long? deliveriesBefore, long? deliveriesAfter, IReadOnlyDictionary<string, ProcessCpuFigure> cpu)
     {
         var accepted = run.SentAt.ToArray();
         var verdicts = accepted.Where(a => watch.Verdicts.ContainsKey(a.Key)).ToArray();
@@ -205,7 +213,8 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
             LatencyFigures.Of(decided.Select(d => watch.FinalDecisions[d.Key] - d.Value)),
             deliveriesPerSecond,
             deliveriesPerSecond is { } perSecond && brokerLimit is { } brokerMax && brokerMax > 0 ? Math.Round(perSecond / brokerMax, 2) : null,
-            verdicts.GroupBy(v => watch.Verdicts[v.Key].Verdict).ToDictionary(g => g.Key, g => g.Count()));
+            verdicts.GroupBy(v => watch.Verdicts[v.Key].Verdict).ToDictionary(g => g.Key, g => g.Count()),
+            cpu);
     }
 
     private static void Show(LoadReport report)
@@ -225,6 +234,11 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         Row("broker deliveries per second", report.BrokerDeliveriesPerSecond);
         Row("deliveries / broker limit", report.DeliveriesToBrokerLimit);
         Row("verdict mix", string.Join(", ", report.VerdictMix.Select(v => $"{v.Key} {v.Value}")));
+        if (report.CpuWhileSubmitting.Count > 0)
+        {
+            Row("CPU while submitting, cores (ms per submission)",
+                string.Join(", ", report.CpuWhileSubmitting.Select(p => $"{p.Key} {p.Value.Cores.ToString(CultureInfo.InvariantCulture)} ({p.Value.MsPerSubmission.ToString(CultureInfo.InvariantCulture)})")));
+        }
         AnsiConsole.Write(table);
     }
 }

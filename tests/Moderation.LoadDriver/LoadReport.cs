@@ -33,4 +33,5 @@ public sealed record LoadReport(
     LatencyFigures ToFinalDecision,
     double? BrokerDeliveriesPerSecond,
     double? DeliveriesToBrokerLimit,
-    IReadOnlyDictionary<string, int> VerdictMix);
+    IReadOnlyDictionary<string, int> VerdictMix,
+    IReadOnlyDictionary<string, ProcessCpuFigure> CpuWhileSubmitting);
