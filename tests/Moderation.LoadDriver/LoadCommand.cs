@@ -113,9 +113,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
 
         var clock = Stopwatch.StartNew();
         await using var watch = await EventWatch.StartAsync(factory, clock, cancellationToken);
-        // Letters only: a tag of hex digits such as "60216900" followed by "-587" is a phone number
-        // to the PII rule, and one such run sent nearly every submission for review.
-        var runTag = string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))));
+        var runTag = ContentMix.NewRunTag();
         var run = new PipelineRun(settings, new ContentMix(seed: 7, settings.ReviewShare, runTag), clock);
         using var stopModerating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var moderator = run.ModerateAsync(review, stopModerating.Token);
