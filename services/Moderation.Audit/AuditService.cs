@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Audit.Consumers;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Endpoints;
@@ -28,13 +29,12 @@ public static class AuditService
     public static void AddConsumers(IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        // One message at a time: the log keeps the order in which events reached it, and appends
-        // are one writer at a time in the store anyway.
-        bus.AddConsumer<AuditTrailConsumer>().Endpoint(e =>
-        {
-            e.Name = QueueName;
-            e.ConcurrentMessageLimit = 1;
-        });
+        // Many messages at a time, their appends written together (AuditAppender): the log keeps
+        // the order in which appends reached it, which for events delivered within the same few
+        // milliseconds may differ from the queue's. One at a time left the log minutes behind a
+        // pipeline of a few hundred submissions a second.
+        bus.TryAddSingleton<AuditAppender>();
+        bus.AddConsumer<AuditTrailConsumer>().Endpoint(e => e.Name = QueueName);
     }
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)

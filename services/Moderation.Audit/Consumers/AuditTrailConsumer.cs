@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
 using Moderation.Audit.Domain;
-using Moderation.Audit.Storage;
 using Moderation.Contracts;
 using Moderation.ServiceDefaults;
 
@@ -10,8 +9,9 @@ namespace Moderation.Audit.Consumers;
 /// <summary>
 /// Logs every event of a submission's life; a redelivered event finds its entry and adds none. A
 /// batch message is logged as its items would have been one by one, in its order, in one write.
+/// Appends go through <see cref="AuditAppender"/>, which writes those of concurrent messages together.
 /// </summary>
-public sealed class AuditTrailConsumer(IAuditLog log) :
+public sealed class AuditTrailConsumer(AuditAppender appender) :
     IConsumer<ArticleSubmitted>,
     IConsumer<CommentSubmitted>,
     IConsumer<ContentClassified>,
@@ -34,24 +34,24 @@ public sealed class AuditTrailConsumer(IAuditLog log) :
     public Task Consume(ConsumeContext<BatchSubmitted> context)
     {
         Telemetry.TagBatch(context.Message);
-        return log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+        return appender.AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<BatchClassified> context)
     {
         Telemetry.TagBatch(context.Message);
-        return log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+        return appender.AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<BatchDecided> context)
     {
         Telemetry.TagBatch(context.Message);
-        return log.AppendManyAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+        return appender.AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
     }
 
     private Task AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
     {
         Activity.Current?.SetTag(Telemetry.SubmissionIdTag, draft.SubmissionId);
-        return log.AppendAsync(draft, cancellationToken);
+        return appender.AppendAsync([draft], cancellationToken);
     }
 }
