@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
@@ -210,14 +211,8 @@ public abstract class AuditLogContract : IDisposable
         Assert.Equal(new ModeratorFigures("alice", 1, 0, 1, 0), Assert.Single(fromBatchesOverview.Moderators));
         Assert.Equal(0, fromBatchesOverview.Queue.Depth);
         Assert.Equal(5, fromBatchesOverview.TimeToFinalDecision.Count);
-        Assert.Equal(fromSinglesOverview.Totals, fromBatchesOverview.Totals);
-        Assert.Equal(fromSinglesOverview.Decisions, fromBatchesOverview.Decisions);
-        Assert.Equal(fromSinglesOverview.Hourly, fromBatchesOverview.Hourly);
-        Assert.Equal(fromSinglesOverview.Queue, fromBatchesOverview.Queue);
-        Assert.Equal(fromSinglesOverview.TimeToVerdict, fromBatchesOverview.TimeToVerdict);
-        Assert.Equal(fromSinglesOverview.TimeToFinalDecision, fromBatchesOverview.TimeToFinalDecision);
-        Assert.Equal(fromSinglesOverview.Agreement, fromBatchesOverview.Agreement);
-        Assert.Equal(fromSinglesOverview.Appeals, fromBatchesOverview.Appeals);
+        // Every figure of the two dashboards, compared whole (their lists would compare by reference).
+        Assert.Equal(JsonSerializer.Serialize(fromSinglesOverview), JsonSerializer.Serialize(fromBatchesOverview));
     }
 
     private static StatsOverview Dashboard(IEnumerable<AuditEntry> entries)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,16 +83,11 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         return results[^1];
     }
 
-    private static void AssertSameClassification(ContentClassified expected, ContentClassified actual)
-    {
-        Assert.Equal(expected.SubmissionId, actual.SubmissionId);
-        Assert.Equal(expected.Kind, actual.Kind);
-        Assert.Equal(expected.Verdict, actual.Verdict);
-        Assert.Equal(expected.Scores, actual.Scores);
-        Assert.Equal(expected.Reasons, actual.Reasons);
-        Assert.Equal(expected.ModelVersion, actual.ModelVersion);
-        Assert.Equal(expected.PolicyVersion, actual.PolicyVersion);
-    }
+    /// <summary>The same result in every field but the time it was made (the record's own equality would compare its collections by reference).</summary>
+    private static void AssertSameClassification(ContentClassified expected, ContentClassified actual) =>
+        Assert.Equal(
+            JsonSerializer.Serialize(expected with { OccurredAt = default }, ModerationJson.Options),
+            JsonSerializer.Serialize(actual with { OccurredAt = default }, ModerationJson.Options));
 
     private async Task<long> CountRowsAsync(string table)
     {
@@ -101,14 +97,8 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task AssertNoFaultsAsync()
-    {
-        Assert.False(await Harness.Published.Any<Fault<BatchSubmitted>>());
-        Assert.False(await Harness.Published.Any<Fault<BatchDecided>>());
-        Assert.False(await Harness.Published.Any<Fault<ArticleSubmitted>>());
-        Assert.False(await Harness.Published.Any<Fault<CommentSubmitted>>());
-        Assert.False(await Harness.Published.Any<Fault<ModerationDecided>>());
-    }
+    // Every Fault<T> is published as Fault too: this catches a fault of any message type.
+    private async Task AssertNoFaultsAsync() => Assert.False(await Harness.Published.Any<Fault>());
 
     [Fact]
     public async Task A_batch_of_150_gets_one_BatchClassified_with_the_results_the_single_events_would_get_in_item_order()

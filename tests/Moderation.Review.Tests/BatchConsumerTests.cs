@@ -235,14 +235,8 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         where T : class =>
         Eventually.GetAsync(() => Task.FromResult(_harness.Consumed.Select<T>().Count()), c => c >= count, TimeSpan.FromSeconds(60), $"{count} {typeof(T).Name} consumed");
 
-    private async Task AssertNoFaultsAsync()
-    {
-        Assert.False(await _harness.Published.Any<Fault<BatchSubmitted>>());
-        Assert.False(await _harness.Published.Any<Fault<BatchClassified>>());
-        Assert.False(await _harness.Published.Any<Fault<ContentClassified>>());
-        Assert.False(await _harness.Published.Any<Fault<ArticleSubmitted>>());
-        Assert.False(await _harness.Published.Any<Fault<CommentSubmitted>>());
-    }
+    // Every Fault<T> is published as Fault too: this catches a fault of any message type.
+    private async Task AssertNoFaultsAsync() => Assert.False(await _harness.Published.Any<Fault>());
 
     private sealed record Submission(ArticleSubmitted? Article, CommentSubmitted? Comment, ContentClassified Classified);
 }
