@@ -4,7 +4,7 @@ using Moderation.Ingestion;
 using Moderation.Review;
 using Moderation.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceBuilder.Create(args);
 builder.AddServiceDefaults("moderation", defaultUrl: "http://127.0.0.1:5080");
 builder.AddIngestion();
 builder.AddClassification();

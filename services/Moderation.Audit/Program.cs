@@ -1,7 +1,7 @@
 using Moderation.Audit;
 using Moderation.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceBuilder.Create(args);
 builder.AddServiceDefaults("moderation-audit", defaultUrl: "http://127.0.0.1:5084");
 builder.AddAudit();
 builder.AddModerationBus();

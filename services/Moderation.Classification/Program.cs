@@ -1,7 +1,7 @@
 using Moderation.Classification;
 using Moderation.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceBuilder.Create(args);
 builder.AddServiceDefaults("moderation-classification", defaultUrl: "http://127.0.0.1:5082");
 builder.AddClassification();
 builder.AddModerationBus();

@@ -1,7 +1,7 @@
 using Moderation.Ingestion;
 using Moderation.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceBuilder.Create(args);
 builder.AddServiceDefaults("moderation-ingestion", defaultUrl: "http://127.0.0.1:5081");
 builder.AddIngestion();
 builder.AddModerationBus();

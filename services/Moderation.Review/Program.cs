@@ -1,7 +1,7 @@
 using Moderation.Review;
 using Moderation.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceBuilder.Create(args);
 builder.AddServiceDefaults("moderation-review", defaultUrl: "http://127.0.0.1:5083");
 builder.AddReview();
 builder.AddModerationBus();

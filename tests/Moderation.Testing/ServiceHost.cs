@@ -48,7 +48,7 @@ public sealed class ServiceHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(mapServices);
         ArgumentNullException.ThrowIfNull(configuration);
         var store = configuration.ContainsKey(StoreKey) ? null : new TempSqlite();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", Args = [] });
+        var builder = ServiceBuilder.Create([], environmentName: "Testing");
         builder.Configuration.AddInMemoryCollection(TestKeys.Configuration);
         if (store is not null)
         {
