@@ -90,7 +90,8 @@ public static class ClassificationService
         services.AddSingleton<ClassificationEngine>();
         services.AddSingleton<RecentTexts>();
         services.AddSingleton<ClassificationMetrics>();
-        services.AddScoped<SubmissionClassification>();
+        services.AddSingleton<SubmissionClassification>();
+        services.AddSingleton<SingleSubmissions>();
         services.AddScoped<DecisionLearning>();
         return services;
     }

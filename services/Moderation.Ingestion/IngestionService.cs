@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Moderation.Ingestion.Consumers;
 using Moderation.Ingestion.Domain;
@@ -34,6 +35,7 @@ public static class IngestionService
     public static void AddConsumers(IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
+        bus.TryAddSingleton<StatusUpdates>();
         bus.AddConsumer<SubmissionClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<SubmissionDecidedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<SubmissionAppealedConsumer>().Endpoint(e => e.Name = QueueName);

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Moderation.Review.Consumers;
 using Moderation.Review.Domain;
@@ -23,8 +24,6 @@ public static class ReviewService
         builder.Services.AddSingleton(sp => QueuePriority.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
         builder.Services.AddModerationStore<IReviewQueue, SqliteReviewQueue, MongoReviewQueue>();
         builder.Services.AddPendingEventSource<IReviewQueue>(builder.Configuration);
-        builder.Services.AddSingleton<ContentSnapshots>();
-        builder.Services.AddSingleton<ClassificationResults>();
         builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }
@@ -32,6 +31,9 @@ public static class ReviewService
     public static void AddConsumers(IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
+        bus.TryAddSingleton<ReviewQueueWrites>();
+        bus.TryAddSingleton<ContentSnapshots>();
+        bus.TryAddSingleton<ClassificationResults>();
         bus.AddConsumer<ReviewArticleSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<ReviewCommentSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<ReviewClassifiedConsumer>().Endpoint(e => e.Name = QueueName);

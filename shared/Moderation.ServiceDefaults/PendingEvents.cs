@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -45,9 +46,15 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 200;
 }
 
-/// <summary>Publishes a stored event and marks it; a failure leaves it to the sweeper instead of failing the caller.</summary>
+/// <summary>
+/// Publishes a stored event and marks it; a failure leaves it to the sweeper instead of failing the
+/// caller. The marks of concurrent publishes to one store are written together (<see cref="WriteGroups{TItem, TResult}"/>):
+/// a mark per publish was one store write per submission for nothing but the outbox.
+/// </summary>
 public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ReliablePublisher> logger)
 {
+    private readonly ConcurrentDictionary<IPendingEventSource, WriteGroups<string, string>> _marks = new(ReferenceEqualityComparer.Instance);
+
     public Task<bool> PublishAsync(IPendingEventSource source, PendingEvent pending, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pending);
@@ -75,7 +82,9 @@ public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> 
             return false;
         }
 
-        await source.MarkPublishedAsync(keys, clock.GetUtcNow(), CancellationToken.None);
+        await _marks
+            .GetOrAdd(source, store => WriteGroups.For<string>((marked, token) => store.MarkPublishedAsync(marked, clock.GetUtcNow(), token)))
+            .WriteAsync([.. keys], CancellationToken.None);
         return true;
     }
 

@@ -86,7 +86,7 @@ public sealed class DuplicateAndRetryTests : IngestionHostTest
         var problem = await other.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
         var store = Host.Services.GetRequiredService<ISubmissionStore>();
-        Assert.Null(await store.AddUnlessDuplicateAsync(Record("s", "Two", "Another request"), DateTimeOffset.MinValue, CancellationToken.None));
+        Assert.Null((await store.AddManyUnlessDuplicateAsync([Record("s", "Two", "Another request")], TimeSpan.FromDays(365), CancellationToken.None))[0]);
     }
 
     [Fact]

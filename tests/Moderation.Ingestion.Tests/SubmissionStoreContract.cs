@@ -16,6 +16,10 @@ public abstract class SubmissionStoreContract : IDisposable
 
     protected abstract void DisposeStore();
 
+    /// <summary>One record through <see cref="ISubmissionStore.AddManyUnlessDuplicateAsync"/>, its duplicate window starting at <paramref name="windowStart"/>.</summary>
+    private static async Task<SubmissionRecord?> AddUnlessDuplicateAsync(ISubmissionStore store, SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken) =>
+        (await store.AddManyUnlessDuplicateAsync([record], record.ReceivedAt - windowStart, cancellationToken))[0];
+
     private async Task<ISubmissionStore> StoreAsync()
     {
         if (_store is null)
@@ -90,25 +94,46 @@ public abstract class SubmissionStoreContract : IDisposable
         var article = Article(Now);
         await store.AddAsync(article, CancellationToken.None);
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.UpdateAsync(article.SubmissionId, record =>
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.UpdateManyAsync([new SubmissionChange(article.SubmissionId, record =>
         {
+            if (record.AppliedEvents.Contains($"event-{i}"))
+            {
+                return false;
+            }
+
             record.AppliedEvents.Add($"event-{i}");
             return true;
-        }, CancellationToken.None))));
+        })], CancellationToken.None))));
 
         var read = await store.GetAsync(article.SubmissionId, CancellationToken.None);
         Assert.Equal(20, read!.AppliedEvents.Count);
     }
 
     [SkippableFact]
-    public async Task An_update_that_changes_nothing_or_finds_nothing_reports_false()
+    public async Task An_update_that_changes_nothing_keeps_the_record_and_one_of_an_unknown_submission_stores_nothing()
     {
         var store = await StoreAsync();
         var article = Article(Now);
         await store.AddAsync(article, CancellationToken.None);
+        var unknown = Guid.NewGuid();
 
-        Assert.False(await store.UpdateAsync(article.SubmissionId, _ => false, CancellationToken.None));
-        Assert.False(await store.UpdateAsync(Guid.NewGuid(), _ => true, CancellationToken.None));
+        await store.UpdateManyAsync(
+            [
+                new SubmissionChange(article.SubmissionId, record =>
+                {
+                    record.AppliedEvents.Add("not kept");
+                    return false;
+                }),
+                new SubmissionChange(unknown, record =>
+                {
+                    record.AppliedEvents.Add("nowhere");
+                    return true;
+                }),
+            ],
+            CancellationToken.None);
+
+        Assert.Empty((await store.GetAsync(article.SubmissionId, CancellationToken.None))!.AppliedEvents);
+        Assert.Null(await store.GetAsync(unknown, CancellationToken.None));
     }
 
     [SkippableFact]
@@ -136,10 +161,10 @@ public abstract class SubmissionStoreContract : IDisposable
         var store = await StoreAsync();
         var body = $"Same text {Guid.NewGuid()}";
         var first = Article(Now, body);
-        Assert.Null(await store.AddUnlessDuplicateAsync(first, Now.AddMinutes(-10), CancellationToken.None));
+        Assert.Null(await AddUnlessDuplicateAsync(store, first, Now.AddMinutes(-10), CancellationToken.None));
 
         var again = Article(Now.AddMinutes(1), body);
-        var duplicate = await store.AddUnlessDuplicateAsync(again, Now.AddMinutes(-9), CancellationToken.None);
+        var duplicate = await AddUnlessDuplicateAsync(store, again, Now.AddMinutes(-9), CancellationToken.None);
 
         Assert.Equal(first.SubmissionId, duplicate?.SubmissionId);
         Assert.Null(await store.GetAsync(again.SubmissionId, CancellationToken.None));
@@ -151,14 +176,14 @@ public abstract class SubmissionStoreContract : IDisposable
         var store = await StoreAsync();
         var body = $"Text {Guid.NewGuid()}";
         var first = Article(Now, body);
-        await store.AddUnlessDuplicateAsync(first, Now.AddMinutes(-10), CancellationToken.None);
+        await AddUnlessDuplicateAsync(store, first, Now.AddMinutes(-10), CancellationToken.None);
 
         var otherSource = Article(Now.AddMinutes(1), body, source: "other.example");
         var otherText = Article(Now.AddMinutes(1), body + " more");
         var afterWindow = Article(Now.AddMinutes(20), body);
-        Assert.Null(await store.AddUnlessDuplicateAsync(otherSource, Now.AddMinutes(-9), CancellationToken.None));
-        Assert.Null(await store.AddUnlessDuplicateAsync(otherText, Now.AddMinutes(-9), CancellationToken.None));
-        Assert.Null(await store.AddUnlessDuplicateAsync(afterWindow, Now.AddMinutes(10), CancellationToken.None));
+        Assert.Null(await AddUnlessDuplicateAsync(store, otherSource, Now.AddMinutes(-9), CancellationToken.None));
+        Assert.Null(await AddUnlessDuplicateAsync(store, otherText, Now.AddMinutes(-9), CancellationToken.None));
+        Assert.Null(await AddUnlessDuplicateAsync(store, afterWindow, Now.AddMinutes(10), CancellationToken.None));
 
         foreach (var stored in new[] { otherSource, otherText, afterWindow })
         {
@@ -166,7 +191,7 @@ public abstract class SubmissionStoreContract : IDisposable
         }
 
         var later = Article(Now.AddMinutes(21), body);
-        Assert.Equal(afterWindow.SubmissionId, (await store.AddUnlessDuplicateAsync(later, Now.AddMinutes(11), CancellationToken.None))?.SubmissionId);
+        Assert.Equal(afterWindow.SubmissionId, (await AddUnlessDuplicateAsync(store, later, Now.AddMinutes(11), CancellationToken.None))?.SubmissionId);
     }
 
     [SkippableFact]
@@ -176,7 +201,7 @@ public abstract class SubmissionStoreContract : IDisposable
         var body = $"Raced {Guid.NewGuid()}";
         var records = Enumerable.Range(0, 10).Select(_ => Article(Now, body)).ToList();
 
-        var results = await Task.WhenAll(records.Select(r => Task.Run(() => store.AddUnlessDuplicateAsync(r, Now.AddMinutes(-10), CancellationToken.None))));
+        var results = await Task.WhenAll(records.Select(r => Task.Run(() => AddUnlessDuplicateAsync(store, r, Now.AddMinutes(-10), CancellationToken.None))));
 
         var stored = Assert.Single(records, r => results[records.IndexOf(r)] is null);
         Assert.All(results.Where(r => r is not null), r => Assert.Equal(stored.SubmissionId, r!.SubmissionId));
@@ -188,7 +213,7 @@ public abstract class SubmissionStoreContract : IDisposable
         var store = await StoreAsync();
         var tag = Guid.NewGuid();
         var stored = Article(Now, $"Stored before {tag}");
-        await store.AddUnlessDuplicateAsync(stored, Now.AddMinutes(-10), CancellationToken.None);
+        await AddUnlessDuplicateAsync(store, stored, Now.AddMinutes(-10), CancellationToken.None);
         var later = Now.AddMinutes(1);
         var fresh = Article(later, $"New {tag}");
         var other = Article(later, $"Other {tag}");
@@ -214,9 +239,9 @@ public abstract class SubmissionStoreContract : IDisposable
         var store = await StoreAsync();
         var body = $"Windowed {Guid.NewGuid()}";
         var first = Article(Now, body);
-        await store.AddUnlessDuplicateAsync(first, Now.AddMinutes(-10), CancellationToken.None);
+        await AddUnlessDuplicateAsync(store, first, Now.AddMinutes(-10), CancellationToken.None);
         var comment = Comment(first);
-        await store.AddUnlessDuplicateAsync(comment, Now.AddMinutes(-10), CancellationToken.None);
+        await AddUnlessDuplicateAsync(store, comment, Now.AddMinutes(-10), CancellationToken.None);
 
         var afterWindow = Article(Now.AddMinutes(20), body);
         var repeatOfAfter = Article(Now.AddMinutes(21), body);
@@ -275,7 +300,7 @@ public abstract class SubmissionStoreContract : IDisposable
     }
 
     [SkippableFact]
-    public async Task Concurrent_many_changes_and_single_updates_of_the_same_submissions_are_all_kept()
+    public async Task Concurrent_changes_of_all_and_of_one_of_the_same_submissions_are_all_kept()
     {
         var store = await StoreAsync();
         var records = Enumerable.Range(0, 3).Select(_ => Article(Now)).ToList();
@@ -285,7 +310,7 @@ public abstract class SubmissionStoreContract : IDisposable
         }
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => i % 4 == 0
-            ? store.UpdateAsync(records[i % 3].SubmissionId, r => AddOnce(r, $"event-{i}"), CancellationToken.None)
+            ? store.UpdateManyAsync([new SubmissionChange(records[i % 3].SubmissionId, r => AddOnce(r, $"event-{i}"))], CancellationToken.None)
             : store.UpdateManyAsync([.. records.Select(r => new SubmissionChange(r.SubmissionId, x => AddOnce(x, $"event-{i}")))], CancellationToken.None))));
 
         for (var n = 0; n < records.Count; n++)

@@ -24,9 +24,7 @@ internal static class ReviewConsumerHarness
                 .AddSingleton<ReviewMetrics>()
                 .AddSingleton(Options.Create(new OutboxOptions()))
                 .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
-                .AddSingleton<ReliablePublisher>()
-                .AddSingleton<ContentSnapshots>()
-                .AddSingleton<ClassificationResults>(),
+                .AddSingleton<ReliablePublisher>(),
             configurator =>
             {
                 ReviewService.AddConsumers(configurator);

@@ -68,26 +68,35 @@ public sealed class SubmissionClassification(
 
         return submissions.Select(s => results[s.SubmissionId]).ToList();
     }
+}
 
-    /// <summary>Classifies one submission and publishes its result on its own.</summary>
+/// <summary>
+/// The single submissions of concurrent messages, classified together (<see cref="WriteGroups{TItem, TResult}"/>):
+/// one read and two writes of the store for whatever arrived meanwhile, instead of for each
+/// message. Each result is still published on its own, by the message that brought its submission.
+/// </summary>
+public sealed class SingleSubmissions(SubmissionClassification classification)
+{
+    private readonly WriteGroups<Submission, ContentClassified> _groups = new(classification.ClassifyAsync);
+
     public async Task ClassifyAndPublishAsync(ConsumeContext context, Submission submission)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(submission);
         Activity.Current?.SetTag(Telemetry.SubmissionIdTag, submission.SubmissionId);
-        var results = await ClassifyAsync([submission], context.CancellationToken);
+        var results = await _groups.WriteAsync([submission], context.CancellationToken);
         await context.Publish(results[0], context.CancellationToken);
     }
 }
 
-public sealed class ArticleSubmittedConsumer(SubmissionClassification classification) : IConsumer<ArticleSubmitted>
+public sealed class ArticleSubmittedConsumer(SingleSubmissions singles) : IConsumer<ArticleSubmitted>
 {
-    public Task Consume(ConsumeContext<ArticleSubmitted> context) => classification.ClassifyAndPublishAsync(context, Submission.Of(context.Message));
+    public Task Consume(ConsumeContext<ArticleSubmitted> context) => singles.ClassifyAndPublishAsync(context, Submission.Of(context.Message));
 }
 
-public sealed class CommentSubmittedConsumer(SubmissionClassification classification) : IConsumer<CommentSubmitted>
+public sealed class CommentSubmittedConsumer(SingleSubmissions singles) : IConsumer<CommentSubmitted>
 {
-    public Task Consume(ConsumeContext<CommentSubmitted> context) => classification.ClassifyAndPublishAsync(context, Submission.Of(context.Message));
+    public Task Consume(ConsumeContext<CommentSubmitted> context) => singles.ClassifyAndPublishAsync(context, Submission.Of(context.Message));
 }
 
 /// <summary>

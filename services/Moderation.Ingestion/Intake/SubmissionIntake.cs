@@ -41,6 +41,11 @@ public sealed class SubmissionIntake(
 {
     public const string InvalidTitle = "The request is not valid.";
 
+    // Single calls arriving together are stored in one write (a store turn per call had requests
+    // queueing for SQLite's single writer); each record keeps its own duplicate window.
+    private readonly WriteGroups<SubmissionRecord, SubmissionRecord?> _singleAdds =
+        new((records, cancellationToken) => store.AddManyUnlessDuplicateAsync(records, options.Value.DuplicateWindow, cancellationToken));
+
     public Task<IntakeOutcome> SubmitArticleAsync(SubmitArticleRequest request, CancellationToken cancellationToken) =>
         StoreIfReadyAsync(CheckArticle(request), cancellationToken);
 
@@ -198,7 +203,7 @@ public sealed class SubmissionIntake(
         }
 
         Activity.Current?.SetTag(Telemetry.SubmissionIdTag, record.SubmissionId);
-        var first = await store.AddUnlessDuplicateAsync(record, record.ReceivedAt - options.Value.DuplicateWindow, cancellationToken);
+        var first = (await _singleAdds.WriteAsync([record], cancellationToken))[0];
         var outcome = Count(record, first);
         if (first is null)
         {

@@ -10,18 +10,11 @@ public interface ISubmissionStore : IPendingEventSource
     Task AddAsync(SubmissionRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores a new submission unless one with the same <see cref="SubmissionRecord.ContentHash"/> was
-    /// received at or after <paramref name="windowStart"/>: then nothing is stored and that first
-    /// submission is returned. Two concurrent calls with the same content store one submission.
-    /// </summary>
-    Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <see cref="AddUnlessDuplicateAsync"/> for many submissions in one write, in the order given:
-    /// each record's window starts <paramref name="duplicateWindow"/> before its
-    /// <see cref="SubmissionRecord.ReceivedAt"/>, and a record may duplicate one stored before it in
-    /// the same call. Returns, position by position, null for a record stored or the first submission
-    /// it duplicates.
+    /// Stores new submissions in one write, in the order given, except those whose
+    /// <see cref="SubmissionRecord.ContentHash"/> was received within <paramref name="duplicateWindow"/>
+    /// before their own <see cref="SubmissionRecord.ReceivedAt"/> (by a record stored earlier, or
+    /// earlier in the same call). Returns, position by position, null for a record stored or the
+    /// first submission it duplicates. Two concurrent calls with the same content store one submission.
     /// </summary>
     Task<IReadOnlyList<SubmissionRecord?>> AddManyUnlessDuplicateAsync(
         IReadOnlyList<SubmissionRecord> records, TimeSpan duplicateWindow, CancellationToken cancellationToken);
@@ -43,12 +36,6 @@ public interface ISubmissionStore : IPendingEventSource
     Task<SubmissionRecord?> FindArticleAsync(Guid articleId, CancellationToken cancellationToken);
 
     Task<SubmissionRecord?> FindCommentAsync(Guid commentId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Changes a stored submission atomically: <paramref name="change"/> returns false to leave it as
-    /// it is. Returns false when the submission does not exist or nothing changed.
-    /// </summary>
-    Task<bool> UpdateAsync(Guid submissionId, Func<SubmissionRecord, bool> change, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies many changes in one write, in the order given (several may change one submission);

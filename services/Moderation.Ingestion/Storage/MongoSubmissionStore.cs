@@ -40,7 +40,7 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         ], cancellationToken);
     }
 
-    public async Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    private async Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var claimId = Builders<BsonDocument>.Filter.Eq("_id", record.ContentHash);
@@ -256,7 +256,7 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
     public Task<SubmissionRecord?> FindCommentAsync(Guid commentId, CancellationToken cancellationToken) =>
         FindOneAsync(Builders<BsonDocument>.Filter.Eq("commentId", commentId.ToString()), cancellationToken);
 
-    public async Task<bool> UpdateAsync(Guid submissionId, Func<SubmissionRecord, bool> change, CancellationToken cancellationToken)
+    private async Task<bool> UpdateAsync(Guid submissionId, Func<SubmissionRecord, bool> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var id = Builders<BsonDocument>.Filter.Eq("_id", submissionId.ToString());

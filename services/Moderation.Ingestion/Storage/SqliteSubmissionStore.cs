@@ -58,15 +58,6 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
         await write.CommitAsync(cancellationToken);
     }
 
-    public async Task<SubmissionRecord?> AddUnlessDuplicateAsync(SubmissionRecord record, DateTimeOffset windowStart, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        await using var write = await WriteTransaction.BeginAsync(database, cancellationToken);
-        var first = await write.AddUnlessDuplicateAsync(record, windowStart, cancellationToken);
-        await write.CommitAsync(cancellationToken);
-        return first;
-    }
-
     public async Task<IReadOnlyList<SubmissionRecord?>> AddManyUnlessDuplicateAsync(
         IReadOnlyList<SubmissionRecord> records, TimeSpan duplicateWindow, CancellationToken cancellationToken)
     {
@@ -145,15 +136,6 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
 
     public Task<SubmissionRecord?> FindCommentAsync(Guid commentId, CancellationToken cancellationToken) =>
         FindOneAsync("comment_id = $key", commentId, cancellationToken);
-
-    public async Task<bool> UpdateAsync(Guid submissionId, Func<SubmissionRecord, bool> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        await using var write = await WriteTransaction.BeginAsync(database, cancellationToken);
-        var changed = await write.ChangeAsync(submissionId, change, cancellationToken);
-        await write.CommitAsync(cancellationToken);
-        return changed;
-    }
 
     public async Task UpdateManyAsync(IReadOnlyList<SubmissionChange> changes, CancellationToken cancellationToken)
     {

@@ -71,7 +71,7 @@ public sealed class ReviewBatchClassifiedConsumer(ClassificationResults results)
 /// changes nothing. A reply gets the text of the comment it answers: an earlier comment of the same
 /// message, else Review's own snapshot of it.
 /// </summary>
-public sealed class ContentSnapshots(IReviewQueue queue, TimeProvider clock)
+public sealed class ContentSnapshots(IReviewQueue queue, ReviewQueueWrites writes)
 {
     public async Task KeepAsync(IReadOnlyList<ArticleSubmitted> articles, IReadOnlyList<CommentSubmitted> comments, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ public sealed class ContentSnapshots(IReviewQueue queue, TimeProvider clock)
             earlierComments.TryAdd(comment.CommentId, comment.Body);
         }
 
-        await queue.UpsertManyBySubmissionAsync(changes, clock.GetUtcNow(), cancellationToken);
+        await writes.UpsertManyBySubmissionAsync(changes, cancellationToken);
     }
 
     private static Func<ReviewItem, bool> Keep(ContentKind kind, string title, string text, Action<ReviewItem>? applyThread) => item =>
@@ -114,7 +114,8 @@ public sealed class ContentSnapshots(IReviewQueue queue, TimeProvider clock)
 /// publishes nothing; decisions whose publish failed are left to the sweeper, which publishes each
 /// as a <see cref="ModerationDecided"/> of its own.
 /// </summary>
-public sealed class ClassificationResults(IReviewQueue queue, QueuePriority priority, ReliablePublisher publisher, ReviewMetrics metrics, TimeProvider clock)
+public sealed class ClassificationResults(
+    IReviewQueue queue, ReviewQueueWrites writes, QueuePriority priority, ReliablePublisher publisher, ReviewMetrics metrics, TimeProvider clock)
 {
     /// <param name="results">The results, applied in order.</param>
     /// <param name="carrier">The message that carries the decisions taken at the given moment (never asked for none).</param>
@@ -139,7 +140,7 @@ public sealed class ClassificationResults(IReviewQueue queue, QueuePriority prio
             decisions[index] = ReviewRules.DecideByPolicy(current, result, now);
             return true;
         })).ToList();
-        var items = await queue.UpsertManyBySubmissionAsync(changes, now, cancellationToken);
+        var items = await writes.UpsertManyBySubmissionAsync(changes, cancellationToken);
 
         // Only the delivery that stored a decision publishes it; if that one died in between, the sweeper does.
         var stored = new List<ModerationDecided>();
@@ -159,4 +160,21 @@ public sealed class ClassificationResults(IReviewQueue queue, QueuePriority prio
             await publisher.PublishAsync(queue, carrier(stored, now), keys, cancellationToken);
         }
     }
+}
+
+/// <summary>
+/// The consumers' writes to the review queue, grouped (<see cref="WriteGroups{TItem, TResult}"/>):
+/// the changes of concurrent messages, snapshots and verdicts alike, go to the store together in
+/// one <see cref="IReviewQueue.UpsertManyBySubmissionAsync"/>, in the order they arrived. One
+/// transaction per message kept Review's queue growing at 450 single submissions a second on the
+/// two-core machine, with final decisions 20 seconds behind the verdicts.
+/// </summary>
+public sealed class ReviewQueueWrites(IReviewQueue queue, TimeProvider clock)
+{
+    private readonly WriteGroups<SubmissionChange, ReviewItem> _upserts =
+        new((changes, cancellationToken) => queue.UpsertManyBySubmissionAsync(changes, clock.GetUtcNow(), cancellationToken));
+
+    /// <summary>As <see cref="IReviewQueue.UpsertManyBySubmissionAsync"/>, with the time of the write as the creation time of new items.</summary>
+    public Task<IReadOnlyList<ReviewItem>> UpsertManyBySubmissionAsync(IReadOnlyList<SubmissionChange> changes, CancellationToken cancellationToken) =>
+        _upserts.WriteAsync(changes, cancellationToken);
 }
