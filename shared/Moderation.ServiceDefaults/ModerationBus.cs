@@ -48,7 +48,7 @@ public sealed class BusOptions
 
     /// <summary>Messages a RabbitMQ consumer holds unacknowledged at once.</summary>
     [Range(1, 10_000)]
-    public int PrefetchCount { get; set; } = 32;
+    public int PrefetchCount { get; set; } = 128;
 
     /// <summary>
     /// Messages each queue's endpoint processes at once, by queue name (e.g. <c>classification: 16</c>);
