@@ -25,6 +25,7 @@ public static class IngestionService
         builder.Services.AddModerationStore<ISubmissionStore, SqliteSubmissionStore, MongoSubmissionStore>();
         builder.Services.AddPendingEventSource<ISubmissionStore>(builder.Configuration);
         builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddSingleton<ArticleThreads>();
         builder.Services.AddSingleton<SubmissionIntake>();
         builder.Services.AddSingleton<IdempotentRequests>();
         builder.Services.AddSingleton(sp => new ArticleExtractor(ChromeRules.From(sp.GetRequiredService<IOptions<IngestionOptions>>().Value)));

@@ -105,7 +105,7 @@ public sealed class BatchMessageTests : IngestionHostTest
         var refusingSecond = new ReliablePublisher(RefusingBus.Wrap(harness.Bus, refuse: publish => publish == 2), outbox, TimeProvider.System, NullLogger<ReliablePublisher>.Instance);
         var intake = new SubmissionIntake(
             store, refusingSecond, Options.Create(new IngestionOptions { MaxItemsPerBatchMessage = 2 }),
-            new IngestionMetrics(consumers.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), TimeProvider.System);
+            new IngestionMetrics(consumers.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), new ArticleThreads(store), TimeProvider.System);
         var records = Enumerable.Range(0, 5)
             .Select(i => ((ReadySubmission)intake.CheckArticle(new SubmitArticleRequest("news.example", $"Refused {i}", $"Body {i}"))).Record)
             .ToList();

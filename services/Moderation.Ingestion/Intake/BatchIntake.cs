@@ -24,7 +24,7 @@ public static class BatchIntake
     public const string MediaType = "application/x-ndjson";
 
     public static async Task<IResult> SubmitBatch(
-        HttpContext http, SubmissionIntake intake, ISubmissionStore store, IdempotentRequests idempotency, IOptions<IngestionOptions> options)
+        HttpContext http, SubmissionIntake intake, IdempotentRequests idempotency, IOptions<IngestionOptions> options)
     {
         ArgumentNullException.ThrowIfNull(http);
         var limits = options.Value;
@@ -50,7 +50,7 @@ public static class BatchIntake
             async cancellationToken =>
             {
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var threads = new ThreadLookup(store);
+                var threads = intake.NewThreadLookup();
                 var checkedLines = new List<CheckedLine>();
                 await foreach (var line in ReadLinesAsync(http.Request.BodyReader, limits, hash, cancellationToken))
                 {

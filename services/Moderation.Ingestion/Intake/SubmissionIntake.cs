@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
@@ -37,6 +38,7 @@ public sealed class SubmissionIntake(
     ReliablePublisher publisher,
     IOptions<IngestionOptions> options,
     IngestionMetrics metrics,
+    ArticleThreads articles,
     TimeProvider clock)
 {
     public const string InvalidTitle = "The request is not valid.";
@@ -50,7 +52,10 @@ public sealed class SubmissionIntake(
         StoreIfReadyAsync(CheckArticle(request), cancellationToken);
 
     public async Task<IntakeOutcome> SubmitCommentAsync(Guid articleId, SubmitCommentRequest request, CancellationToken cancellationToken) =>
-        await StoreIfReadyAsync(await CheckCommentAsync(articleId, request, new ThreadLookup(store), cancellationToken), cancellationToken);
+        await StoreIfReadyAsync(await CheckCommentAsync(articleId, request, NewThreadLookup(), cancellationToken), cancellationToken);
+
+    /// <summary>A lookup of the threads comments belong to, for one request.</summary>
+    public ThreadLookup NewThreadLookup() => new(store, articles);
 
     /// <summary>Normalises an article and checks every limit: a <see cref="ReadySubmission"/> or a <see cref="RefusedSubmission"/>.</summary>
     public IntakeOutcome CheckArticle(SubmitArticleRequest request)
@@ -228,31 +233,61 @@ public sealed class SubmissionIntake(
     }
 }
 
+/// <summary>What a comment takes from the article it belongs to.</summary>
+public sealed record ArticleThread(string Source, string Title);
+
 /// <summary>
-/// Finds the article and the parent comment a comment answers. One lookup serves one request, and a
-/// batch's comments share one, so a thread commented on by many lines of a batch is read once.
+/// The source and title of stored articles, which never change, kept for the comments that name
+/// them: every comment of a busy thread read its article's whole record, body and all, again. At
+/// most <see cref="Capacity"/> articles are kept, the least recently used leaving first; an article
+/// not found is not remembered, as it may be submitted a moment later.
 /// </summary>
-public sealed class ThreadLookup(ISubmissionStore store)
+public sealed class ArticleThreads(ISubmissionStore store) : IDisposable
 {
-    private readonly Dictionary<Guid, SubmissionRecord?> _articles = [];
-    private readonly Dictionary<Guid, SubmissionRecord?> _comments = [];
+    public const int Capacity = 10_000;
 
-    public Task<SubmissionRecord?> FindArticleAsync(Guid articleId, CancellationToken cancellationToken) =>
-        FindAsync(_articles, articleId, store.FindArticleAsync, cancellationToken);
+    private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public Task<SubmissionRecord?> FindCommentAsync(Guid commentId, CancellationToken cancellationToken) =>
-        FindAsync(_comments, commentId, store.FindCommentAsync, cancellationToken);
-
-    private static async Task<SubmissionRecord?> FindAsync(
-        Dictionary<Guid, SubmissionRecord?> found, Guid id, Func<Guid, CancellationToken, Task<SubmissionRecord?>> find, CancellationToken cancellationToken)
+    public async Task<ArticleThread?> FindAsync(Guid articleId, CancellationToken cancellationToken)
     {
-        if (!found.TryGetValue(id, out var record))
+        if (_known.TryGetValue(articleId, out ArticleThread? known))
         {
-            record = await find(id, cancellationToken);
-            found[id] = record;
+            return known;
         }
 
-        return record;
+        if (await store.FindArticleAsync(articleId, cancellationToken) is not { } article)
+        {
+            return null;
+        }
+
+        var thread = new ArticleThread(article.Source, article.Title);
+        _known.Set(articleId, thread, new MemoryCacheEntryOptions { Size = 1 });
+        return thread;
+    }
+
+    public void Dispose() => _known.Dispose();
+}
+
+/// <summary>
+/// Finds the article and the parent comment a comment answers. One lookup serves one request, and a
+/// batch's comments share one, so a comment answered by many lines of a batch is read once.
+/// </summary>
+public sealed class ThreadLookup(ISubmissionStore store, ArticleThreads articles)
+{
+    private readonly Dictionary<Guid, SubmissionRecord?> _comments = [];
+
+    public Task<ArticleThread?> FindArticleAsync(Guid articleId, CancellationToken cancellationToken) =>
+        articles.FindAsync(articleId, cancellationToken);
+
+    public async Task<SubmissionRecord?> FindCommentAsync(Guid commentId, CancellationToken cancellationToken)
+    {
+        if (!_comments.TryGetValue(commentId, out var comment))
+        {
+            comment = await store.FindCommentAsync(commentId, cancellationToken);
+            _comments[commentId] = comment;
+        }
+
+        return comment;
     }
 }
 

@@ -141,9 +141,12 @@ public sealed class SqliteSubmissionStore(SqliteDatabase database) : ISubmission
     {
         ArgumentNullException.ThrowIfNull(changes);
         await using var write = await WriteTransaction.BeginAsync(database, cancellationToken);
-        foreach (var change in changes)
+
+        // A submission changed several times in one call (its verdict and its decision, arriving
+        // together) is read and written once, its changes applied in order.
+        foreach (var bySubmission in changes.GroupBy(c => c.SubmissionId))
         {
-            await write.ChangeAsync(change.SubmissionId, change.Change, cancellationToken);
+            await write.ChangeAsync(bySubmission.Key, record => bySubmission.Aggregate(false, (changed, c) => c.Change(record) | changed), cancellationToken);
         }
 
         await write.CommitAsync(cancellationToken);
