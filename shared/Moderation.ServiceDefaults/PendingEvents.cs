@@ -70,23 +70,58 @@ public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> 
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(keys);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.PublishTimeout);
+        // The publish itself is never cancelled, only waited for: RabbitMQ.Client 7.2 can keep a
+        // channel's publisher-confirmation lock when a publish is cancelled at the wrong moment of a
+        // broker restart (rabbitmq-dotnet-client#1930), and every later publish on that channel then
+        // waits forever. A publish that outlives the timeout goes on, and marks its events if it lands.
+        var publish = PublishUncancelled(message);
         try
         {
-            await bus.Publish(message, message.GetType(), timeout.Token);
+            await publish.WaitAsync(options.Value.PublishTimeout, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogPublishDeferred(logger, message.GetType().Name, keys.Count, ex);
+            _ = MarkWhenPublishedAsync(source, publish, keys);
             return false;
         }
 
-        await _marks
-            .GetOrAdd(source, store => WriteGroups.For<string>((marked, token) => store.MarkPublishedAsync(marked, clock.GetUtcNow(), token)))
-            .WriteAsync([.. keys], CancellationToken.None);
+        await MarkAsync(source, keys);
         return true;
     }
+
+    private Task PublishUncancelled(object message)
+    {
+        try
+        {
+            return bus.Publish(message, message.GetType(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
+    }
+
+    private Task MarkAsync(IPendingEventSource source, IReadOnlyCollection<string> keys) =>
+        _marks
+            .GetOrAdd(source, store => WriteGroups.For<string>((marked, token) => store.MarkPublishedAsync(marked, clock.GetUtcNow(), token)))
+            .WriteAsync([.. keys], CancellationToken.None);
+
+    private async Task MarkWhenPublishedAsync(IPendingEventSource source, Task publish, IReadOnlyCollection<string> keys)
+    {
+        try
+        {
+            await publish;
+            await MarkAsync(source, keys);
+        }
+        catch (Exception ex)
+        {
+            LogLatePublishFailed(logger, keys.Count, ex);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "A late publish of {Count} stored events did not land or could not be marked; the sweeper will publish them.")]
+    private static partial void LogLatePublishFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "A {MessageType} carrying {Count} stored events could not be published now; the sweeper will publish them.")]
     private static partial void LogPublishDeferred(ILogger logger, string messageType, int count, Exception exception);

@@ -42,7 +42,10 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         var stored = (await _items.Find(Filter.In("submissionId", submissionIds)).ToListAsync(cancellationToken))
             .ToDictionary(d => Guid.Parse(d["submissionId"].AsString));
         var items = new ReviewItem[changes.Count];
-        foreach (var submission in changes.Select((change, index) => (change, index)).GroupBy(c => c.change.SubmissionId))
+
+        // Each submission's item is its own document: they are upserted side by side, not one round
+        // trip after another (a write group brings many callers' changes here at once).
+        await Task.WhenAll(changes.Select((change, index) => (change, index)).GroupBy(c => c.change.SubmissionId).Select(async submission =>
         {
             // Every change of a submission named more than once runs, in order, on the same copy.
             var item = await UpsertAsync(
@@ -55,7 +58,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
             {
                 items[index] = item;
             }
-        }
+        }));
 
         return items;
     }
