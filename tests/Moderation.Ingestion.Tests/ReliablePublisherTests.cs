@@ -2,36 +2,20 @@ using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Moderation.Contracts;
-using Moderation.Ingestion.Domain;
-using Moderation.Ingestion.Storage;
 using Moderation.ServiceDefaults;
 using Moderation.Testing;
 
 namespace Moderation.Ingestion.Tests;
 
 /// <summary>A slow publish is waited for, never cancelled, and marks its event when it lands.</summary>
-public sealed class ReliablePublisherTests : IDisposable
+public sealed class ReliablePublisherTests
 {
-    private readonly TempSqlite _sqlite = new();
-
-    public void Dispose() => _sqlite.Dispose();
-
     [Fact]
     public async Task A_publish_slower_than_the_timeout_is_left_running_and_marks_its_event_when_it_lands()
     {
-        var store = new SqliteSubmissionStore(_sqlite.Database);
-        await ((IModerationStore)store).InitializeAsync(CancellationToken.None);
-        var record = SubmissionRecord.Received(new SubmissionRecord
-        {
-            SubmissionId = Guid.NewGuid(),
-            Kind = ContentKind.Article,
-            ArticleId = Guid.NewGuid(),
-            Source = "news.example",
-            Title = "Title",
-            Body = "Body",
-            ReceivedAt = DateTimeOffset.UtcNow,
-        });
+        using var submissions = await SqliteSubmissions.CreateAsync();
+        var store = submissions.Store;
+        var record = SqliteSubmissions.Article("Title");
         await store.AddAsync(record, CancellationToken.None);
         var bus = SlowBus.Create();
         var publisher = new ReliablePublisher(bus, Options.Create(new OutboxOptions { PublishTimeout = TimeSpan.FromMilliseconds(200) }),
