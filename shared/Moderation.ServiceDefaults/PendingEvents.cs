@@ -53,7 +53,11 @@ public sealed class OutboxOptions
 /// </summary>
 public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ReliablePublisher> logger)
 {
+    /// <summary>A publish still running after this many timeouts is taken as lost, and the sweeper publishes its events again.</summary>
+    private const int AbandonAfterTimeouts = 12;
+
     private readonly ConcurrentDictionary<IPendingEventSource, WriteGroups<string, string>> _marks = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _stillPublishing = new(StringComparer.Ordinal);
 
     public Task<bool> PublishAsync(IPendingEventSource source, PendingEvent pending, CancellationToken cancellationToken)
     {
@@ -73,21 +77,54 @@ public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> 
         // The publish itself is never cancelled, only waited for: RabbitMQ.Client 7.2 can keep a
         // channel's publisher-confirmation lock when a publish is cancelled at the wrong moment of a
         // broker restart (rabbitmq-dotnet-client#1930), and every later publish on that channel then
-        // waits forever. A publish that outlives the timeout goes on, and marks its events if it lands.
+        // waits forever. A publish that outlives the timeout goes on and marks its events if it
+        // lands; until then the sweeper leaves them to it, so an event is not published twice.
+        var now = clock.GetUtcNow();
+        if (keys.Any(key => _stillPublishing.TryGetValue(key, out var since) && now - since < options.Value.PublishTimeout * AbandonAfterTimeouts))
+        {
+            return false;
+        }
+
+        foreach (var key in keys)
+        {
+            _stillPublishing[key] = now;
+        }
+
         var publish = PublishUncancelled(message);
         try
         {
             await publish.WaitAsync(options.Value.PublishTimeout, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            LogPublishDeferred(logger, message.GetType().Name, keys.Count, ex);
             _ = MarkWhenPublishedAsync(source, publish, keys);
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            LogPublishDeferred(logger, message.GetType().Name, keys.Count, ex);
             return false;
         }
 
-        await MarkAsync(source, keys);
+        try
+        {
+            await MarkAsync(source, keys);
+        }
+        finally
+        {
+            Forget(keys);
+        }
+
         return true;
+    }
+
+    private void Forget(IReadOnlyCollection<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            _stillPublishing.TryRemove(key, out _);
+        }
     }
 
     private Task PublishUncancelled(object message)
@@ -117,6 +154,10 @@ public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> 
         catch (Exception ex)
         {
             LogLatePublishFailed(logger, keys.Count, ex);
+        }
+        finally
+        {
+            Forget(keys);
         }
     }
 

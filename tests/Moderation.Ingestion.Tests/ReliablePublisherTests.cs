@@ -11,7 +11,7 @@ namespace Moderation.Ingestion.Tests;
 public sealed class ReliablePublisherTests
 {
     [Fact]
-    public async Task A_publish_slower_than_the_timeout_is_left_running_and_marks_its_event_when_it_lands()
+    public async Task A_publish_slower_than_the_timeout_is_left_running_not_repeated_meanwhile_and_marks_its_event_when_it_lands()
     {
         using var submissions = await SqliteSubmissions.CreateAsync();
         var store = submissions.Store;
@@ -21,10 +21,14 @@ public sealed class ReliablePublisherTests
         var publisher = new ReliablePublisher(bus, Options.Create(new OutboxOptions { PublishTimeout = TimeSpan.FromMilliseconds(200) }),
             TimeProvider.System, NullLogger<ReliablePublisher>.Instance);
 
-        Assert.False(await publisher.PublishAsync(store, new PendingEvent(record.SubmissionId.ToString(), record.ToEvent()), CancellationToken.None));
+        var pending = new PendingEvent(record.SubmissionId.ToString(), record.ToEvent());
+
+        Assert.False(await publisher.PublishAsync(store, pending, CancellationToken.None));
         Assert.Single(await store.ListPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None));
         var slow = (SlowBus)(object)bus;
         Assert.False(slow.PublishToken.CanBeCanceled);
+        Assert.False(await publisher.PublishAsync(store, pending, CancellationToken.None));
+        Assert.Equal(1, slow.Publishes);
 
         slow.Land();
         await Eventually.GetAsync(() => store.ListPendingAsync(DateTimeOffset.MaxValue, 10, CancellationToken.None), pending => pending.Count == 0, what: "the event marked once its publish landed");
@@ -36,6 +40,8 @@ public sealed class ReliablePublisherTests
         private readonly TaskCompletionSource _landed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CancellationToken PublishToken { get; private set; }
+
+        public int Publishes { get; private set; }
 
         public static IBus Create() => Create<IBus, SlowBus>();
 
@@ -50,6 +56,7 @@ public sealed class ReliablePublisherTests
             }
 
             PublishToken = args!.OfType<CancellationToken>().Single();
+            Publishes++;
             return _landed.Task;
         }
     }
