@@ -13,6 +13,34 @@ public static class BrokerBaseline
 {
     private const int PublishWindow = 256;
 
+    /// <summary>
+    /// The limit as the median of <paramref name="rounds"/> measurements of <paramref name="roundDuration"/>
+    /// each, so that one round slowed by something else on the machine does not set it; returns the
+    /// median and every round's figure.
+    /// </summary>
+    public static async Task<(double Median, IReadOnlyList<double> Rounds)> MeasureRoundsAsync(
+        ConnectionFactory factory, int rounds, TimeSpan roundDuration, int messageBytes, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        var figures = new List<double>(rounds);
+        for (var round = 0; round < rounds; round++)
+        {
+            figures.Add(await MeasureAsync(factory, roundDuration, messageBytes, cancellationToken));
+        }
+
+        return (Median(figures), figures);
+    }
+
+    /// <summary>The middle figure; for an even count, the mean of the two in the middle.</summary>
+    public static double Median(IReadOnlyCollection<double> figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentOutOfRangeException.ThrowIfZero(figures.Count);
+        var sorted = figures.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     public static async Task<double> MeasureAsync(ConnectionFactory factory, TimeSpan duration, int messageBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);

@@ -63,8 +63,11 @@ public sealed class LoadSettings : CommandSettings
     [CommandOption("--management <URL>"), Description("RabbitMQ management API, for the broker's delivery count.")]
     public string ManagementUrl { get; init; } = "http://127.0.0.1:15672";
 
-    [CommandOption("--baseline-seconds <SECONDS>"), Description("How long to measure the broker's own limit first; 0 skips it.")]
-    public double BaselineSeconds { get; init; } = 10;
+    [CommandOption("--baseline-seconds <SECONDS>"), Description("How long each round measuring the broker's own limit lasts; 0 skips the measurement.")]
+    public double BaselineSeconds { get; init; } = 5;
+
+    [CommandOption("--baseline-rounds <ROUNDS>"), Description("Rounds measuring the broker's own limit; their median is the limit.")]
+    public int BaselineRounds { get; init; } = 3;
 
     [CommandOption("--json <FILE>"), Description("Also write the figures to this file.")]
     public string? JsonPath { get; init; }
@@ -76,6 +79,8 @@ public sealed class LoadSettings : CommandSettings
         Mode is not ("single" or "batch") ? ValidationResult.Error("--mode is single or batch.")
         : DurationSeconds is <= 0 or > 3600 ? ValidationResult.Error("--duration is between 0 and 3600 seconds.")
         : WarmupSeconds is < 0 or > 600 ? ValidationResult.Error("--warmup is between 0 and 600 seconds.")
+        : BaselineSeconds is < 0 or > 600 ? ValidationResult.Error("--baseline-seconds is between 0 and 600.")
+        : BaselineRounds is < 1 or > 20 ? ValidationResult.Error("--baseline-rounds is between 1 and 20.")
         : Concurrency is < 1 or > 1024 ? ValidationResult.Error("--concurrency is between 1 and 1024.")
         : BatchSize is < 1 or > 1000 ? ValidationResult.Error("--batch-size is between 1 and 1000.")
         : ReviewShare is < 0 or > 1 ? ValidationResult.Error("--review-share is between 0 and 1.")
@@ -98,11 +103,14 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
 
         var cpu = ProcessCpu.Parse(settings.Processes);
         double? brokerLimit = null;
+        IReadOnlyList<double> brokerLimitRounds = [];
         if (settings.BaselineSeconds > 0)
         {
             await AnsiConsole.Status().StartAsync("Measuring the broker's own limit (persistent 2 KB, confirms, manual acks)...", async _ =>
-                brokerLimit = await BrokerBaseline.MeasureAsync(factory, TimeSpan.FromSeconds(settings.BaselineSeconds), 2_048, cancellationToken));
-            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Broker limit: [bold]{0:N0}[/] messages/s", brokerLimit ?? 0);
+                (brokerLimit, brokerLimitRounds) = await BrokerBaseline.MeasureRoundsAsync(
+                    factory, settings.BaselineRounds, TimeSpan.FromSeconds(settings.BaselineSeconds), 2_048, cancellationToken));
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Broker limit: [bold]{0:N0}[/] messages/s (median of {1})", brokerLimit ?? 0,
+                string.Join(", ", brokerLimitRounds.Select(r => r.ToString("N0", CultureInfo.InvariantCulture))));
         }
 
         using var ingestion = new HttpClient { BaseAddress = new Uri(settings.IngestionUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -140,7 +148,10 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
             await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken);
         }
 
-        var deliveriesBefore = await PipelineRun.BrokerDeliveriesAsync(management, settings.VirtualHost, cancellationToken);
+        var deliveriesBefore = await BrokerDeliveries.CountAsync(management, settings.VirtualHost, cancellationToken);
+        var deliveries = new BrokerDeliveries();
+        using var stopCounting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var counting = deliveries.PollAsync(management, settings.VirtualHost, clock, stopCounting.Token);
         var runStarted = clock.Elapsed;
         cpu.Start();
         TimeSpan submitEnded = default;
@@ -151,6 +162,8 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
             await run.SubmitAsync(ingestion, TimeSpan.FromSeconds(settings.DurationSeconds), fraction => submitting.Value = fraction * 100, cancellationToken);
             submitEnded = clock.Elapsed;
             cpuWhileSubmitting = cpu.Stop(submitEnded - runStarted, run.SentAt.Count);
+            await stopCounting.CancelAsync();
+            await counting;
             var verdicts = progress.AddTask("Waiting for verdicts and decisions");
             var drainEnd = clock.Elapsed + TimeSpan.FromSeconds(settings.DrainSeconds);
             while (clock.Elapsed < drainEnd && !run.SentAt.Keys.All(id => watch.FinalDecisions.ContainsKey(id)))
@@ -163,11 +176,12 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         });
         // The management API refreshes its counters every few seconds: let it catch up with the run.
         await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken);
-        var deliveriesAfter = await PipelineRun.BrokerDeliveriesAsync(management, settings.VirtualHost, cancellationToken);
+        var deliveriesAfter = await BrokerDeliveries.CountAsync(management, settings.VirtualHost, cancellationToken);
         await stopModerating.CancelAsync();
         await moderator;
 
-        var report = Summarise(settings, run, watch, brokerLimit, runStarted, submitEnded, deliveriesBefore, deliveriesAfter, cpuWhileSubmitting);
+        var report = Summarise(settings, run, watch, (brokerLimit, brokerLimitRounds), runStarted, submitEnded,
+            deliveries.RateBetween(runStarted, submitEnded), deliveriesBefore, deliveriesAfter, cpuWhileSubmitting);
         Show(report);
         if (settings.JsonPath is not null)
         {
@@ -178,8 +192,9 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         return report.WithoutVerdictSeen == 0 ? 0 : 1;
     }
 
-    private static LoadReport Summarise(LoadSettings settings, PipelineRun run, EventWatch watch, double? brokerLimit,
-        TimeSpan runStarted, TimeSpan submitEnded, long? deliveriesBefore, long? deliveriesAfter, IReadOnlyDictionary<string, ProcessCpuFigure> cpu)
+    private static LoadReport Summarise(LoadSettings settings, PipelineRun run, EventWatch watch, (double? Median, IReadOnlyList<double> Rounds) brokerLimit,
+        TimeSpan runStarted, TimeSpan submitEnded, double? deliveriesPerSecond, long? deliveriesBefore, long? deliveriesAfter,
+        IReadOnlyDictionary<string, ProcessCpuFigure> cpu)
     {
         var accepted = run.SentAt.ToArray();
         var verdicts = accepted.Where(a => watch.Verdicts.ContainsKey(a.Key)).ToArray();
@@ -187,14 +202,15 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         var submitSeconds = (submitEnded - runStarted).TotalSeconds;
         var lastVerdict = verdicts.Length == 0 ? submitEnded : verdicts.Max(v => watch.Verdicts[v.Key].At);
         var pipelineSeconds = (lastVerdict - runStarted).TotalSeconds;
-        double? deliveriesPerSecond = deliveriesBefore is { } before && deliveriesAfter is { } after && pipelineSeconds > 0
-            ? Math.Round((after - before) / pipelineSeconds)
+        double? deliveriesPerSubmission = deliveriesBefore is { } before && deliveriesAfter is { } after && accepted.Length > 0
+            ? Math.Round((after - before) / (double)accepted.Length, 2)
             : null;
         return new LoadReport(
             settings.Mode,
             settings.Rate,
             Math.Round(submitSeconds, 1),
-            brokerLimit is { } limit ? Math.Round(limit) : null,
+            brokerLimit.Median is { } limit ? Math.Round(limit) : null,
+            [.. brokerLimit.Rounds.Select(r => Math.Round(r))],
             run.Submitted,
             accepted.Length,
             run.Refused,
@@ -209,8 +225,9 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
                 .Select(v => watch.ClassifiedAt[v.Key] - run.SentAtWallClock[v.Key])),
             LatencyFigures.Of(verdicts.Select(v => watch.Verdicts[v.Key].At - v.Value)),
             LatencyFigures.Of(decided.Select(d => watch.FinalDecisions[d.Key] - d.Value)),
-            deliveriesPerSecond,
-            deliveriesPerSecond is { } perSecond && brokerLimit is { } brokerMax && brokerMax > 0 ? Math.Round(perSecond / brokerMax, 2) : null,
+            deliveriesPerSecond is { } rate ? Math.Round(rate) : null,
+            deliveriesPerSubmission,
+            deliveriesPerSecond is { } perSecond && brokerLimit.Median is { } brokerMax && brokerMax > 0 ? Math.Round(perSecond / brokerMax, 2) : null,
             verdicts.GroupBy(v => watch.Verdicts[v.Key].Verdict).ToDictionary(g => g.Key, g => g.Count()),
             cpu);
     }
@@ -220,7 +237,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         var table = new Table().AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
         void Row(string name, object? value) => table.AddRow(name, Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "n/a"));
         Row("mode", report.Mode);
-        Row("broker limit (msg/s)", report.BrokerLimitPerSecond);
+        Row("broker limit (msg/s), median of rounds", $"{report.BrokerLimitPerSecond} ({string.Join(", ", report.BrokerLimitRounds)})");
         Row("submitted / accepted / refused / duplicates", $"{report.Submitted} / {report.Accepted} / {report.Refused} / {report.Duplicates}");
         Row("accepted per second", report.AcceptedPerSecond);
         Row("verdicts per second (end to end)", report.VerdictsPerSecond);
@@ -229,7 +246,8 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         Row("HTTP call to classified, classifier's clock, p50 / p95 / p99 (ms)", $"{report.ToClassified.P50Ms} / {report.ToClassified.P95Ms} / {report.ToClassified.P99Ms}");
         Row("HTTP call to verdict p50 / p95 / p99 (ms)", $"{report.ToVerdict.P50Ms} / {report.ToVerdict.P95Ms} / {report.ToVerdict.P99Ms}");
         Row("HTTP call to final decision p50 / p95 / p99 (ms)", $"{report.ToFinalDecision.P50Ms} / {report.ToFinalDecision.P95Ms} / {report.ToFinalDecision.P99Ms}");
-        Row("broker deliveries per second", report.BrokerDeliveriesPerSecond);
+        Row("broker deliveries per second while submitting", report.BrokerDeliveriesPerSecond);
+        Row("broker deliveries per submission", report.DeliveriesPerSubmission);
         Row("deliveries / broker limit", report.DeliveriesToBrokerLimit);
         Row("verdict mix", string.Join(", ", report.VerdictMix.Select(v => $"{v.Key} {v.Value}")));
         if (report.CpuWhileSubmitting.Count > 0)

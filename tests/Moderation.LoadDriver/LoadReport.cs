@@ -18,6 +18,7 @@ public sealed record LoadReport(
     double TargetRate,
     double DurationSeconds,
     double? BrokerLimitPerSecond,
+    IReadOnlyList<double> BrokerLimitRounds,
     int Submitted,
     int Accepted,
     int Refused,
@@ -32,6 +33,7 @@ public sealed record LoadReport(
     LatencyFigures ToVerdict,
     LatencyFigures ToFinalDecision,
     double? BrokerDeliveriesPerSecond,
+    double? DeliveriesPerSubmission,
     double? DeliveriesToBrokerLimit,
     IReadOnlyDictionary<string, int> VerdictMix,
     IReadOnlyDictionary<string, ProcessCpuFigure> CpuWhileSubmitting);

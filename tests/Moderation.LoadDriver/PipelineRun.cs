@@ -213,24 +213,4 @@ public sealed class PipelineRun(LoadSettings settings, ContentMix mix, Stopwatch
             }
         }
     }
-
-    /// <summary>
-    /// Deliveries so far from the pipeline's queues in the virtual host (the driver's own queues left
-    /// out), from the broker's management API; null where that API is not enabled.
-    /// </summary>
-    public static async Task<long?> BrokerDeliveriesAsync(HttpClient management, string virtualHost, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(management);
-        try
-        {
-            var queues = await management.GetFromJsonAsync<JsonElement>($"/api/queues/{Uri.EscapeDataString(virtualHost)}", cancellationToken);
-            return queues.EnumerateArray()
-                .Where(q => q.GetProperty("name").GetString() is { } name && !name.StartsWith("amq.gen", StringComparison.Ordinal) && !name.StartsWith("moderation-load-", StringComparison.Ordinal))
-                .Sum(q => q.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("deliver_get", out var delivered) ? delivered.GetInt64() : 0);
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
 }
