@@ -237,7 +237,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         var table = new Table().AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
         void Row(string name, object? value) => table.AddRow(name, Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "n/a"));
         Row("mode", report.Mode);
-        Row("broker limit (msg/s), median of rounds", $"{report.BrokerLimitPerSecond} ({string.Join(", ", report.BrokerLimitRounds)})");
+        Row("broker limit (msg/s), median of rounds", report.BrokerLimitRounds.Count == 0 ? null : $"{report.BrokerLimitPerSecond} ({string.Join(", ", report.BrokerLimitRounds)})");
         Row("submitted / accepted / refused / duplicates", $"{report.Submitted} / {report.Accepted} / {report.Refused} / {report.Duplicates}");
         Row("accepted per second", report.AcceptedPerSecond);
         Row("verdicts per second (end to end)", report.VerdictsPerSecond);
