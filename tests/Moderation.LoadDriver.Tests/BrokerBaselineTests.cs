@@ -4,6 +4,7 @@ using RabbitMQ.Client;
 namespace Moderation.LoadDriver.Tests;
 
 /// <summary>The broker's own limit is measured on a real broker, round by round, and leaves nothing behind.</summary>
+[Collection(BusyMachineCollection.Name)]
 public sealed class BrokerBaselineTests
 {
     [SkippableFact]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Moderation.LoadDriver.Tests;
 
 /// <summary>The driver's CPU figures say which process used the cores while it measured.</summary>
+[Collection(BusyMachineCollection.Name)]
 public sealed class ProcessCpuTests
 {
     [Fact]
