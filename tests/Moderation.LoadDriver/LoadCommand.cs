@@ -185,7 +185,7 @@ public sealed class LoadCommand : AsyncCommand<LoadSettings>
         Show(report);
         if (settings.JsonPath is not null)
         {
-            await File.WriteAllTextAsync(settings.JsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+            await File.WriteAllTextAsync(settings.JsonPath, JsonSerializer.Serialize(report, LoadReport.JsonOptions), cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Figures written to [bold]{settings.JsonPath}[/].");
         }
 

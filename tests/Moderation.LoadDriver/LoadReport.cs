@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Moderation.LoadDriver;
 
 public sealed record LatencyFigures(double P50Ms, double P95Ms, double P99Ms, int Samples)
@@ -36,4 +39,12 @@ public sealed record LoadReport(
     double? DeliveriesPerSubmission,
     double? DeliveriesToBrokerLimit,
     IReadOnlyDictionary<string, int> VerdictMix,
-    IReadOnlyDictionary<string, ProcessCpuFigure> CpuWhileSubmitting);
+    IReadOnlyDictionary<string, ProcessCpuFigure> CpuWhileSubmitting)
+{
+    /// <summary>How a report is written with --json and read back by <c>summarize</c>; a percentile of no samples is NaN.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}
