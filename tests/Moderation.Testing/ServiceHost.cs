@@ -84,6 +84,14 @@ public sealed class ServiceHost : IAsyncDisposable
         return http;
     }
 
+    /// <summary>
+    /// How long stopping may take before the host is left behind. After a broker outage, MassTransit's
+    /// bus stop can wait without end on a receive endpoint whose topology set-up never got its answer,
+    /// whatever the host's shutdown timeout (seen once in BusOutageTests' teardown); a test run must
+    /// not hang on that until CI's limit.
+    /// </summary>
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(60);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients)
@@ -91,7 +99,16 @@ public sealed class ServiceHost : IAsyncDisposable
             client.Dispose();
         }
 
-        await _app.StopAsync();
+        try
+        {
+            await _app.StopAsync().WaitAsync(StopLimit);
+        }
+        catch (TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"The service host at {Address} did not stop within {StopLimit.TotalSeconds} s and is left behind for the rest of the test run.");
+            return;
+        }
+
         await _app.DisposeAsync();
         _store?.Dispose();
     }
