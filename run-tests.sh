@@ -2,7 +2,10 @@
 # Runs every test of the solution and ends with one line of its own: "N passed, N failed[, N skipped]".
 # Brings up what the tests need: RabbitMQ on 127.0.0.1:5672 (a running one; else an installed
 # rabbitmq-server; else, as root on Debian, installed from Debian's packages), and Debian's Chromium
-# for the browser tests (installed from Debian's packages when missing; Playwright downloads nothing).
+# for the browser tests (installed from Debian's packages when missing; Playwright downloads nothing);
+# and, unless MODERATION_TEST_MONGODB names a MongoDB server already, the MongoDB-wire-protocol server
+# of tests/mongo-wire-server (from npm, exact versions, patched; needs Node.js and npm) on a free port
+# of 127.0.0.1 for the MongoDB store tests, stopped when the script ends (docs/operations-mongodb-tests.md).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -74,8 +77,66 @@ ensure_chromium() {
   fi
 }
 
+# Why the MongoDB tests could not run, for their skip messages (Moderation.Testing.TestEnvironment).
+mongo_unavailable() {
+  export MODERATION_TEST_MONGODB_UNAVAILABLE="$1"
+  log "$1: the MongoDB store tests will be skipped."
+  return 1
+}
+
+mongo_pid=""
+mongo_log=""
+stop_mongo_wire_server() {
+  if [ -n "$mongo_pid" ]; then
+    kill "$mongo_pid" 2>/dev/null
+    wait "$mongo_pid" 2>/dev/null
+    mongo_pid=""
+  fi
+  [ -n "$mongo_log" ] && rm -f "$mongo_log"
+}
+trap stop_mongo_wire_server EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ensure_mongodb() {
+  if [ -n "${MODERATION_TEST_MONGODB:-}" ]; then
+    log "MongoDB tests use the server MODERATION_TEST_MONGODB names."
+    return 0
+  fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    mongo_unavailable "Node.js and npm are not installed, so tests/mongo-wire-server cannot run and MODERATION_TEST_MONGODB names no other server"
+    return 1
+  fi
+  log "Installing tests/mongo-wire-server from npm (exact versions) and patching it..."
+  if ! tests/mongo-wire-server/setup.sh </dev/null >/dev/null; then
+    mongo_unavailable "npm could not install tests/mongo-wire-server (is the npm registry reachable?)"
+    return 1
+  fi
+  mongo_log=$(mktemp)
+  local port attempt failure=""
+  for attempt in 1 2 3; do
+    port=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
+    node tests/mongo-wire-server/server.js --port "$port" >"$mongo_log" 2>&1 </dev/null &
+    mongo_pid=$!
+    for _ in $(seq 1 100); do
+      if grep -q "listening" "$mongo_log"; then
+        export MODERATION_TEST_MONGODB="mongodb://127.0.0.1:$port/?directConnection=true"
+        log "MongoDB tests use tests/mongo-wire-server on 127.0.0.1:$port."
+        return 0
+      fi
+      kill -0 "$mongo_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    failure=$(tail -n 1 "$mongo_log")
+    stop_mongo_wire_server
+    mongo_log=$(mktemp)
+  done
+  mongo_unavailable "tests/mongo-wire-server did not start (${failure:-no output})"
+}
+
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 ensure_chromium || true
+ensure_mongodb || true
 
 broker_ready=0
 if ensure_rabbitmq; then

@@ -6,6 +6,7 @@ namespace Moderation.Testing;
 public static class TestEnvironment
 {
     public const string MongoVariable = "MODERATION_TEST_MONGODB";
+    public const string MongoUnavailableVariable = "MODERATION_TEST_MONGODB_UNAVAILABLE";
     public const string RabbitMqVariable = "MODERATION_TEST_RABBITMQ";
     public const string RabbitMqVirtualHostVariable = "MODERATION_TEST_RABBITMQ_VHOST";
     public const string SeedsVariable = "MODERATION_SEEDS";
@@ -17,8 +18,11 @@ public static class TestEnvironment
 
     public static string RabbitMqVirtualHost => Environment.GetEnvironmentVariable(RabbitMqVirtualHostVariable) is { Length: > 0 } value ? value : "/";
 
+    /// <summary>Skips without a MongoDB server, saying why the test command could not start one when it says so.</summary>
     public static void SkipUnlessMongo() =>
-        Skip.If(MongoConnectionString is null, $"{MongoVariable} is not set: no MongoDB server to run the MongoDB adapter against.");
+        Skip.If(MongoConnectionString is null, Environment.GetEnvironmentVariable(MongoUnavailableVariable) is { Length: > 0 } reason
+            ? $"{MongoVariable} is not set: {reason}."
+            : $"{MongoVariable} is not set: no MongoDB server to run the MongoDB adapter against (./run-tests.sh starts tests/mongo-wire-server when Node.js is installed).");
 
     public static void SkipUnlessRabbitMq() =>
         Skip.If(RabbitMqHost is null, $"{RabbitMqVariable} is not set: no RabbitMQ broker (the README's test command starts one).");
