@@ -200,6 +200,27 @@ public abstract class ReviewQueueContract : IDisposable
     }
 
     [SkippableFact]
+    public async Task One_moderators_simultaneous_claims_together_stay_within_the_leases_allowed()
+    {
+        var queue = await QueueAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            await EnqueueAsync(queue, 0.5 + i / 100.0);
+        }
+
+        // Two browser tabs, a double click, a retried request: the cap holds across all of them at once.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => ClaimAsync(queue, "alice", 3, maxHeld: 4))));
+
+        var claimed = claims.SelectMany(c => c).Select(i => i.ItemId).ToList();
+        Assert.Equal(claimed.Count, claimed.Distinct().Count());
+        Assert.Equal(4, claimed.Count);
+        var (held, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Claimed, null, 1, 100, Now), CancellationToken.None);
+        Assert.Equal(4, total);
+        Assert.Equal(claimed.Order(), held.Select(i => i.ItemId).Order());
+        Assert.All(held, i => Assert.Equal("alice", i.ClaimedBy));
+    }
+
+    [SkippableFact]
     public async Task An_appealed_item_is_not_claimed_by_the_moderator_who_removed_it_and_the_appeal_leaves_through_the_outbox()
     {
         var queue = await QueueAsync();

@@ -9,9 +9,10 @@ using Moderation.ServiceDefaults;
 namespace Moderation.Review.Storage;
 
 /// <summary>
-/// The review queue in MongoDB. Claim state sits in top-level fields so that a claim is a single
-/// findOneAndUpdate; everything else travels as a JSON document changed by optimistic replaces
-/// conditioned on the version read (a claim bumps the version too).
+/// The review queue in MongoDB. Claim state sits in top-level fields so that claiming an item is a
+/// single findOneAndUpdate; everything else travels as a JSON document changed by optimistic replaces
+/// conditioned on the version read (a claim bumps the version too). A moderator's cap on live leases
+/// is kept by a guard document per moderator (see <see cref="ClaimAsync"/>).
 /// </summary>
 public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IModerationStore
 {
@@ -20,6 +21,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
 
     private readonly IMongoCollection<BsonDocument> _items = database.GetCollection<BsonDocument>("review_items");
+    private readonly IMongoCollection<BsonDocument> _claimGuards = database.GetCollection<BsonDocument>("review_claim_guards");
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -93,15 +95,70 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         throw new InvalidOperationException($"Review item {itemId} kept changing under {MaxUpdateAttempts} attempts.");
     }
 
+    /// <summary>
+    /// Counting a moderator's live leases and claiming items are separate commands, so a moderator's
+    /// simultaneous claims (two tabs, a retried request) could each count the same leases and together
+    /// take more than <see cref="ClaimSpec.MaxHeld"/>. So a claim reads the version of the moderator's
+    /// guard document before it counts, and keeps what it took only if it can move the guard on from
+    /// that version: when another of the moderator's claims finished in between, it gives its items
+    /// back and counts again. A claim that keeps its items has counted every item kept before it.
+    /// </summary>
     public async Task<IReadOnlyList<ReviewItem>> ClaimAsync(ClaimSpec claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var now = claim.Now.UtcDateTime;
+        for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
+        {
+            var guard = await ReadClaimGuardAsync(claim.Moderator, cancellationToken);
+            if (guard is null)
+            {
+                continue;
+            }
 
-        // The item-level claim is atomic; the cap on held leases is counted first, so one moderator's
-        // own simultaneous claims may overshoot it by what they take at once.
-        var held = await _items.CountDocumentsAsync(Filter.Eq("claimedBy", claim.Moderator) & LiveLease(now), cancellationToken: cancellationToken);
-        var take = Math.Min(claim.Count, claim.MaxHeld - held);
+            var held = await _items.CountDocumentsAsync(Filter.Eq("claimedBy", claim.Moderator) & LiveLease(now), cancellationToken: cancellationToken);
+            var take = Math.Min(claim.Count, claim.MaxHeld - held);
+            var claimed = await ClaimItemsAsync(claim, take, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                return claimed;
+            }
+
+            var moved = await _claimGuards.UpdateOneAsync(
+                Filter.Eq("_id", claim.Moderator) & Filter.Eq("version", guard.Value),
+                Builders<BsonDocument>.Update.Inc("version", 1L),
+                cancellationToken: cancellationToken);
+            if (moved.ModifiedCount == 1)
+            {
+                return claimed;
+            }
+
+            await GiveBackAsync(claimed, claim, CancellationToken.None);
+        }
+
+        throw new InvalidOperationException($"The claims of {claim.Moderator} kept crossing each other under {MaxUpdateAttempts} attempts.");
+    }
+
+    /// <summary>The version of the moderator's claim guard, created at 0 when missing; null when two creations met.</summary>
+    private async Task<long?> ReadClaimGuardAsync(string moderator, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var guard = await _claimGuards.FindOneAndUpdateAsync(
+                Filter.Eq("_id", moderator),
+                Builders<BsonDocument>.Update.SetOnInsert("version", 0L),
+                new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
+                cancellationToken);
+            return guard["version"].ToInt64();
+        }
+        catch (MongoCommandException ex) when (ex.Code == DuplicateKeyCode)
+        {
+            return null;
+        }
+    }
+
+    private async Task<List<ReviewItem>> ClaimItemsAsync(ClaimSpec claim, long take, CancellationToken cancellationToken)
+    {
+        var now = claim.Now.UtcDateTime;
         var filter = Open(now) & Filter.Ne("excludedModerators", claim.Moderator);
         if (!claim.IncludeEscalated)
         {
@@ -134,6 +191,18 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
 
         return claimed;
     }
+
+    /// <summary>Returns items this claim took (and nobody changed since) to the queue.</summary>
+    private Task GiveBackAsync(List<ReviewItem> claimed, ClaimSpec claim, CancellationToken cancellationToken) =>
+        _items.UpdateManyAsync(
+            Filter.In("_id", claimed.Select(i => i.ItemId.ToString())) & Filter.Eq("status", "claimed") &
+            Filter.Eq("claimedBy", claim.Moderator) & Filter.Eq("leaseUntil", claim.LeaseUntil.UtcDateTime),
+            Builders<BsonDocument>.Update
+                .Set("status", "pending")
+                .Set("claimedBy", BsonNull.Value)
+                .Set("leaseUntil", BsonNull.Value)
+                .Inc("version", 1L),
+            cancellationToken: cancellationToken);
 
     public async Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
