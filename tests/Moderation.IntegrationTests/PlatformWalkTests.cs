@@ -51,6 +51,44 @@ public sealed class AllInOneWalkTests : IAsyncLifetime
         new BatchWalk(_platform.Client<IIngestionApi>(TestKeys.Submitter), _platform.Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
 }
 
+/// <summary>Ingestion, Classification, Review and Audit as four hosts on the test broker, in that order.</summary>
+public static class FourServiceHosts
+{
+    /// <summary>
+    /// Adds each host to <paramref name="hosts"/> as soon as it runs (so a failed start leaves the
+    /// others to dispose); <paramref name="storeOf"/> gives a service's store settings by its name
+    /// (none: a SQLite file of its own).
+    /// </summary>
+    public static async Task StartAsync(List<ServiceHost> hosts, Func<string, IReadOnlyDictionary<string, string?>>? storeOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        hosts.Add(await StartAsync("moderation-ingestion", b => b.AddIngestion(), r => r.MapIngestion(), storeOf));
+        hosts.Add(await StartAsync("moderation-classification", b => b.AddClassification(), r => r.MapClassification(), storeOf));
+        hosts.Add(await StartAsync("moderation-review", b => b.AddReview(), r => r.MapReview(), storeOf));
+        hosts.Add(await StartAsync("moderation-audit", b => b.AddAudit(), r => r.MapAudit(), storeOf));
+    }
+
+    private static Task<ServiceHost> StartAsync(
+        string name,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> add,
+        Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map,
+        Func<string, IReadOnlyDictionary<string, string?>>? storeOf)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMq:Host"] = TestEnvironment.RabbitMqHost,
+            ["Bus:RabbitMq:VirtualHost"] = TestEnvironment.RabbitMqVirtualHost,
+        };
+        foreach (var (key, value) in storeOf?.Invoke(name) ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        return ServiceHost.StartAsync(name, configuration, add, map);
+    }
+}
+
 /// <summary>The four services as four hosts, each with its own store, talking over a real RabbitMQ.</summary>
 [Collection(RabbitMqCollection.Name)]
 public sealed class FourServicesOverRabbitMqTests : IAsyncLifetime
@@ -65,19 +103,8 @@ public sealed class FourServicesOverRabbitMqTests : IAsyncLifetime
             return;
         }
 
-        _hosts.Add(await StartAsync("moderation-ingestion", b => b.AddIngestion(), r => r.MapIngestion()));
-        _hosts.Add(await StartAsync("moderation-classification", b => b.AddClassification(), r => r.MapClassification()));
-        _hosts.Add(await StartAsync("moderation-review", b => b.AddReview(), r => r.MapReview()));
-        _hosts.Add(await StartAsync("moderation-audit", b => b.AddAudit(), r => r.MapAudit()));
+        await FourServiceHosts.StartAsync(_hosts);
     }
-
-    private static Task<ServiceHost> StartAsync(string name, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> add, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder> map) =>
-        ServiceHost.StartAsync(name, new Dictionary<string, string?>
-        {
-            ["Bus:Transport"] = "RabbitMq",
-            ["Bus:RabbitMq:Host"] = TestEnvironment.RabbitMqHost,
-            ["Bus:RabbitMq:VirtualHost"] = TestEnvironment.RabbitMqVirtualHost,
-        }, add, map);
 
     public async Task DisposeAsync()
     {
