@@ -171,6 +171,19 @@ public abstract class SubmissionStoreContract : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_submission_stored_on_its_own_is_the_first_of_the_same_content_after_it()
+    {
+        var store = await StoreAsync();
+        var body = $"Stored alone {Guid.NewGuid()}";
+        var first = Article(Now, body);
+        await store.AddAsync(first, CancellationToken.None);
+
+        var again = Article(Now.AddMinutes(1), body);
+        Assert.Equal(first.SubmissionId, (await AddUnlessDuplicateAsync(store, again, Now.AddMinutes(-9), CancellationToken.None))?.SubmissionId);
+        Assert.Null(await store.GetAsync(again.SubmissionId, CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Other_content_another_source_or_a_closed_window_is_stored_anew()
     {
         var store = await StoreAsync();

@@ -10,9 +10,11 @@ namespace Moderation.Ingestion.Storage;
 /// <summary>
 /// Submissions in MongoDB. The record travels as a JSON document inside the BSON one; the fields
 /// queried on sit beside it. Updates are optimistic: a replace conditioned on the version read.
-/// Duplicates are caught atomically by a claim per content hash (a unique _id): the first submission
-/// inserts the claim, a later one finds it, and a claim older than the window is taken over by a
-/// replace conditioned on what was read.
+/// The duplicate window is the SQLite adapter's rule: a record duplicates the earliest stored
+/// submission of its content received at or after its window's start, whichever way that one was
+/// stored. A claim per content hash (a unique _id) only makes the check and the insert atomic: the
+/// first submission inserts the claim, a later one finds it, and a claim older than the window is
+/// taken over by a replace conditioned on what was read.
 /// </summary>
 public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionStore, IModerationStore
 {
@@ -37,6 +39,7 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
             }),
             new CreateIndexModel<BsonDocument>(keys.Ascending("publishedAt").Ascending("receivedAt")),
             new CreateIndexModel<BsonDocument>(keys.Ascending("articleId").Ascending("kind").Ascending("receivedAt")),
+            new CreateIndexModel<BsonDocument>(keys.Ascending("contentHash").Ascending("receivedAt")),
         ], cancellationToken);
     }
 
@@ -47,6 +50,11 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         var claim = ClaimOf(record);
         for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
         {
+            if (await FindFirstAsync(record.ContentHash, windowStart, cancellationToken) is { } stored)
+            {
+                return stored;
+            }
+
             var existing = await _contentClaims.Find(claimId).FirstOrDefaultAsync(cancellationToken);
             if (existing is null)
             {
@@ -103,7 +111,13 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         IReadOnlyList<SubmissionRecord> records, TimeSpan duplicateWindow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var contents = new HashSet<string>(StringComparer.Ordinal);
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        // Contents stored since the earliest window of the call take the single path, which finds their first.
+        var contents = await StoredContentsAsync(records, records.Min(r => r.ReceivedAt) - duplicateWindow, cancellationToken);
         var claimed = await ClaimManyAsync([.. records.Where(r => contents.Add(r.ContentHash))], cancellationToken);
         await InsertClaimedAsync(claimed, cancellationToken);
 
@@ -118,6 +132,28 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         }
 
         return firsts;
+    }
+
+    /// <summary>The earliest stored submission of the content received at or after <paramref name="windowStart"/>.</summary>
+    private async Task<SubmissionRecord?> FindFirstAsync(string contentHash, DateTimeOffset windowStart, CancellationToken cancellationToken)
+    {
+        var document = await _submissions
+            .Find(Builders<BsonDocument>.Filter.Eq("contentHash", contentHash) & Builders<BsonDocument>.Filter.Gte("receivedAt", windowStart.UtcDateTime))
+            .Sort(Builders<BsonDocument>.Sort.Ascending("receivedAt"))
+            .Limit(1)
+            .FirstOrDefaultAsync(cancellationToken);
+        return document is null ? null : FromDocument(document);
+    }
+
+    /// <summary>The contents of these records with a submission stored at or after <paramref name="since"/>.</summary>
+    private async Task<HashSet<string>> StoredContentsAsync(IReadOnlyList<SubmissionRecord> records, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var hashes = await _submissions
+            .Find(Builders<BsonDocument>.Filter.In("contentHash", records.Select(r => r.ContentHash).Distinct()) &
+                  Builders<BsonDocument>.Filter.Gte("receivedAt", since.UtcDateTime))
+            .Project(Builders<BsonDocument>.Projection.Include("contentHash"))
+            .ToListAsync(cancellationToken);
+        return hashes.Select(d => d["contentHash"].AsString).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Inserts the claims of records with distinct contents; returns the records whose claim went in (the others' content is claimed already).</summary>
@@ -377,6 +413,7 @@ public sealed class MongoSubmissionStore(IMongoDatabase database) : ISubmissionS
         { "commentId", record.CommentId is { } commentId ? commentId.ToString() : BsonNull.Value },
         { "receivedAt", record.ReceivedAt.UtcDateTime },
         { "publishedAt", record.PublishedAt is { } publishedAt ? publishedAt.UtcDateTime : BsonNull.Value },
+        { "contentHash", record.ContentHash },
         { "version", version },
         { "document", JsonSerializer.Serialize(record, ModerationJson.Options) },
     };
