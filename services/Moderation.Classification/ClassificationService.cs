@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Classification.Consumers;
 using Moderation.Classification.Domain;
+using Moderation.Classification.Embeddings;
 using Moderation.Classification.Endpoints;
 using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
@@ -53,11 +54,20 @@ public sealed class ClassificationMetrics
     public ClassificationMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        Classified = meterFactory.Create(MeterName)
-            .CreateCounter<long>("moderation.submissions.classified", description: "Submissions classified, by kind and verdict.");
+        var meter = meterFactory.Create(MeterName);
+        Classified = meter.CreateCounter<long>("moderation.submissions.classified", description: "Submissions classified, by kind and verdict.");
+        EncodedTexts = meter.CreateCounter<long>("moderation.encoder.texts", description: "Texts the sentence encoder read.");
+        EncodedWindows = meter.CreateCounter<long>("moderation.encoder.windows", description: "Windows the sentence encoder read (a long text is several).");
+        EncoderSeconds = meter.CreateHistogram<double>("moderation.encoder.duration", unit: "s", description: "Time of one encoder call, for one text or a batch.");
     }
 
     public Counter<long> Classified { get; }
+
+    public Counter<long> EncodedTexts { get; }
+
+    public Counter<long> EncodedWindows { get; }
+
+    public Histogram<double> EncoderSeconds { get; }
 }
 
 public static class ClassificationService
@@ -72,6 +82,10 @@ public static class ClassificationService
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ClassificationOptions>, PolicyFileValidation>();
+        builder.Services.AddOptions<EncoderOptions>()
+            .Bind(builder.Configuration.GetSection(EncoderOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddModerationStore<IClassificationStore, SqliteClassificationStore, MongoClassificationStore>();
         builder.Services.AddModerationStore<ITrainingStore, SqliteTrainingStore, MongoTrainingStore>();
         builder.Services.AddClassificationEngine();
@@ -87,6 +101,8 @@ public static class ClassificationService
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PolicyProvider>();
         services.AddSingleton<ModelHolder>();
+        services.AddOptions<EncoderOptions>();
+        services.AddSingleton<SentenceEncoder>();
         services.AddSingleton<ClassificationEngine>();
         services.AddSingleton<RecentTexts>();
         services.AddSingleton<ClassificationMetrics>();

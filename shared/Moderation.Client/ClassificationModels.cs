@@ -17,13 +17,21 @@ public sealed record TrainingExampleRequest(string? Text, IReadOnlyDictionary<st
 
 public sealed record TrainingExamplesImported(int Accepted, int Duplicates, int Total);
 
-/// <summary>How one category did on the held-out part: counts, precision/recall/F1 at 0.5, and the area under the precision-recall curve.</summary>
-public sealed record CategoryMetrics(int Positives, int HeldOut, double Precision, double Recall, double F1, double Auprc);
+/// <summary>
+/// How one category did on the held-out part: counts, precision/recall/F1 at the policy's review
+/// threshold, and the area under the precision-recall curve; what the classifier in force reached
+/// on the same texts (<see cref="BaselineAuprc"/>, <see cref="BaselineF1"/>); whether this
+/// category's candidate was promoted; and the decision point its head chose on out-of-fold scores.
+/// </summary>
+public sealed record CategoryMetrics(int Positives, int HeldOut, double Precision, double Recall, double F1, double Auprc,
+    double? BaselineAuprc = null, double? BaselineF1 = null, bool? Promoted = null, double? Threshold = null);
 
 /// <summary>
 /// A trained model version. <see cref="MacroAuprc"/> is its mean AUPRC over the categories with
 /// positives in the held-out part; <see cref="BaselineMacroAuprc"/> is what the classifier in force
-/// (<see cref="ComparedWith"/>) scored on the same part. It is promoted only when it is no worse.
+/// (<see cref="ComparedWith"/>) scored on the same part. Promotion is decided per category
+/// (<see cref="PromotedCategories"/>): a category whose candidate is worse keeps the head in force,
+/// and the version is promoted when any category was.
 /// </summary>
 public sealed record ModelVersionView(
     string Version,
@@ -34,6 +42,7 @@ public sealed record ModelVersionView(
     double MacroAuprc,
     double BaselineMacroAuprc,
     string ComparedWith,
-    IReadOnlyDictionary<string, CategoryMetrics> Categories);
+    IReadOnlyDictionary<string, CategoryMetrics> Categories,
+    IReadOnlyList<string>? PromotedCategories = null);
 
 public sealed record ModelVersionsPage(IReadOnlyList<ModelVersionView> Models, string? Promoted);

@@ -26,4 +26,26 @@ public static class Categories
         SelfHarm, SelfHarmIntent, SelfHarmInstructions, Sexual, SexualMinors, Violence,
         ViolenceGraphic, Profanity, Spam, Pii,
     ];
+
+    /// <summary>The index of a category in <see cref="All"/>, or -1.</summary>
+    public static int IndexOf(string category)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i] == category)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The parent of a sub-category ("harassment" for "harassment/threatening"), or null for a top-level one.</summary>
+    public static string? ParentOf(string category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        var slash = category.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? null : category[..slash];
+    }
 }

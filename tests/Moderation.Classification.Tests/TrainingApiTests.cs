@@ -196,16 +196,16 @@ public sealed class TrainingApiTests : IAsyncLifetime
     {
         var api = _host.Client<IClassificationApi>(TestKeys.Submitter);
         var original = await File.ReadAllTextAsync(PolicyPath);
-        Assert.Equal("default-2026.11.25", (await api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).PolicyVersion);
+        Assert.Equal("default-2026.12.06", (await api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).PolicyVersion);
 
         await File.WriteAllTextAsync(PolicyPath, original
-            .Replace("version: default-2026.11.25", "version: site-edit-2", StringComparison.Ordinal)
+            .Replace("version: default-2026.12.06", "version: site-edit-2", StringComparison.Ordinal)
             .Replace("terms: [stupid,", "terms: [zorblax, stupid,", StringComparison.Ordinal));
         var edited = await Eventually.GetAsync(() => api.ClassifyAsync(new ClassifyRequest("what a zorblax", ContentKind.Comment)),
             r => r.PolicyVersion == "site-edit-2", TimeSpan.FromSeconds(20));
         Assert.Contains(edited.Reasons, r => r.Category == Categories.Harassment);
 
-        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.11.25", "version: broken-3", StringComparison.Ordinal)
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.06", "version: broken-3", StringComparison.Ordinal)
             .Replace("- { review: 0.5, block: 0.9 }", "- { review: 0.95, block: 0.2 }", StringComparison.Ordinal));
         var provider = (Policy.PolicyProvider)_host.Services.GetService(typeof(Policy.PolicyProvider))!;
         Assert.False(provider.Reload());

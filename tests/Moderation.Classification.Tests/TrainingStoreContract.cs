@@ -30,7 +30,7 @@ public abstract class TrainingStoreContract : IDisposable
         new Dictionary<string, CategoryMetrics> { [Categories.Harassment] = new(4, 10, 1, 0.75, 0.8571, 0.95) });
 
     [SkippableFact]
-    public async Task An_example_is_stored_once_per_id_and_listed_oldest_first_with_its_labels()
+    public async Task An_example_is_stored_once_per_id_and_listed_newest_first_with_its_labels()
     {
         var store = await StoreAsync();
 
@@ -39,11 +39,11 @@ public abstract class TrainingStoreContract : IDisposable
         Assert.Equal(0, await store.AddExamplesAsync([Example("decision:1", "first again", 2)], CancellationToken.None));
 
         var examples = await store.ListExamplesAsync(10, CancellationToken.None);
-        Assert.Equal(["first", "second"], examples.Select(e => e.Text));
-        Assert.Equal(1, examples[0].Labels[Categories.Harassment]);
-        Assert.Equal(0, examples[0].Labels[Categories.Spam]);
-        Assert.Equal(Now, examples[0].AddedAt);
-        Assert.Single(await store.ListExamplesAsync(1, CancellationToken.None));
+        Assert.Equal(["second", "first"], examples.Select(e => e.Text));
+        Assert.Equal(1, examples[1].Labels[Categories.Harassment]);
+        Assert.Equal(0, examples[1].Labels[Categories.Spam]);
+        Assert.Equal(Now, examples[1].AddedAt);
+        Assert.Equal("second", Assert.Single(await store.ListExamplesAsync(1, CancellationToken.None)).Text);
     }
 
     [SkippableFact]

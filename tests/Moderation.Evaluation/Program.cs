@@ -1,97 +1,144 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Moderation.Classification.Domain;
+using Moderation.Classification.Embeddings;
 using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
 using Moderation.Contracts;
+using Moderation.Corpora;
+using Moderation.Evaluation;
+using Moderation.ModelBuilder;
 
-// Measures the classifier on the team's labelled evaluation set: precision, recall and F1 of
-// "score >= 0.5" (the category applies), and AUPRC, per category and overall, then how often the
-// policy's verdict flags what it should; first the rules alone (what a
-// site without training data gets), then rules and model with the model cross-validated on the
-// set (5 folds: each text is scored by a model that never saw it).
-var path = args.Length > 0 ? args[0] : FindEvaluationSet();
-var examples = File.ReadLines(path)
-    .Where(line => !string.IsNullOrWhiteSpace(line))
-    .Select(line => JsonSerializer.Deserialize<EvaluationText>(line, ModerationJson.Options)!)
-    .ToList();
+// Measures the classifier on data it was not trained on, per source, and prints Markdown:
+// the team's set; each public corpus's test split; HateCheck per functionality; XSTest's safe
+// prompts; the identity-term templates; and learning from a site (TweetEval hate, EDOS) against a
+// TF-IDF baseline. Rules alone against the default model throughout.
+// dotnet run --project tests/Moderation.Evaluation -c Release [-- --templates N]
+var templateSample = args.Length > 1 && args[0] == "--templates" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8_000;
+var repository = Repository.Root();
 var policy = CompiledPolicy.LoadDefault();
-Console.WriteLine($"Evaluation set: {path}");
-Console.WriteLine($"{examples.Count} texts, policy {policy.Version}");
-
-var rulesOnly = examples.Select(e => ContentClassifier.Classify(policy, null, Input(e))).ToList();
-Report("Rules only (no training data)", examples, rulesOnly);
-
-const int Folds = 5;
-var models = Enumerable.Range(0, Folds)
-    .Select(fold => ModelTrainer.Train($"eval-fold-{fold}", examples.Where((_, i) => i % Folds != fold).Select(e => new LabelledText(e.Kind, e.Text, e.Labels)).ToList()))
+var model = DefaultModel.LoadShipped() ?? throw new InvalidOperationException("The Classification build ships no default model.");
+var options = new EncoderOptions();
+using var encoder = new SentenceEncoder(Options.Create(options));
+var cache = new EmbeddingCache(Path.Combine(repository, "artifacts", "encoder-cache"), options);
+var corpora = PublicCorpora.Load(PublicCorpora.FindRoot());
+var tests = corpora.Where(t => t.Split == CorpusSplit.Test)
+    .Where(t => t.Source != "identity_templates" || StableSample(t.Id, templateSample, 76_564))
     .ToList();
-var trusting = CompiledPolicy.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, Moderation.Classification.ClassificationOptions.DefaultPolicyPath))
-    .Replace("trusted_at_positives: 200", "trusted_at_positives: 10", StringComparison.Ordinal));
-Report($"Rules + model, {Folds}-fold cross-validated on the set (model share as the default policy gives it)", examples, CrossValidated(policy));
-Report($"Rules + model, {Folds}-fold cross-validated, model trusted from 10 positives (max share 0.6)", examples, CrossValidated(trusting));
+var team = File.ReadLines(Path.Combine(repository, "tests", "evaluation", "moderation-eval.jsonl"))
+    .Where(l => !string.IsNullOrWhiteSpace(l))
+    .Select(l => JsonSerializer.Deserialize<TeamText>(l, ModerationJson.Options)!)
+    .ToList();
+cache.EnsureEncoded(encoder, tests.Select(t => t.Text).Concat(team.Select(t => t.Text)));
+Console.WriteLine($"# Evaluation of `{model.Version}` with policy `{policy.Version}`");
+Console.WriteLine();
+Console.WriteLine("Flagged means the category's score is at or above the policy's review threshold for a comment. AUPRC is average precision.");
 
-// Each text is scored by the model of the fold that left it out.
-List<Moderation.Client.ClassificationResult> CrossValidated(CompiledPolicy withPolicy) =>
-    examples.Select((e, i) => ContentClassifier.Classify(withPolicy, models[i % Folds], Input(e))).ToList();
+Scored Score(string source, string? group, ContentKind kind, string text, IReadOnlyDictionary<string, int> labels)
+{
+    var input = new ClassificationInput(kind, null, [new ContentField("body", text)]);
+    return new Scored(source, group, labels, ContentClassifier.Classify(policy, null, input),
+        ContentClassifier.Classify(policy, new ModelReading(model, null, cache[text]), input));
+}
 
-static ClassificationInput Input(EvaluationText e) => new(e.Kind, null, [new ContentField("body", e.Text)]);
+// The team's own set: written beside the rules, so it flatters them; shown first and judged last.
+var teamScored = team.Select(t => Score("team set", t.Group, t.Kind, t.Text, Complete(t.Labels))).ToList();
+Console.WriteLine();
+Console.WriteLine("## The team's set (tests/evaluation/moderation-eval.jsonl)");
+Console.WriteLine();
+Tables.PerSource(policy, teamScored);
+var (teamRules, teamModel) = Tables.AnyAuprc(teamScored);
+Console.WriteLine();
+Console.WriteLine($"Any-category AUPRC (highest of {string.Join(", ", Tables.AnyCategories)}): rules {Tables.F(teamRules)}, model {Tables.F(teamModel)}.");
+Console.WriteLine();
+Console.WriteLine("| group | texts | flagged, rules | flagged, model |");
+Console.WriteLine("|---|---:|---:|---:|");
+foreach (var group in teamScored.GroupBy(s => s.Group))
+{
+    Console.WriteLine($"| {group.Key} | {group.Count()} | {group.Count(s => s.Rules.Verdict != Verdict.Allow)} | {group.Count(s => s.Model.Verdict != Verdict.Allow)} |");
+}
 
-static void Report(string title, List<EvaluationText> examples, IReadOnlyList<Moderation.Client.ClassificationResult> results)
+var scored = tests.Select(t => Score(t.Source, t.Group, t.Kind, t.Text, t.Labels)).ToList();
+Console.WriteLine();
+Console.WriteLine("## Public test splits, per source");
+Console.WriteLine();
+Tables.PerSource(policy, scored.Where(s => s.Source is not ("hatecheck" or "xstest" or "identity_templates")).ToList());
+
+Console.WriteLine();
+Console.WriteLine("## HateCheck: pass rate per functionality (hate flagged exactly when the case is hateful)");
+Console.WriteLine();
+var review = policy.ThresholdsFor(Categories.Hate, ContentKind.Comment, null).Review;
+Console.WriteLine("| functionality | cases | gold | pass, rules | pass, model |");
+Console.WriteLine("|---|---:|---|---:|---:|");
+var hatecheck = scored.Where(s => s.Source == "hatecheck").ToList();
+foreach (var functionality in hatecheck.GroupBy(s => s.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
+{
+    var gold = functionality.First().Labels[Categories.Hate] == 1 ? "hateful" : "non-hateful";
+    Console.WriteLine($"| {functionality.Key} | {functionality.Count()} | {gold} | {Pass(functionality, s => s.Rules)} | {Pass(functionality, s => s.Model)} |");
+}
+
+Console.WriteLine($"| **all** | {hatecheck.Count} | | {Pass(hatecheck, s => s.Rules)} | {Pass(hatecheck, s => s.Model)} |");
+
+Console.WriteLine();
+Console.WriteLine("## XSTest: prompts flagged (any category at review or above)");
+Console.WriteLine();
+Console.WriteLine("| type | prompts | flagged, rules | flagged, model |");
+Console.WriteLine("|---|---:|---:|---:|");
+foreach (var type in scored.Where(s => s.Source == "xstest").GroupBy(s => s.Group ?? "").OrderBy(g => g.Key, StringComparer.Ordinal))
+{
+    Console.WriteLine($"| {type.Key} | {type.Count()} | {type.Count(s => s.Rules.Verdict != Verdict.Allow)} | {type.Count(s => s.Model.Verdict != Verdict.Allow)} |");
+}
+
+var safe = scored.Where(s => s.Source == "xstest" && s.Group?.StartsWith("unsafe", StringComparison.Ordinal) != true && s.Labels.Count > 0 && s.Labels.Values.All(v => v == 0)).ToList();
+Console.WriteLine($"| **safe, all types** | {safe.Count} | {safe.Count(s => s.Rules.Verdict != Verdict.Allow)} | {safe.Count(s => s.Model.Verdict != Verdict.Allow)} |");
+
+Console.WriteLine();
+Console.WriteLine($"## Identity-term templates: non-toxic sentences, per identity term ({templateSample:N0} templates sampled)");
+Console.WriteLine();
+var templates = scored.Where(s => s.Source == "identity_templates" && s.Labels.GetValueOrDefault(Categories.Hate) == 0 && s.Group is not null).ToList();
+var perTerm = templates.GroupBy(s => s.Group!).Where(g => g.Count() >= 10)
+    .Select(g => (Term: g.Key, Count: g.Count(), Mean: g.Average(s => s.Model.Scores[Categories.Hate]),
+        Flagged: g.Count(s => s.Model.Scores[Categories.Hate] >= review) / (double)g.Count(),
+        RulesFlagged: g.Count(s => s.Rules.Scores[Categories.Hate] >= review) / (double)g.Count()))
+    .OrderByDescending(t => t.Mean).ToList();
+Console.WriteLine("| identity term | non-toxic templates | mean hate score, model | share flagged, model | share flagged, rules |");
+Console.WriteLine("|---|---:|---:|---:|---:|");
+foreach (var term in perTerm.Take(8).Concat(perTerm.TakeLast(4)))
+{
+    Console.WriteLine($"| {term.Term} | {term.Count} | {Tables.F(term.Mean)} | {Tables.F(term.Flagged)} | {Tables.F(term.RulesFlagged)} |");
+}
+
+if (perTerm.Count > 0)
 {
     Console.WriteLine();
-    Console.WriteLine($"== {title}");
-    Console.WriteLine($"{"category",-24} {"pos",4} {"prec",6} {"recall",6} {"F1",6} {"AUPRC",6}");
-    var (tp, fp, fn) = (0, 0, 0);
-    var auprcs = new List<double>();
-    foreach (var category in Categories.All)
-    {
-        var items = examples.Select((e, i) => (Score: results[i].Scores[category], Label: e.Labels.GetValueOrDefault(category) == 1,
-            Flagged: results[i].Scores[category] >= 0.5)).ToList();
-        var truePositives = items.Count(x => x.Label && x.Flagged);
-        var flagged = items.Count(x => x.Flagged);
-        var positives = items.Count(x => x.Label);
-        tp += truePositives;
-        fp += flagged - truePositives;
-        fn += positives - truePositives;
-        var auprc = QualityMetrics.Measure(items.Select(x => (x.Score, x.Label)).ToList(), 0.5).Auprc;
-        auprcs.Add(auprc);
-        Console.WriteLine($"{category,-24} {positives,4} {Ratio(truePositives, flagged),6:0.000} {Ratio(truePositives, positives),6:0.000} {F1(truePositives, flagged, positives),6:0.000} {auprc,6:0.000}");
-    }
-
-    Console.WriteLine($"{"overall (micro P/R/F1, macro AUPRC)",-36} {Ratio(tp, tp + fp),6:0.000} {Ratio(tp, tp + fn),6:0.000} {F1(tp, tp + fp, tp + fn),6:0.000} {auprcs.Average(),6:0.000}");
-
-    var shouldFlag = examples.Select(e => e.Labels.Values.Any(v => v == 1)).ToList();
-    var wasFlagged = results.Select(r => r.Verdict != Verdict.Allow).ToList();
-    var verdictTp = shouldFlag.Where((s, i) => s && wasFlagged[i]).Count();
-    Console.WriteLine($"verdict (review or block vs any label): precision {Ratio(verdictTp, wasFlagged.Count(f => f)):0.000}, recall {Ratio(verdictTp, shouldFlag.Count(s => s)):0.000}, F1 {F1(verdictTp, wasFlagged.Count(f => f), shouldFlag.Count(s => s)):0.000}");
-    foreach (var group in examples.Select((e, i) => (e.Group, i)).GroupBy(x => x.Group).Where(g => g.Key.StartsWith("hard negatives", StringComparison.Ordinal) || g.Key is "clean comments" or "evasions"))
-    {
-        var flaggedCount = group.Count(x => wasFlagged[x.i]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key,-52} flagged {flaggedCount,3} of {group.Count(),3}"));
-    }
+    Console.WriteLine($"Gap between identity terms (highest − lowest mean hate score on non-toxic templates): {Tables.F(perTerm[0].Mean - perTerm[^1].Mean)}; " +
+        $"share flagged ranges {Tables.F(perTerm.Min(t => t.Flagged))}–{Tables.F(perTerm.Max(t => t.Flagged))} over {perTerm.Count} terms.");
 }
 
-static double Ratio(int a, int b) => b == 0 ? 0 : a / (double)b;
-
-static double F1(int truePositives, int flagged, int positives)
+Console.WriteLine();
+Console.WriteLine("## Learning from a site: the site's train split through the site layer, judged on its test split");
+Console.WriteLine();
+Console.WriteLine("| site data | label | train / test | method | precision | recall | F1 | weighted F1 |");
+Console.WriteLine("|---|---|---:|---|---:|---:|---:|---:|");
+foreach (var (source, category) in new[] { ("tweeteval_hate", Categories.Hate), ("edos", Categories.Hate), ("tweeteval_offensive", Categories.Profanity) })
 {
-    var (p, r) = (Ratio(truePositives, flagged), Ratio(truePositives, positives));
-    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    SiteLearning.Report(policy, model, cache, encoder, corpora.Where(t => t.Source == source).ToList(), source, category);
 }
 
-static string FindEvaluationSet()
+return 0;
+
+static string Pass(IEnumerable<Scored> cases, Func<Scored, Moderation.Client.ClassificationResult> result)
 {
-    for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-    {
-        var candidate = Path.Combine(directory.FullName, "tests", "evaluation", "moderation-eval.jsonl");
-        if (File.Exists(candidate))
-        {
-            return candidate;
-        }
-    }
-
-    throw new FileNotFoundException("tests/evaluation/moderation-eval.jsonl was not found above the working directory; pass its path as the first argument.");
+    var list = cases.ToList();
+    var passed = list.Count(s => (result(s).Scores[Categories.Hate] >= 0.5) == (s.Labels[Categories.Hate] == 1));
+    return Tables.F(passed / (double)list.Count);
 }
 
-internal sealed record EvaluationText(string Id, string Group, ContentKind Kind, string Text, Dictionary<string, int> Labels);
+// The team's set names only the categories that apply: every other category is a 0.
+static Dictionary<string, int> Complete(Dictionary<string, int> labels) => Categories.All.ToDictionary(c => c, c => labels.GetValueOrDefault(c));
+
+static bool StableSample(string id, int wanted, int total) =>
+    (uint)id.Aggregate(17, (h, c) => unchecked((h * 31) + c)) % (uint)total < (uint)wanted;
+
+internal sealed record TeamText(string Id, string Group, ContentKind Kind, string Text, Dictionary<string, int> Labels);

@@ -43,16 +43,19 @@ public sealed class SubmissionClassification(
         var results = new Dictionary<Guid, ContentClassified>(
             await store.GetManyAsync(submissions.Select(s => s.SubmissionId).Distinct().ToList(), cancellationToken));
         var texts = new List<ClassifiedText>();
-        var classified = new List<ContentClassified>();
-        foreach (var submission in submissions.Where(s => !results.ContainsKey(s.SubmissionId)).DistinctBy(s => s.SubmissionId))
+        var pending = submissions.Where(s => !results.ContainsKey(s.SubmissionId)).DistinctBy(s => s.SubmissionId).ToList();
+        var inputs = new List<ClassificationInput>(pending.Count);
+        foreach (var submission in pending)
         {
             var text = string.Join('\n', submission.Fields.Select(f => f.Text));
             texts.Add(new ClassifiedText(submission.SubmissionId, submission.Kind, text));
             var timesSeen = submission.Kind == ContentKind.Comment ? recent.CountAndGetPrevious(submission.Source, text) : 0;
-            var classification = engine.Classify(new ClassificationInput(submission.Kind, submission.Source, submission.Fields, timesSeen));
-            classified.Add(new ContentClassified(submission.SubmissionId, submission.Kind, classification.Verdict, classification.Scores,
-                classification.Reasons, classification.ModelVersion, classification.PolicyVersion, clock.GetUtcNow()));
+            inputs.Add(new ClassificationInput(submission.Kind, submission.Source, submission.Fields, timesSeen));
         }
+
+        var classifications = engine.ClassifyMany(inputs);
+        var classified = pending.Select((submission, i) => new ContentClassified(submission.SubmissionId, submission.Kind, classifications[i].Verdict,
+            classifications[i].Scores, classifications[i].Reasons, classifications[i].ModelVersion, classifications[i].PolicyVersion, clock.GetUtcNow())).ToList();
 
         if (classified.Count > 0)
         {

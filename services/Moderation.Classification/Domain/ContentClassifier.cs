@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
 using Moderation.Client;
 using Moderation.Contracts;
@@ -11,98 +12,116 @@ public sealed record ContentField(string Name, string Text);
 /// <summary>What is classified: the fields, their kind and source, and how often the same text was seen before.</summary>
 public sealed record ClassificationInput(ContentKind Kind, string? Source, IReadOnlyList<ContentField> Fields, int TimesSeenBefore = 0);
 
-/// <summary>A trained model's view of a text: a probability per category it was trained for, and how far to trust it.</summary>
-public interface ICategoryModel
-{
-    string Version { get; }
-
-    /// <summary>Fills a probability per category index from the folded text (<see cref="TextNormalizer"/>), or NaN where the model has nothing to say.</summary>
-    void Predict(ContentKind kind, string folded, Span<double> probabilities);
-
-    /// <summary>How many positive examples the model learned a category from.</summary>
-    int PositivesFor(int category);
-}
+/// <summary>What the model side reads of one text: the default model, the site's learned layer, and one embedding per window of the text.</summary>
+public sealed record ModelReading(DefaultModel Default, SiteModel? Site, float[][] Windows);
 
 /// <summary>
-/// The whole classification of one submission: rules on the folded text with context, the PII and
-/// spam detectors, the model blended in by how much it has learned, and the policy's verdict.
+/// The whole classification of one submission. The rules find evidence with spans; the default
+/// model's calibrated heads read each window's embedding with that evidence and the text's
+/// framings, and a text scores as its highest window; the site's learned layer replaces a
+/// category's score where it earned promotion; rules of the policy's floor categories (threats,
+/// sexual/minors, PII, spam) hold whatever the models say; a parent category scores at least as
+/// high as its sub-categories; and the policy's thresholds give the verdict. Without a model the
+/// rules' evidence is the score.
 /// </summary>
 public static class ContentClassifier
 {
     public const string RulesOnly = "rules-only";
     private const int MaxReasons = 200;
 
-    public static ClassificationResult Classify(CompiledPolicy policy, ICategoryModel? model, ClassificationInput input)
+    public static ClassificationResult Classify(CompiledPolicy policy, ModelReading? model, ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(input);
-        var remaining = new double[Categories.All.Count];
-        Array.Fill(remaining, 1.0);
-        var reasons = new List<ClassificationReason>();
-        var counted = new HashSet<(int Rule, int Text)>();
-        var evidence = new Evidence(policy, remaining, reasons, counted);
-        var contextMask = policy.ContextFramings(input.Kind, input.Source);
-        string? folded = null;
-        foreach (var field in input.Fields)
+        var evidence = FindEvidence(policy, input);
+        var scores = new double[Categories.All.Count];
+        for (var c = 0; c < scores.Length; c++)
         {
-            folded = MatchRules(policy, field, contextMask, evidence);
-            Detectors.FindPii(policy.Pii, field, evidence);
-            Detectors.FindSpam(policy.Spam, field, input.TimesSeenBefore, evidence);
+            scores[c] = 1 - evidence.Remaining[c];
         }
 
-        var scores = new Dictionary<string, double>(Categories.All.Count, StringComparer.Ordinal);
-        var modelVersion = model is null
-            ? RulesOnly
-            : Blend(policy, model, input, input.Fields.Count == 1 ? folded! : TextNormalizer.Normalize(string.Join('\n', input.Fields.Select(f => f.Text))).Text, remaining, reasons);
+        var modelVersion = model is null ? RulesOnly : ReadModels(policy, model, input, evidence, scores);
+        for (var c = 0; c < scores.Length; c++)
+        {
+            if (Categories.ParentOf(Categories.All[c]) is { } parent)
+            {
+                var p = Categories.IndexOf(parent);
+                scores[p] = Math.Max(scores[p], scores[c]);
+            }
+        }
+
+        var named = new Dictionary<string, double>(Categories.All.Count, StringComparer.Ordinal);
         var verdict = Verdict.Allow;
-        for (var c = 0; c < remaining.Length; c++)
+        for (var c = 0; c < scores.Length; c++)
         {
             var category = Categories.All[c];
-            var score = Math.Round(1 - remaining[c], 4);
-            scores[category] = score;
+            var score = Math.Round(scores[c], 4);
+            named[category] = score;
             var (review, block) = policy.ThresholdsFor(category, input.Kind, input.Source);
             var categoryVerdict = score >= block ? Verdict.Block : score >= review ? Verdict.Review : Verdict.Allow;
             verdict = categoryVerdict > verdict ? categoryVerdict : verdict;
         }
 
-        return new ClassificationResult(verdict, scores, reasons, modelVersion, policy.Version);
+        return new ClassificationResult(verdict, named, evidence.Reasons, modelVersion, policy.Version);
     }
 
-    /// <summary>
-    /// Moves each rule score towards the model's probability by the model's share: nothing without a
-    /// model, up to <c>model.max_weight</c> once a category has <c>trusted_at_positives</c> positives.
-    /// Stored as the remaining doubt (1 - score) like the rules.
-    /// </summary>
-    private static string Blend(CompiledPolicy policy, ICategoryModel model, ClassificationInput input, string folded, double[] remaining, List<ClassificationReason> reasons)
+    /// <summary>The rules' and detectors' evidence over every field of a submission.</summary>
+    public static Evidence FindEvidence(CompiledPolicy policy, ClassificationInput input)
     {
-        Span<double> probabilities = stackalloc double[remaining.Length];
-        model.Predict(input.Kind, folded, probabilities);
-        var evidenceField = input.Fields.FirstOrDefault(f => f.Name == "body") ?? input.Fields[0];
-        for (var c = 0; c < remaining.Length; c++)
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(input);
+        var contextMask = policy.ContextFramings(input.Kind, input.Source);
+        var evidence = new Evidence(policy, contextMask);
+        foreach (var field in input.Fields)
         {
-            if (double.IsNaN(probabilities[c]))
+            MatchRules(policy, field, contextMask, evidence);
+            Detectors.FindPii(policy.Pii, field, evidence);
+            Detectors.FindSpam(policy.Spam, field, input.TimesSeenBefore, evidence);
+        }
+
+        return evidence;
+    }
+
+    /// <summary>The text as the encoder and the n-grams read it: its fields joined by lines.</summary>
+    public static string ModelText(ClassificationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Fields.Count == 1 ? input.Fields[0].Text : string.Join('\n', input.Fields.Select(f => f.Text));
+    }
+
+    /// <summary>Scores each category by the models where they have a head, the rules elsewhere; rule floors hold.</summary>
+    private static string ReadModels(CompiledPolicy policy, ModelReading model, ClassificationInput input, Evidence evidence, double[] scores)
+    {
+        var categories = scores.Length;
+        var window = DefaultScores.Read(model.Default, model.Windows, evidence, input.Kind);
+        var evidenceField = input.Fields.FirstOrDefault(f => f.Name == "body") ?? input.Fields[0];
+        var site = model.Site?.Predict(window, input.Kind, TextNormalizer.Normalize(ModelText(input)).Text, evidence.Strongest);
+        for (var c = 0; c < categories; c++)
+        {
+            var (review, _) = policy.ThresholdsFor(Categories.All[c], input.Kind, input.Source);
+            var fromSite = site is not null && !double.IsNaN(site[c]);
+            var probability = fromSite ? SiteModel.Centre(site![c], model.Site!.HeadFor(c)!.Threshold, review) : window.Probabilities[c];
+            if (double.IsNaN(probability))
             {
                 continue;
             }
 
-            var share = policy.Model.MaxWeight * Math.Min(1.0, model.PositivesFor(c) / (double)policy.Model.TrustedAtPositives);
-            var score = ((1 - share) * (1 - remaining[c])) + (share * probabilities[c]);
-            remaining[c] = 1 - score;
-            if (share > 0 && probabilities[c] >= 0.5 && reasons.Count < MaxReasons)
+            var floor = policy.IsFloor(c) ? evidence.Floors[c] : 0;
+            scores[c] = Math.Max(probability, floor);
+            if (probability >= review && evidence.Reasons.Count < MaxReasons)
             {
-                reasons.Add(new ClassificationReason(Categories.All[c], $"model:{model.Version}", $"model probability {probabilities[c]:0.00}",
-                    evidenceField.Name, new EvidenceSpan(0, evidenceField.Text.Length)));
+                evidence.Reasons.Add(new ClassificationReason(Categories.All[c], $"model:{(fromSite ? model.Site!.Version : model.Default.Version)}",
+                    $"model probability {probability:0.00}", evidenceField.Name, new EvidenceSpan(0, evidenceField.Text.Length)));
             }
         }
 
-        return model.Version;
+        return model.Site is null ? model.Default.Version : $"{model.Default.Version}+{model.Site.Version}";
     }
 
-    /// <summary>Finds the rules' evidence in one field; returns the field's folded text, which the model reads too.</summary>
-    private static string MatchRules(CompiledPolicy policy, ContentField field, int contextMask, Evidence evidence)
+    /// <summary>Finds the rules' evidence in one field, and the framings its cues and quotation marks show.</summary>
+    private static void MatchRules(CompiledPolicy policy, ContentField field, int contextMask, Evidence evidence)
     {
         var normalized = TextNormalizer.Normalize(field.Text);
-        var folded = normalized.Text;
         var tokens = RuleMatcher.Tokenize(normalized.Text);
         if (tokens.Exists(t => t.Elongated))
         {
@@ -127,11 +146,14 @@ public static class ContentClassifier
             }
         }
 
+        evidence.FramingsSeen |= quotes.Count >= 2 ? policy.QuotationBit : 0;
+
         var sentenceMasks = new int[sentenceEnds.Count + 1];
         foreach (var hit in hits)
         {
             if (hit.Term.Category < 0)
             {
+                evidence.FramingsSeen |= hit.Term.FramingBit;
                 sentenceMasks[IndexAfter(sentenceEnds, tokens[hit.FirstToken].Start)] |= hit.Term.FramingBit;
             }
         }
@@ -168,8 +190,6 @@ public static class ContentClassifier
                 continue;
             }
         }
-
-        return folded;
     }
 
     private static NormalizedText ReadElongatedWords(RuleMatcher matcher, NormalizedText normalized, List<Token> tokens)
@@ -193,43 +213,82 @@ public static class ContentClassifier
         return index >= 0 ? index : ~index;
     }
 
-    /// <summary>Collects evidence: noisy-or per category over distinct matches, one reason per match.</summary>
-    internal sealed class Evidence(CompiledPolicy policy, double[] remaining, List<ClassificationReason> reasons, HashSet<(int, int)> counted)
+    /// <summary>
+    /// Collects evidence: the rules-only score per category as a noisy-or over distinct matches
+    /// (scaled by framings), the strongest single match per category before and after framings (the
+    /// model's features and the floors: neither grows with the length of a text), the framings seen,
+    /// and one reason per match.
+    /// </summary>
+    public sealed class Evidence
     {
+        private readonly CompiledPolicy _policy;
+        private readonly HashSet<(int Rule, int Text)> _counted = [];
+
+        internal Evidence(CompiledPolicy policy, int contextMask)
+        {
+            _policy = policy;
+            FramingsSeen = contextMask;
+            Array.Fill(Remaining, 1.0);
+        }
+
+        /// <summary>1 - the rules-only score, per category.</summary>
+        public double[] Remaining { get; } = new double[Categories.All.Count];
+
+        /// <summary>The weight of the strongest match per category, before framings.</summary>
+        public double[] Strongest { get; } = new double[Categories.All.Count];
+
+        /// <summary>The weight of the strongest match per category, after framings.</summary>
+        public double[] Floors { get; } = new double[Categories.All.Count];
+
+        /// <summary>The policy's framing bits the text shows anywhere, or has by its kind and source.</summary>
+        public int FramingsSeen { get; internal set; }
+
+        public List<ClassificationReason> Reasons { get; } = [];
+
+        /// <summary>The names of the framings seen.</summary>
+        public IReadOnlySet<string> FramingNames() =>
+            _policy.Framings.Where(f => (FramingsSeen & f.Bit) != 0).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+
         public void Add(ContentField field, NormalizedText normalized, int category, int rule, double weight, string detail, int start, int end, int framingMask)
         {
             var (originalStart, originalEnd) = normalized.ToOriginal(start, end);
             List<string>? labels = null;
-            foreach (var framing in policy.Framings)
+            var framed = weight;
+            foreach (var framing in _policy.Framings)
             {
                 if ((framingMask & framing.Bit) != 0 && framing.Scale[category] != 1.0)
                 {
-                    weight *= framing.Scale[category];
+                    framed *= framing.Scale[category];
                     (labels ??= []).Add(framing.Label);
                 }
             }
 
             var text = normalized.Text.AsSpan(start, end - start);
-            AddOriginal(field, category, rule, string.GetHashCode(text), Math.Min(weight, 0.99),
+            Record(field, category, rule, string.GetHashCode(text), Math.Min(framed, 0.99), Math.Min(weight, 0.99),
                 labels is null ? detail : $"{detail} ({string.Join(", ", labels)})", originalStart, originalEnd);
         }
 
         private static string Excerpt(string text, int start, int end) =>
             end - start <= 80 ? text[start..end] : string.Concat(text.AsSpan(start, 77), "…");
 
-        /// <summary>Evidence found on the original text (detectors), or already mapped back to it.</summary>
-        public void AddOriginal(ContentField field, int category, int rule, int textKey, double weight, string detail, int start, int end)
+        /// <summary>Evidence found on the original text by a detector: no framing applies.</summary>
+        public void AddOriginal(ContentField field, int category, int rule, int textKey, double weight, string detail, int start, int end) =>
+            Record(field, category, rule, textKey, weight, weight, detail, start, end);
+
+        private void Record(ContentField field, int category, int rule, int textKey, double framed, double unframed, string detail, int start, int end)
         {
             // Noisy-or over distinct evidence: each new match closes part of the remaining doubt,
             // while a long article repeating one word does not pile it up.
-            if (counted.Add((rule, textKey)))
+            if (_counted.Add((rule, textKey)))
             {
-                remaining[category] *= 1 - weight;
+                Remaining[category] *= 1 - framed;
             }
 
-            if (reasons.Count < MaxReasons)
+            Strongest[category] = Math.Max(Strongest[category], unframed);
+            Floors[category] = Math.Max(Floors[category], framed);
+            if (Reasons.Count < MaxReasons)
             {
-                reasons.Add(new ClassificationReason(Categories.All[category], $"rule:{policy.Version}",
+                Reasons.Add(new ClassificationReason(Categories.All[category], $"rule:{_policy.Version}",
                     $"{detail}: \"{Excerpt(field.Text, start, end)}\"", field.Name, new EvidenceSpan(start, end)));
             }
         }

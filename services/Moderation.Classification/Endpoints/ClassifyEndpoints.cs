@@ -48,9 +48,9 @@ public static class ClassifyEndpoints
         }
 
         var output = new StringBuilder();
-        foreach (var request in requests)
+        foreach (var result in engine.ClassifyMany(requests.Select(ToInput).ToList()))
         {
-            output.Append(JsonSerializer.Serialize(engine.Classify(ToInput(request)), ModerationJson.Options)).Append('\n');
+            output.Append(JsonSerializer.Serialize(result, ModerationJson.Options)).Append('\n');
         }
 
         return Results.Text(output.ToString(), NdjsonContentType, Encoding.UTF8);

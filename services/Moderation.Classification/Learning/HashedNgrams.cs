@@ -5,8 +5,9 @@ namespace Moderation.Classification.Learning;
 
 /// <summary>
 /// The model's features: word 1- and 2-grams and character 3-grams (within words, with word
-/// boundaries) of the folded text, plus the content kind, hashed into a fixed number of buckets
-/// and L2-normalised. Hashing instead of a learned vocabulary keeps prediction to one pass over
+/// boundaries) of the folded text, plus the content kind, hashed into a fixed number of buckets,
+/// weighted by sublinear term frequency (1 + ln count) times the bucket's inverse document
+/// frequency when one is given, and L2-normalised. Hashing instead of a learned vocabulary keeps prediction to one pass over
 /// the text with no allocation per n-gram, and lets a model be stored as its weights alone.
 /// </summary>
 public static class HashedNgrams
@@ -22,7 +23,7 @@ public static class HashedNgrams
     private static List<int>? t_touched;
 
     /// <summary>The sparse feature vector of a folded text (<see cref="TextNormalizer"/>): bucket indices in ascending order and their weights.</summary>
-    public static (int[] Indices, float[] Values) Featurize(ContentKind kind, string folded)
+    public static (int[] Indices, float[] Values) Featurize(ContentKind kind, string folded, float[]? idf = null)
     {
         ArgumentNullException.ThrowIfNull(folded);
         var counts = t_counts ??= new float[Dimension];
@@ -50,7 +51,7 @@ public static class HashedNgrams
         var norm = 0.0;
         for (var i = 0; i < indices.Length; i++)
         {
-            values[i] = counts[indices[i]];
+            values[i] = (1 + MathF.Log(counts[indices[i]])) * (idf is null ? 1 : idf[indices[i]]);
             norm += values[i] * values[i];
             counts[indices[i]] = 0;
         }
@@ -90,6 +91,28 @@ public static class HashedNgrams
         }
 
         return hash;
+    }
+
+    /// <summary>Inverse document frequency per bucket over a set of texts' features: ln((n + 1) / (df + 1)) + 1.</summary>
+    public static float[] InverseDocumentFrequencies(IReadOnlyList<int[]> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var frequencies = new int[Dimension];
+        foreach (var indices in documents)
+        {
+            foreach (var index in indices)
+            {
+                frequencies[index]++;
+            }
+        }
+
+        var idf = new float[Dimension];
+        for (var i = 0; i < Dimension; i++)
+        {
+            idf[i] = (float)(Math.Log((documents.Count + 1.0) / (frequencies[i] + 1.0)) + 1);
+        }
+
+        return idf;
     }
 
     private static void Add(float[] counts, List<int> touched, uint hash)

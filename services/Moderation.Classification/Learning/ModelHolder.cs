@@ -3,14 +3,19 @@ using Moderation.Classification.Storage;
 
 namespace Moderation.Classification.Learning;
 
-/// <summary>The model in force; swapped whole, so a classification in flight finishes on the model it started with.</summary>
+/// <summary>
+/// The models in force: the default model that ships in the assembly, and the site's learned layer,
+/// swapped whole, so a classification in flight finishes on the layer it started with.
+/// </summary>
 public sealed class ModelHolder
 {
-    private TrainedModel? _current;
+    private SiteModel? _site;
 
-    public TrainedModel? Current => Volatile.Read(ref _current);
+    public DefaultModel? Default { get; } = DefaultModel.LoadShipped();
 
-    public void Swap(TrainedModel model) => Volatile.Write(ref _current, model);
+    public SiteModel? Site => Volatile.Read(ref _site);
+
+    public void Swap(SiteModel site) => Volatile.Write(ref _site, site);
 }
 
 /// <summary>
@@ -40,15 +45,25 @@ public sealed partial class PromotedModelWatcher(ITrainingStore store, ModelHold
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var promoted = await store.GetPromotedModelAsync(cancellationToken);
-        if (promoted is { } found && found.Model.Version != models.Current?.Version)
+        if (promoted is { } found && found.Model.Version != models.Site?.Version)
         {
-            models.Swap(TrainedModel.Deserialize(found.Model.Version, found.Bytes));
+            var site = SiteModel.Deserialize(found.Model.Version, found.Bytes);
+            if (site.DefaultVersion != models.Default?.Version)
+            {
+                LogStackedOnOtherDefault(logger, site.Version, site.DefaultVersion);
+                return;
+            }
+
+            models.Swap(site);
             LogSwapped(logger, found.Model.Version);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Version} in force.")]
     private static partial void LogSwapped(ILogger logger, string version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site model {Version} was trained over default model {DefaultVersion}, which this build does not ship; train again.")]
+    private static partial void LogStackedOnOtherDefault(ILogger logger, string version, string defaultVersion);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the promoted model; the one in force stays.")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);

@@ -12,15 +12,17 @@ namespace Moderation.Classification.Learning;
 public sealed class TrainingRefusedException(string message) : Exception(message);
 
 /// <summary>
-/// A training run: a snapshot of the stored examples, a deterministic held-out fifth, a candidate
-/// trained on the rest, and a comparison with the classifier in force on the same held-out texts
-/// by macro AUPRC. Every version is stored with its metrics; the candidate is promoted, and swapped
-/// in, only if it is no worse.
+/// A training run: the newest stored examples (up to <see cref="MaxExamples"/>), a deterministic
+/// held-out fifth, a candidate layer trained on the rest over the default model, and a comparison
+/// per category with the classifier in force on the held-out texts. A category's candidate head is
+/// promoted when its AUPRC is no worse; the others keep the head in force (or the default model).
+/// Every version is stored with its metrics.
 /// </summary>
-public sealed class TrainingRuns(ITrainingStore store, ModelHolder models, PolicyProvider policies, TimeProvider clock)
+public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engine, PolicyProvider policies, TimeProvider clock)
 {
     public const int MinimumExamples = 20;
     public const int MaxExamples = 100_000;
+    private const int EncodeChunk = 256;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public async Task<ModelVersionView> RunAsync(CancellationToken cancellationToken)
@@ -32,6 +34,12 @@ public sealed class TrainingRuns(ITrainingStore store, ModelHolder models, Polic
 
         try
         {
+            var models = engine.Models;
+            if (models.Default is null || engine.Encode(["probe"]) is null)
+            {
+                throw new TrainingRefusedException("Training needs the default model and the sentence encoder (Classification:Encoder:Enabled).");
+            }
+
             var examples = await store.ListExamplesAsync(MaxExamples, cancellationToken);
             var heldOut = examples.Where(IsHeldOut).ToList();
             var training = examples.Where(e => !IsHeldOut(e)).ToList();
@@ -41,27 +49,9 @@ public sealed class TrainingRuns(ITrainingStore store, ModelHolder models, Polic
             }
 
             var now = clock.GetUtcNow();
-            var version = $"model-{now:yyyyMMdd'T'HHmmssfff}";
-            var candidate = await Task.Run(() => ModelTrainer.Train(version, training.Select(ToLabelled).ToList()), cancellationToken);
+            var version = $"site-{now:yyyyMMdd'T'HHmmssfff}";
             var policy = policies.Current;
-            var inForce = models.Current;
-            var candidateQuality = Evaluate(policy, candidate, heldOut);
-            var baselineQuality = Evaluate(policy, inForce, heldOut);
-            var macro = MacroAuprc(candidateQuality);
-            var baseline = MacroAuprc(baselineQuality);
-            var promote = macro >= baseline;
-            var view = new ModelVersionView(version, now, promote, training.Count, heldOut.Count, Math.Round(macro, 4), Math.Round(baseline, 4),
-                inForce?.Version ?? ContentClassifier.RulesOnly,
-                candidateQuality.ToDictionary(q => q.Key, q => new CategoryMetrics(q.Value.Positives, q.Value.Count,
-                    Math.Round(q.Value.Precision, 4), Math.Round(q.Value.Recall, 4), Math.Round(q.Value.F1, 4), Math.Round(q.Value.Auprc, 4))));
-            await store.AddModelAsync(view, candidate.Serialize(), cancellationToken);
-            if (promote)
-            {
-                await store.PromoteAsync(version, cancellationToken);
-                models.Swap(candidate);
-            }
-
-            return view;
+            return await Task.Run(() => Run(version, now, policy, models, training, heldOut, cancellationToken), cancellationToken);
         }
         finally
         {
@@ -69,13 +59,91 @@ public sealed class TrainingRuns(ITrainingStore store, ModelHolder models, Polic
         }
     }
 
-    /// <summary>Scores of the whole classifier (rules and the given model) per category on labelled texts.</summary>
-    public static Dictionary<string, CategoryQuality> Evaluate(CompiledPolicy policy, ICategoryModel? model, IReadOnlyList<TrainingExample> examples)
+    private async Task<ModelVersionView> Run(string version, DateTimeOffset now, CompiledPolicy policy, ModelHolder models,
+        List<TrainingExample> training, List<TrainingExample> heldOut, CancellationToken cancellationToken)
     {
+        var defaults = models.Default!;
+        var trainingFeatures = new List<SiteExample>(training.Count);
+        foreach (var chunk in training.Chunk(EncodeChunk))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var windows = engine.Encode(chunk.Select(e => e.Text).ToList())!;
+            trainingFeatures.AddRange(chunk.Select((e, i) => Features(policy, defaults, e, windows[i])));
+        }
+
+        var idf = SiteTrainer.InverseDocumentFrequencies(trainingFeatures);
+        var heads = SiteTrainer.Train(trainingFeatures, idf, policy.Model.SitePrecisionTarget);
+        var candidate = new SiteModel(version, defaults.Version, heads);
+        var inForce = models.Site is { } site && site.DefaultVersion == defaults.Version ? site : null;
+        var heldOutWindows = new List<float[][]>(heldOut.Count);
+        foreach (var chunk in heldOut.Chunk(EncodeChunk))
+        {
+            heldOutWindows.AddRange(engine.Encode(chunk.Select(e => e.Text).ToList())!);
+        }
+
+        var candidateQuality = Evaluate(policy, new ModelReading(defaults, candidate, []), heldOut, heldOutWindows);
+        var baselineQuality = Evaluate(policy, new ModelReading(defaults, inForce, []), heldOut, heldOutWindows);
+        var promoted = new List<string>();
+        var kept = new List<SiteHead>();
+        for (var c = 0; c < Categories.All.Count; c++)
+        {
+            var category = Categories.All[c];
+            var candidateHead = candidate.HeadFor(c);
+            if (candidateHead is not null && candidateQuality[category].Positives > 0 && candidateQuality[category].Auprc >= baselineQuality[category].Auprc)
+            {
+                promoted.Add(category);
+                kept.Add(candidateHead);
+            }
+            else if (inForce?.HeadFor(c) is { } head)
+            {
+                kept.Add(head);
+            }
+        }
+
+        var merged = new SiteModel(version, defaults.Version, kept);
+        var view = new ModelVersionView(version, now, promoted.Count > 0, training.Count, heldOut.Count,
+            Math.Round(MacroAuprc(candidateQuality), 4), Math.Round(MacroAuprc(baselineQuality), 4),
+            inForce is null ? defaults.Version : $"{defaults.Version}+{inForce.Version}",
+            candidateQuality.Where(q => candidate.HeadFor(Categories.IndexOf(q.Key)) is not null || q.Value.Positives > 0).ToDictionary(q => q.Key, q =>
+            {
+                var (quality, baseline) = (q.Value, baselineQuality[q.Key]);
+                return new CategoryMetrics(quality.Positives, quality.Count, Math.Round(quality.Precision, 4), Math.Round(quality.Recall, 4),
+                    Math.Round(quality.F1, 4), Math.Round(quality.Auprc, 4), Math.Round(baseline.Auprc, 4), Math.Round(baseline.F1, 4),
+                    promoted.Contains(q.Key), candidate.HeadFor(Categories.IndexOf(q.Key)) is { } head ? Math.Round(head.Threshold, 4) : null);
+            }),
+            promoted);
+        await store.AddModelAsync(view, merged.Serialize(), cancellationToken);
+        if (view.Promoted)
+        {
+            await store.PromoteAsync(version, cancellationToken);
+            models.Swap(merged);
+        }
+
+        return view;
+    }
+
+    /// <summary>What the site's layer reads of one stored example.</summary>
+    public static SiteExample Features(CompiledPolicy policy, DefaultModel defaults, TrainingExample example, float[][] windows)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        var input = new ClassificationInput(example.Kind, null, [new ContentField("body", example.Text)]);
+        var evidence = ContentClassifier.FindEvidence(policy, input);
+        var scores = DefaultScores.Read(defaults, windows, evidence, example.Kind);
+        var (indices, values) = HashedNgrams.Featurize(example.Kind, TextNormalizer.Normalize(example.Text).Text);
+        return new SiteExample(indices, values, SiteFeatures.Dense(scores, evidence.Strongest, example.Kind), example.Labels);
+    }
+
+    /// <summary>Scores of the whole classifier (rules and the given models) per category on labelled texts; a category a text does not name counts as 0.</summary>
+    public static Dictionary<string, CategoryQuality> Evaluate(CompiledPolicy policy, ModelReading? model, IReadOnlyList<TrainingExample> examples, IReadOnlyList<float[][]> windows)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(examples);
-        var results = examples.Select(e => ContentClassifier.Classify(policy, model, new ClassificationInput(e.Kind, null, [new ContentField("body", e.Text)]))).ToList();
+        ArgumentNullException.ThrowIfNull(windows);
+        var results = examples.Select((e, i) => ContentClassifier.Classify(policy, model is null ? null : model with { Windows = windows[i] },
+            new ClassificationInput(e.Kind, null, [new ContentField("body", e.Text)]))).ToList();
         return Categories.All.ToDictionary(c => c, c => QualityMetrics.Measure(
-            results.Select((r, i) => (r.Scores[c], examples[i].Labels.TryGetValue(c, out var label) && label == 1)).ToList(), 0.5));
+            results.Select((r, i) => (r.Scores[c], examples[i].Labels.TryGetValue(c, out var label) && label == 1)).ToList(),
+            policy.ThresholdsFor(c, examples.Count > 0 ? examples[0].Kind : ContentKind.Comment, null).Review));
     }
 
     /// <summary>The mean AUPRC over the categories that have positives to find.</summary>
@@ -85,8 +153,6 @@ public sealed class TrainingRuns(ITrainingStore store, ModelHolder models, Polic
         var measured = quality.Values.Where(q => q.Positives > 0).ToList();
         return measured.Count == 0 ? 0 : measured.Average(q => q.Auprc);
     }
-
-    private static LabelledText ToLabelled(TrainingExample example) => new(example.Kind, example.Text, example.Labels);
 
     /// <summary>A fifth of the examples, chosen by a hash of their id: the same example is always on the same side.</summary>
     private static bool IsHeldOut(TrainingExample example) => SHA256.HashData(Encoding.UTF8.GetBytes(example.ExampleId))[0] % 5 == 0;

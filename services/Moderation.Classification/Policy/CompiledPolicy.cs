@@ -22,6 +22,7 @@ public sealed class CompiledPolicy
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
 
     private readonly List<(ThresholdLine Line, int Specificity)> _thresholds;
+    private readonly bool[] _floors = new bool[Categories.All.Count];
 
     private CompiledPolicy(PolicyDocument document, RuleMatcher matcher, List<PatternEvidenceRule> patterns, List<Framing> framings,
         Dictionary<ContentKind, int> kindFramings, List<(string Name, int Mask)> sources)
@@ -33,6 +34,11 @@ public sealed class CompiledPolicy
         KindFramings = kindFramings;
         Sources = sources;
         Model = document.Model;
+        foreach (var floor in document.Model.Floors)
+        {
+            _floors[Categories.IndexOf(floor)] = true;
+        }
+
         Pii = document.Pii;
         Spam = document.Spam;
         QuotationBit = framings.FirstOrDefault(f => f.Name == QuotationFraming)?.Bit ?? 0;
@@ -55,7 +61,10 @@ public sealed class CompiledPolicy
 
     public int QuotationBit { get; }
 
-    public ModelBlend Model { get; }
+    public ModelSettings Model { get; }
+
+    /// <summary>Whether a category's rule evidence is a floor under the models' score.</summary>
+    public bool IsFloor(int category) => _floors[category];
 
     public PiiWeights Pii { get; }
 
@@ -286,15 +295,19 @@ public sealed class CompiledPolicy
         CheckWeight("spam.link_flood_weight", document.Spam.LinkFloodWeight, errors);
         CheckWeight("spam.shouting_weight", document.Spam.ShoutingWeight, errors);
         CheckWeight("spam.repeat_weight", document.Spam.RepeatWeight, errors);
-        CheckWeight("model.max_weight", document.Model.MaxWeight, errors);
         if (document.Spam.LinksFrom < 1 || document.Spam.RepeatsFrom < 2 || document.Spam.ShoutingMinLetters < 1 || document.Spam.ShoutingRatio is <= 0 or > 1)
         {
             errors.Add("spam: links_from >= 1, repeats_from >= 2, shouting_min_letters >= 1 and shouting_ratio in (0, 1] are required.");
         }
 
-        if (document.Model.TrustedAtPositives < 1)
+        if (document.Model.SitePrecisionTarget is <= 0 or > 1)
         {
-            errors.Add("model.trusted_at_positives: must be at least 1.");
+            errors.Add($"model.site_precision_target: {document.Model.SitePrecisionTarget} must be in (0, 1].");
+        }
+
+        foreach (var floor in document.Model.Floors.Where(f => Categories.IndexOf(f) < 0))
+        {
+            errors.Add($"model.floors: '{floor}' is not a category of the taxonomy.");
         }
     }
 

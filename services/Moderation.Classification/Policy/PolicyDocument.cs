@@ -7,7 +7,7 @@ public sealed class PolicyDocument
 
     public List<ThresholdLine> Thresholds { get; set; } = [];
 
-    public ModelBlend Model { get; set; } = new();
+    public ModelSettings Model { get; set; } = new();
 
     public Dictionary<string, FramingDocument> Framings { get; set; } = [];
 
@@ -36,12 +36,17 @@ public sealed class ThresholdLine
     public double Block { get; set; }
 }
 
-/// <summary>How far a trained model may move a score: its share grows with the positives it was trained on.</summary>
-public sealed class ModelBlend
+/// <summary>How rules and models meet.</summary>
+public sealed class ModelSettings
 {
-    public double MaxWeight { get; set; } = 0.6;
+    /// <summary>Categories whose rule evidence holds whatever a model says: high-precision rules such as threats, PII and spam.</summary>
+    public List<string> Floors { get; set; } = [];
 
-    public int TrustedAtPositives { get; set; } = 200;
+    /// <summary>
+    /// When set, a site's learned layer puts each category's decision point at the lowest score
+    /// reaching this precision on held-out labels; otherwise at its best F1.
+    /// </summary>
+    public double? SitePrecisionTarget { get; set; }
 }
 
 /// <summary>A way of framing words (reporting, quotation, fiction…): the cue phrases that reveal it and how it scales each category.</summary>

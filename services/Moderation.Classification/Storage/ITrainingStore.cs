@@ -18,7 +18,7 @@ public interface ITrainingStore
     /// <summary>Stores each example unless one with its id is stored (or comes earlier in the list), in one write; returns how many were added.</summary>
     Task<int> AddExamplesAsync(IReadOnlyList<TrainingExample> examples, CancellationToken cancellationToken);
 
-    /// <summary>The oldest examples first, at most <paramref name="limit"/>.</summary>
+    /// <summary>The newest examples first, at most <paramref name="limit"/>: a site whose labels outgrow the cap learns from its latest ones.</summary>
     Task<IReadOnlyList<TrainingExample>> ListExamplesAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>Keeps the texts submissions were classified on, in one write; the first one stored for a submission stays.</summary>

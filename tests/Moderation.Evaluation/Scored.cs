@@ -1,0 +1,64 @@
+using System.Globalization;
+using Moderation.Classification.Domain;
+using Moderation.Classification.Policy;
+using Moderation.Client;
+using Moderation.Contracts;
+
+namespace Moderation.Evaluation;
+
+/// <summary>A labelled text with the classifier's results in each configuration measured.</summary>
+public sealed record Scored(string Source, string? Group, IReadOnlyDictionary<string, int> Labels, ClassificationResult Rules, ClassificationResult Model);
+
+/// <summary>Markdown tables of the measures: AUPRC, and precision/recall/F1 at the policy's review threshold.</summary>
+public static class Tables
+{
+    /// <summary>The categories the hidden moderation set is ranked by: the highest of these scores is a text's "any" score.</summary>
+    public static IReadOnlyList<string> AnyCategories { get; } =
+    [
+        Categories.Sexual, Categories.SexualMinors, Categories.Hate, Categories.HateThreatening, Categories.Violence,
+        Categories.ViolenceGraphic, Categories.Harassment, Categories.SelfHarm,
+    ];
+
+    public static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>One row per source and category the source labels: rules alone against the default model.</summary>
+    public static void PerSource(CompiledPolicy policy, IReadOnlyList<Scored> items)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Console.WriteLine("| source | category | positives / texts | AUPRC rules | AUPRC model | P / R / F1 rules | P / R / F1 model |");
+        Console.WriteLine("|---|---|---:|---:|---:|---|---|");
+        foreach (var source in items.GroupBy(i => i.Source))
+        {
+            foreach (var category in Categories.All)
+            {
+                var labelled = source.Where(i => i.Labels.ContainsKey(category)).ToList();
+                var positives = labelled.Count(i => i.Labels[category] == 1);
+                if (positives == 0 || positives == labelled.Count)
+                {
+                    continue;
+                }
+
+                var review = policy.ThresholdsFor(category, ContentKind.Comment, null).Review;
+                var rules = QualityMetrics.Measure(labelled.Select(i => (i.Rules.Scores[category], i.Labels[category] == 1)).ToList(), review);
+                var model = QualityMetrics.Measure(labelled.Select(i => (i.Model.Scores[category], i.Labels[category] == 1)).ToList(), review);
+                Console.WriteLine($"| {source.Key} | {category} | {positives} / {labelled.Count} | {F(rules.Auprc)} | {F(model.Auprc)} | {Prf(rules)} | {Prf(model)} |");
+            }
+        }
+    }
+
+    /// <summary>"Any category" AUPRC: a text ranked by its highest score over <see cref="AnyCategories"/>, against "has any of them".</summary>
+    public static (double Rules, double Model) AnyAuprc(IReadOnlyList<Scored> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var labels = items.Select(i => AnyCategories.Any(c => i.Labels.GetValueOrDefault(c) == 1)).ToList();
+        var rules = QualityMetrics.Measure(items.Select((i, n) => (AnyCategories.Max(c => i.Rules.Scores[c]), labels[n])).ToList(), 0.5).Auprc;
+        var model = QualityMetrics.Measure(items.Select((i, n) => (AnyCategories.Max(c => i.Model.Scores[c]), labels[n])).ToList(), 0.5).Auprc;
+        return (rules, model);
+    }
+
+    public static string Prf(CategoryQuality quality)
+    {
+        ArgumentNullException.ThrowIfNull(quality);
+        return $"{F(quality.Precision)} / {F(quality.Recall)} / {F(quality.F1)}";
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using Moderation.Classification.Embeddings;
+using Spectre.Console;
+
+namespace Moderation.ModelBuilder;
+
+/// <summary>
+/// Window embeddings of texts already encoded, kept in one append-only file under artifacts/ so a
+/// rebuild or an evaluation encodes each corpus text once. Keyed by the SHA-256 of the text and
+/// the encoder's window settings; the embeddings are what the encoder gives, so the cache never
+/// changes a result, only how long it takes.
+/// </summary>
+public sealed class EmbeddingCache
+{
+    private const int EncodeChunk = 64;
+    private readonly Dictionary<string, float[][]> _entries = new(StringComparer.Ordinal);
+    private readonly string _path;
+    private readonly string _settings;
+
+    public EmbeddingCache(string directory, EncoderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _settings = $"{EncoderModelFiles.ModelName}:{options.WindowTokens}:{options.WindowOverlap}:{options.MaxWindows}";
+        Directory.CreateDirectory(directory);
+        _path = Path.Combine(directory, $"{EncoderModelFiles.ModelName}-w{options.WindowTokens}-o{options.WindowOverlap}-m{options.MaxWindows}.bin");
+        if (File.Exists(_path))
+        {
+            Read();
+        }
+    }
+
+    public int Count => _entries.Count;
+
+    public float[][] this[string text] => _entries[Key(text)];
+
+    /// <summary>Encodes the texts not yet in the cache, on every core, with a progress bar, and appends them to the file.</summary>
+    public void EnsureEncoded(SentenceEncoder encoder, IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var missing = texts.Distinct(StringComparer.Ordinal).Where(t => !_entries.ContainsKey(Key(t))).OrderBy(t => t.Length).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var chunks = missing.Chunk(EncodeChunk).ToList();
+        using var file = new BinaryWriter(File.Open(_path, FileMode.Append, FileAccess.Write));
+        var writing = new Lock();
+        AnsiConsole.Progress().Start(progress =>
+        {
+            var task = progress.AddTask($"encoding {missing.Count:N0} texts", maxValue: missing.Count);
+            Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
+            {
+                var windows = encoder.Encode(chunk);
+                lock (writing)
+                {
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        var key = Key(chunk[i]);
+                        _entries[key] = windows[i];
+                        Write(file, key, windows[i]);
+                    }
+
+                    task.Increment(chunk.Length);
+                }
+            });
+        });
+    }
+
+    private string Key(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(_settings + "\n" + text)));
+
+    private static void Write(BinaryWriter file, string key, float[][] windows)
+    {
+        file.Write(key);
+        file.Write(windows.Length);
+        foreach (var window in windows)
+        {
+            foreach (var value in window)
+            {
+                file.Write(value);
+            }
+        }
+    }
+
+    private void Read()
+    {
+        using var reader = new BinaryReader(File.OpenRead(_path));
+        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        {
+            try
+            {
+                var key = reader.ReadString();
+                var windows = new float[reader.ReadInt32()][];
+                for (var w = 0; w < windows.Length; w++)
+                {
+                    windows[w] = new float[SentenceEncoder.Dimension];
+                    for (var d = 0; d < SentenceEncoder.Dimension; d++)
+                    {
+                        windows[w][d] = reader.ReadSingle();
+                    }
+                }
+
+                _entries[key] = windows;
+            }
+            catch (EndOfStreamException)
+            {
+                // A run stopped mid-write leaves a partial last entry: it is encoded again.
+                break;
+            }
+        }
+    }
+}
