@@ -37,6 +37,10 @@ public sealed class ClassificationOptions
     [Range(1_024, 1_000_000_000)]
     public long MaxTrainingBodyBytes { get; set; } = 16_777_216;
 
+    /// <summary>Examples a training run learns from at most: the newest ones, so a site's latest judgements win.</summary>
+    [Range(TrainingRuns.MinimumExamples, 10_000_000)]
+    public int MaxTrainingExamples { get; set; } = 100_000;
+
     public const string DefaultPolicyPath = "policy/default-policy.yaml";
 
     /// <summary>The policy file; a relative path is read beside the binaries, then from the working directory. Reloaded on change.</summary>

@@ -231,7 +231,8 @@ public sealed class BatchConsumerTests : IAsyncLifetime
 
         await Eventually.GetAsync(() => Task.FromResult(singles.Harness.Consumed.Select<ModerationDecided>().Count()), c => c == decisions.Count);
 
-        var fromBatch = await _consumers.Services.GetRequiredService<ITrainingStore>().ListExamplesAsync(100, CancellationToken.None);
+        var fromBatch = (await _consumers.Services.GetRequiredService<ITrainingStore>().ListExamplesAsync(100, CancellationToken.None))
+            .OrderBy(e => decisions.FindIndex(d => e.ExampleId == $"decision:{d.DecisionId}")).ToList();
         var oneByOne = (await singles.Services.GetRequiredService<ITrainingStore>().ListExamplesAsync(100, CancellationToken.None))
             .OrderBy(e => decisions.FindIndex(d => e.ExampleId == $"decision:{d.DecisionId}")).ToList();
         Assert.Equal([$"decision:{decisions[0].DecisionId}", $"decision:{decisions[4].DecisionId}"], fromBatch.Select(e => e.ExampleId));

@@ -8,11 +8,14 @@ using Refit;
 
 namespace Moderation.Classification.Tests;
 
-/// <summary>Labelled texts the rules cannot see: insults without a word of the default lexicon.</summary>
+/// <summary>
+/// A site's own labels that neither the rules nor the default model know: its community's insults
+/// are made-up words, which only this site's moderators recognise as harassment.
+/// </summary>
 internal static class TrainingSamples
 {
     private static readonly string[] Attackers = ["you", "you people", "people like you", "your sort", "folks like you"];
-    private static readonly string[] Attacks = ["are a disgrace", "should crawl back under a rock", "make me sick", "are beneath contempt", "ruin everything you touch"];
+    private static readonly string[] Attacks = ["are total flurbnicks", "are such grobblewarts", "smell like a snorkwhistle", "are zibberish klumpfs", "are utter wibblegrots"];
     private static readonly string[] Topics = ["the weather", "this recipe", "the new bridge", "our local team", "the library", "the harbour walk"];
     private static readonly string[] Remarks = ["is lovely today", "was a great idea", "opens next week", "deserves more funding", "made my day"];
 
@@ -54,12 +57,14 @@ public sealed class TrainingApiTests : IAsyncLifetime
 
     private IClassificationApi Admin => _host.Client<IClassificationApi>(TestKeys.Admin);
 
+    private static string DefaultVersion => Learning.DefaultModel.LoadShipped()!.Version;
+
     [Fact]
-    public async Task Imported_examples_train_a_model_that_is_promoted_and_swapped_in_without_a_restart()
+    public async Task Imported_examples_train_a_site_layer_that_is_promoted_and_swapped_in_without_a_restart()
     {
-        const string unseen = "people like you are a disgrace and should crawl back under a rock";
+        const string unseen = "honestly folks like you are total flurbnicks and utter wibblegrots";
         var before = await Admin.ClassifyAsync(new ClassifyRequest(unseen, ContentKind.Comment));
-        Assert.Equal("rules-only", before.ModelVersion);
+        Assert.Equal(DefaultVersion, before.ModelVersion);
 
         var imported = await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
         Assert.Equal(55, imported.Accepted);
@@ -68,13 +73,16 @@ public sealed class TrainingApiTests : IAsyncLifetime
 
         var run = await Admin.StartTrainingRunAsync();
         Assert.True(run.Promoted);
-        Assert.Equal("rules-only", run.ComparedWith);
-        Assert.True(run.MacroAuprc > run.BaselineMacroAuprc, System.Text.Json.JsonSerializer.Serialize(run));
+        Assert.Equal(DefaultVersion, run.ComparedWith);
+        Assert.Equal([Categories.Harassment], run.PromotedCategories);
+        Assert.True(run.Categories[Categories.Harassment].Promoted);
+        Assert.True(run.Categories[Categories.Harassment].Auprc >= run.Categories[Categories.Harassment].BaselineAuprc, System.Text.Json.JsonSerializer.Serialize(run));
+        Assert.InRange(run.Categories[Categories.Harassment].Threshold!.Value, 0.0, 1.0);
         Assert.Equal(55, run.TrainingExamples + run.HeldOutExamples);
         Assert.True(run.Categories[Categories.Harassment].Positives > 0);
 
         var after = await Admin.ClassifyAsync(new ClassifyRequest(unseen, ContentKind.Comment));
-        Assert.Equal(run.Version, after.ModelVersion);
+        Assert.Equal($"{DefaultVersion}+{run.Version}", after.ModelVersion);
         Assert.True(after.Scores[Categories.Harassment] > before.Scores[Categories.Harassment], $"{before.Scores[Categories.Harassment]} -> {after.Scores[Categories.Harassment]} {System.Text.Json.JsonSerializer.Serialize(run)}");
         Assert.NotEqual(Verdict.Allow, after.Verdict);
         Assert.Contains(after.Reasons, r => r.Category == Categories.Harassment && r.Source == $"model:{run.Version}");
@@ -100,9 +108,9 @@ public sealed class TrainingApiTests : IAsyncLifetime
                 ["Classification:PolicyPath"] = PolicyPath,
             },
             b => b.AddClassification(), r => r.MapClassification());
-        var request = new ClassifyRequest("folks like you make me sick and ruin everything you touch", ContentKind.Comment);
+        var request = new ClassifyRequest("folks like you are such grobblewarts and smell like a snorkwhistle", ContentKind.Comment);
         var onReplica = await Eventually.GetAsync(() => replica.Client<IClassificationApi>(TestKeys.Submitter).ClassifyAsync(request),
-            r => r.ModelVersion == run.Version, what: "the replica loading the promoted model");
+            r => r.ModelVersion.EndsWith(run.Version, StringComparison.Ordinal), what: "the replica loading the promoted model");
 
         var onTrainer = await Admin.ClassifyAsync(request);
         Assert.Equal(onTrainer.Scores, onReplica.Scores);
@@ -118,7 +126,7 @@ public sealed class TrainingApiTests : IAsyncLifetime
         var second = await Admin.StartTrainingRunAsync();
 
         Assert.Equal(first.MacroAuprc, second.MacroAuprc);
-        Assert.Equal(first.Version, second.ComparedWith);
+        Assert.Equal($"{DefaultVersion}+{first.Version}", second.ComparedWith);
         Assert.Equal(first.MacroAuprc, second.BaselineMacroAuprc);
         Assert.True(second.Promoted);
         var models = await Admin.ListModelsAsync();
@@ -126,28 +134,47 @@ public sealed class TrainingApiTests : IAsyncLifetime
         Assert.Equal(2, models.Models.Count);
     }
 
+    /// <summary>
+    /// Violence labels that contradict the default model in the training part and agree with it in
+    /// the held-out part: a candidate learns the opposite of what it is judged on.
+    /// </summary>
+    private static IEnumerable<TrainingExampleRequest> ContradictedViolence() => Enumerable.Range(0, 60).Select(i =>
+    {
+        var violent = i % 2 == 0;
+        var text = violent ? $"he stabbed the man number {i} outside and kicked him" : $"he greeted the man number {i} outside and thanked him";
+        var label = IsHeldOut(text) == violent ? 1 : 0;
+        return new TrainingExampleRequest(text, new Dictionary<string, int> { [Categories.Violence] = label });
+    });
+
     [Fact]
     public async Task A_candidate_worse_than_the_classifier_in_force_is_kept_with_its_metrics_but_not_promoted()
     {
-        // Labels that contradict the rules in the training part and agree with them in the held-out
-        // part: the candidate learns the opposite of what it is judged on, so the rules stay in force.
-        var examples = Enumerable.Range(0, 60).Select(i =>
-        {
-            var violent = i % 2 == 0;
-            var text = violent ? $"he stabbed the man number {i} outside" : $"he greeted the man number {i} outside";
-            var label = IsHeldOut(text) == violent ? 1 : 0;
-            return new TrainingExampleRequest(text, new Dictionary<string, int> { [Categories.Violence] = label });
-        }).ToArray();
-        await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson(examples));
+        await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. ContradictedViolence()]));
 
         var run = await Admin.StartTrainingRunAsync();
 
-        Assert.False(run.Promoted);
-        Assert.True(run.MacroAuprc < run.BaselineMacroAuprc);
+        Assert.False(run.Promoted, System.Text.Json.JsonSerializer.Serialize(run));
+        Assert.Empty(run.PromotedCategories!);
+        Assert.True(run.Categories[Categories.Violence].Auprc < run.Categories[Categories.Violence].BaselineAuprc);
+        Assert.False(run.Categories[Categories.Violence].Promoted);
         var models = await Admin.ListModelsAsync();
         Assert.Null(models.Promoted);
         Assert.Equal(run.Version, Assert.Single(models.Models).Version);
-        Assert.Equal("rules-only", (await Admin.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).ModelVersion);
+        Assert.Equal(DefaultVersion, (await Admin.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).ModelVersion);
+    }
+
+    [Fact]
+    public async Task Promotion_is_decided_per_category_so_a_worse_category_keeps_the_model_in_force()
+    {
+        await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment(), .. ContradictedViolence()]));
+
+        var run = await Admin.StartTrainingRunAsync();
+
+        Assert.True(run.Promoted);
+        Assert.Equal([Categories.Harassment], run.PromotedCategories);
+        Assert.False(run.Categories[Categories.Violence].Promoted);
+        var stabbing = await Admin.ClassifyAsync(new ClassifyRequest("he stabbed the man outside and kicked him", ContentKind.Comment));
+        Assert.DoesNotContain(stabbing.Reasons, r => r.Category == Categories.Violence && r.Source == $"model:{run.Version}");
     }
 
     /// <summary>The documented split: an example is held out when the first byte of the SHA-256 of its id is a multiple of 5.</summary>

@@ -14,8 +14,9 @@ using Moderation.ModelBuilder;
 // the team's set; each public corpus's test split; HateCheck per functionality; XSTest's safe
 // prompts; the identity-term templates; and learning from a site (TweetEval hate, EDOS) against a
 // TF-IDF baseline. Rules alone against the default model throughout.
-// dotnet run --project tests/Moderation.Evaluation -c Release [-- --templates N]
-var templateSample = args.Length > 1 && args[0] == "--templates" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8_000;
+// dotnet run --project tests/Moderation.Evaluation -c Release [-- --templates N] [--zero-shot]
+var templateSample = Array.IndexOf(args, "--templates") is var t and >= 0 ? int.Parse(args[t + 1], CultureInfo.InvariantCulture) : 8_000;
+var zeroShotOnly = args.Contains("--zero-shot");
 var repository = Repository.Root();
 var policy = CompiledPolicy.LoadDefault();
 var model = DefaultModel.LoadShipped() ?? throw new InvalidOperationException("The Classification build ships no default model.");
@@ -114,6 +115,11 @@ if (perTerm.Count > 0)
     Console.WriteLine();
     Console.WriteLine($"Gap between identity terms (highest − lowest mean hate score on non-toxic templates): {Tables.F(perTerm[0].Mean - perTerm[^1].Mean)}; " +
         $"share flagged ranges {Tables.F(perTerm.Min(t => t.Flagged))}–{Tables.F(perTerm.Max(t => t.Flagged))} over {perTerm.Count} terms.");
+}
+
+if (zeroShotOnly)
+{
+    return 0;
 }
 
 Console.WriteLine();

@@ -45,7 +45,7 @@ public sealed class EmbeddingCache
         }
 
         var chunks = missing.Chunk(EncodeChunk).ToList();
-        using var file = new BinaryWriter(File.Open(_path, FileMode.Append, FileAccess.Write));
+        using var file = new BinaryWriter(new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read));
         var writing = new Lock();
         AnsiConsole.Progress().Start(progress =>
         {
@@ -85,7 +85,7 @@ public sealed class EmbeddingCache
 
     private void Read()
     {
-        using var reader = new BinaryReader(File.OpenRead(_path));
+        using var reader = new BinaryReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
         while (reader.BaseStream.Position < reader.BaseStream.Length)
         {
             try

@@ -96,18 +96,35 @@ public static class ContentClassifier
         var window = DefaultScores.Read(model.Default, model.Windows, evidence, input.Kind);
         var evidenceField = input.Fields.FirstOrDefault(f => f.Name == "body") ?? input.Fields[0];
         var site = model.Site?.Predict(window, input.Kind, TextNormalizer.Normalize(ModelText(input)).Text, evidence.Strongest);
+        // The public corpora hold comments and posts, no articles, so the default model never learned
+        // what a whole submission's framing (its kind, its source) does to a word: those framings
+        // scale its probability as they scale rule evidence. Framings found in sentences are features.
+        var contextScale = new double[categories];
+        Array.Fill(contextScale, 1.0);
+        var contextMask = policy.ContextFramings(input.Kind, input.Source);
+        foreach (var framing in policy.Framings.Where(f => (contextMask & f.Bit) != 0))
+        {
+            for (var c = 0; c < categories; c++)
+            {
+                contextScale[c] = Math.Min(1, contextScale[c] * framing.Scale[c]);
+            }
+        }
+
         for (var c = 0; c < categories; c++)
         {
             var (review, _) = policy.ThresholdsFor(Categories.All[c], input.Kind, input.Source);
             var fromSite = site is not null && !double.IsNaN(site[c]);
-            var probability = fromSite ? SiteModel.Centre(site![c], model.Site!.HeadFor(c)!.Threshold, review) : window.Probabilities[c];
+            var probability = fromSite ? SiteModel.Centre(site![c], model.Site!.HeadFor(c)!.Threshold, review) : window.Probabilities[c] * contextScale[c];
             if (double.IsNaN(probability))
             {
                 continue;
             }
 
-            var floor = policy.IsFloor(c) ? evidence.Floors[c] : 0;
-            scores[c] = Math.Max(probability, floor);
+            // The default model's probability and the rules' strongest evidence combine as a noisy-or: a
+            // lexicon hit the model did not weigh (an evasion, a site's own word) still counts. A site's
+            // layer replaces both, so its moderators can overrule the lexicon; floors hold either way.
+            var combined = fromSite ? probability : 1 - ((1 - probability) * (1 - evidence.Floors[c]));
+            scores[c] = policy.IsFloor(c) ? Math.Max(combined, evidence.Floors[c]) : combined;
             if (probability >= review && evidence.Reasons.Count < MaxReasons)
             {
                 evidence.Reasons.Add(new ClassificationReason(Categories.All[c], $"model:{(fromSite ? model.Site!.Version : model.Default.Version)}",

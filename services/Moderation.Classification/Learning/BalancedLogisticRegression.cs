@@ -29,21 +29,26 @@ public static class BalancedLogisticRegression
         public float Score { get; set; }
     }
 
-    /// <summary>Fits on the given rows; returns the bias and a weight per feature.</summary>
-    public static (float Bias, float[] Weights) Fit(MLContext ml, VBuffer<float>[] features, bool[] labels, int[] rows, double penalty)
+    /// <summary>
+    /// Fits on the given rows; returns the bias and a weight per feature. <paramref name="rowWeights"/>
+    /// (by index, like <paramref name="features"/>) weigh rows within their class before the classes are balanced.
+    /// </summary>
+    public static (float Bias, float[] Weights) Fit(MLContext ml, VBuffer<float>[] features, bool[] labels, int[] rows, double penalty, float[]? rowWeights = null)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(rows);
         var dimension = features[rows[0]].Length;
-        var positives = rows.Count(i => labels[i]);
-        var positiveWeight = rows.Length / (2f * positives);
-        var negativeWeight = rows.Length / (2f * (rows.Length - positives));
+        var weightOf = (int i) => rowWeights?[i] ?? 1f;
+        var positiveTotal = rows.Where(i => labels[i]).Sum(weightOf);
+        var negativeTotal = rows.Where(i => !labels[i]).Sum(weightOf);
+        var positiveScale = rows.Length / (2f * positiveTotal);
+        var negativeScale = rows.Length / (2f * negativeTotal);
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
         var data = ml.Data.LoadFromEnumerable(
-            rows.Select(i => new Row { Features = features[i], Label = labels[i], Weight = labels[i] ? positiveWeight : negativeWeight }), schema);
+            rows.Select(i => new Row { Features = features[i], Label = labels[i], Weight = weightOf(i) * (labels[i] ? positiveScale : negativeScale) }), schema);
         var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = nameof(Row.Label),

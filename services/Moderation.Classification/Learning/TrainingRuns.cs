@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Moderation.Classification.Domain;
 using Moderation.Classification.Policy;
 using Moderation.Classification.Storage;
@@ -12,16 +13,15 @@ namespace Moderation.Classification.Learning;
 public sealed class TrainingRefusedException(string message) : Exception(message);
 
 /// <summary>
-/// A training run: the newest stored examples (up to <see cref="MaxExamples"/>), a deterministic
+/// A training run: the newest stored examples (up to <c>Classification:MaxTrainingExamples</c>), a deterministic
 /// held-out fifth, a candidate layer trained on the rest over the default model, and a comparison
 /// per category with the classifier in force on the held-out texts. A category's candidate head is
 /// promoted when its AUPRC is no worse; the others keep the head in force (or the default model).
 /// Every version is stored with its metrics.
 /// </summary>
-public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engine, PolicyProvider policies, TimeProvider clock)
+public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engine, PolicyProvider policies, IOptions<ClassificationOptions> options, TimeProvider clock)
 {
     public const int MinimumExamples = 20;
-    public const int MaxExamples = 100_000;
     private const int EncodeChunk = 256;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -40,7 +40,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
                 throw new TrainingRefusedException("Training needs the default model and the sentence encoder (Classification:Encoder:Enabled).");
             }
 
-            var examples = await store.ListExamplesAsync(MaxExamples, cancellationToken);
+            var examples = await store.ListExamplesAsync(options.Value.MaxTrainingExamples, cancellationToken);
             var heldOut = examples.Where(IsHeldOut).ToList();
             var training = examples.Where(e => !IsHeldOut(e)).ToList();
             if (examples.Count < MinimumExamples || heldOut.Count == 0 || training.Count == 0)
@@ -83,23 +83,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
 
         var candidateQuality = Evaluate(policy, new ModelReading(defaults, candidate, []), heldOut, heldOutWindows);
         var baselineQuality = Evaluate(policy, new ModelReading(defaults, inForce, []), heldOut, heldOutWindows);
-        var promoted = new List<string>();
-        var kept = new List<SiteHead>();
-        for (var c = 0; c < Categories.All.Count; c++)
-        {
-            var category = Categories.All[c];
-            var candidateHead = candidate.HeadFor(c);
-            if (candidateHead is not null && candidateQuality[category].Positives > 0 && candidateQuality[category].Auprc >= baselineQuality[category].Auprc)
-            {
-                promoted.Add(category);
-                kept.Add(candidateHead);
-            }
-            else if (inForce?.HeadFor(c) is { } head)
-            {
-                kept.Add(head);
-            }
-        }
-
+        var (promoted, kept) = Promote(candidate, candidateQuality, inForce, baselineQuality);
         var merged = new SiteModel(version, defaults.Version, kept);
         var view = new ModelVersionView(version, now, promoted.Count > 0, training.Count, heldOut.Count,
             Math.Round(MacroAuprc(candidateQuality), 4), Math.Round(MacroAuprc(baselineQuality), 4),
@@ -120,6 +104,37 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         }
 
         return view;
+    }
+
+    /// <summary>
+    /// Promotion per category: a candidate head whose category has held-out positives and whose
+    /// AUPRC is no worse than the classifier in force takes the category; every other category keeps
+    /// the head in force, or none (the default model).
+    /// </summary>
+    public static (List<string> Promoted, List<SiteHead> Kept) Promote(SiteModel candidate, IReadOnlyDictionary<string, CategoryQuality> candidateQuality,
+        SiteModel? inForce, IReadOnlyDictionary<string, CategoryQuality> baselineQuality)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(candidateQuality);
+        ArgumentNullException.ThrowIfNull(baselineQuality);
+        var promoted = new List<string>();
+        var kept = new List<SiteHead>();
+        for (var c = 0; c < Categories.All.Count; c++)
+        {
+            var category = Categories.All[c];
+            if (candidate.HeadFor(c) is { } candidateHead && candidateQuality[category].Positives > 0
+                && candidateQuality[category].Auprc >= baselineQuality[category].Auprc)
+            {
+                promoted.Add(category);
+                kept.Add(candidateHead);
+            }
+            else if (inForce?.HeadFor(c) is { } head)
+            {
+                kept.Add(head);
+            }
+        }
+
+        return (promoted, kept);
     }
 
     /// <summary>What the site's layer reads of one stored example.</summary>

@@ -1,0 +1,119 @@
+using Moderation.Classification.Domain;
+using Moderation.Classification.Learning;
+using Moderation.Classification.Policy;
+using Moderation.Contracts;
+using Moderation.Testing;
+
+namespace Moderation.Classification.Tests;
+
+/// <summary>The shipped default model read through the encoder, as the service classifies.</summary>
+public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<EncoderFixture>
+{
+    private static readonly CompiledPolicy Policy = CompiledPolicy.LoadDefault();
+    private static readonly DefaultModel Model = DefaultModel.LoadShipped() ?? throw new InvalidOperationException("The build ships no default model.");
+
+    private Client.ClassificationResult Classify(ContentKind kind, params ContentField[] fields)
+    {
+        var input = new ClassificationInput(kind, "news.example", fields);
+        return ContentClassifier.Classify(Policy, new ModelReading(Model, null, fixture.Encoder.Encode([ContentClassifier.ModelText(input)])[0]), input);
+    }
+
+    private Client.ClassificationResult Comment(string text) => Classify(ContentKind.Comment, new ContentField("body", text));
+
+    [Fact]
+    public void The_shipped_model_scores_the_categories_the_corpora_and_team_examples_teach()
+    {
+        foreach (var category in new[] { Categories.Harassment, Categories.Hate, Categories.Violence, Categories.SelfHarm, Categories.Sexual, Categories.Spam })
+        {
+            Assert.True(Model.Scores(Categories.IndexOf(category)), category);
+        }
+
+        Assert.StartsWith("default-", Model.Version, StringComparison.Ordinal);
+        Assert.Equal(Model.Version, Comment("hello there").ModelVersion);
+    }
+
+    [Fact]
+    public void Every_heads_calibration_is_increasing_and_bounded()
+    {
+        foreach (var head in Model.File.Heads)
+        {
+            Assert.True(head.PlattScale > 0, $"{head.Category}: a larger margin must never mean a lower probability");
+            var previous = -1.0;
+            for (var margin = -30.0; margin <= 30; margin += 0.5)
+            {
+                var p = DefaultModel.Calibrate(head, margin);
+                Assert.InRange(p, 0, 1);
+                Assert.True(p >= previous, $"{head.Category} at {margin}");
+                previous = p;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("I know where you live and I will kill you tomorrow, you worthless idiot.")]
+    [InlineData("I can't do this anymore. Tonight I'm going to end it, nobody will miss me.")]
+    [InlineData("Those people breed like rats and should be wiped out.")]
+    public void A_parent_category_scores_at_least_as_high_as_each_of_its_sub_categories(string text)
+    {
+        var scores = Comment(text).Scores;
+        foreach (var category in Categories.All)
+        {
+            if (Categories.ParentOf(category) is { } parent)
+            {
+                Assert.True(scores[parent] >= scores[category], $"{parent} {scores[parent]} < {category} {scores[category]}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("I know where you live. I will kill you tomorrow.")]
+    [InlineData("Sheinbaum knows what is coming. She could be vaporized in her car tonight.")]
+    public void A_threat_in_a_comment_goes_to_review_or_block_with_its_evidence(string text)
+    {
+        var result = Comment(text);
+        Assert.NotEqual(Verdict.Allow, result.Verdict);
+        Assert.Contains(result.Reasons, r => r.Category == Categories.HarassmentThreatening && r.Source.StartsWith("rule:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Thanks for the clear write-up. I would like to know how the council plans to pay for the second phase, though.")]
+    [InlineData("How do I kill a Python process that hangs?")]
+    [InlineData("The striker absolutely destroyed the defence, what a killer finish in the last minute.")]
+    public void Everyday_comments_are_allowed(string text)
+    {
+        Assert.Equal(Verdict.Allow, Comment(text).Verdict);
+    }
+
+    [SkippableFact]
+    public void The_seed_news_article_is_allowed_with_its_violence_reported_as_reporting()
+    {
+        var page = TestEnvironment.ReadSeedPage();
+        var result = Classify(ContentKind.Article, new ContentField("title", "Trump Administration Considering 'Unprecedented' Action Against Mexican Drug Cartels"),
+            new ContentField("body", page));
+
+        Assert.Equal(Verdict.Allow, result.Verdict);
+        Assert.Contains(result.Reasons, r => r.Category == Categories.Violence && r.Detail.Contains("(in reporting)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_long_benign_report_scores_no_higher_than_its_worst_window_and_length_adds_nothing()
+    {
+        const string paragraph = "The home side pressed high from the first whistle and the visitors struggled to get out of their half. " +
+            "After the break the captain curled a free kick into the top corner, and the crowd sang until the final whistle. ";
+        var once = Comment(paragraph);
+        var longReport = string.Concat(Enumerable.Repeat(paragraph, 20));
+        var input = new ClassificationInput(ContentKind.Comment, "news.example", [new ContentField("body", longReport)]);
+        var windows = fixture.Encoder.Encode([longReport])[0];
+        var whole = ContentClassifier.Classify(Policy, new ModelReading(Model, null, windows), input);
+
+        Assert.True(windows.Length > 1);
+        foreach (var category in Categories.All)
+        {
+            var worstWindow = windows.Max(w => ContentClassifier.Classify(Policy, new ModelReading(Model, null, [w]), input).Scores[category]);
+            Assert.Equal(worstWindow, whole.Scores[category], 4);
+        }
+
+        Assert.Equal(Verdict.Allow, whole.Verdict);
+        Assert.Equal(Verdict.Allow, once.Verdict);
+    }
+}
