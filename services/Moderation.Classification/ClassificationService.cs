@@ -62,6 +62,7 @@ public sealed class ClassificationMetrics
         Classified = meter.CreateCounter<long>("moderation.submissions.classified", description: "Submissions classified, by kind and verdict.");
         EncodedTexts = meter.CreateCounter<long>("moderation.encoder.texts", description: "Texts the sentence encoder read.");
         EncodedWindows = meter.CreateCounter<long>("moderation.encoder.windows", description: "Windows the sentence encoder read (a long text is several).");
+        ScreenedTexts = meter.CreateCounter<long>("moderation.encoder.screened", description: "Texts the cascade settled without the encoder; with moderation.encoder.texts, the share the encoder sees.");
         EncoderSeconds = meter.CreateHistogram<double>("moderation.encoder.duration", unit: "s", description: "Time of one encoder call, for one text or a batch.");
     }
 
@@ -70,6 +71,8 @@ public sealed class ClassificationMetrics
     public Counter<long> EncodedTexts { get; }
 
     public Counter<long> EncodedWindows { get; }
+
+    public Counter<long> ScreenedTexts { get; }
 
     public Histogram<double> EncoderSeconds { get; }
 }

@@ -29,7 +29,8 @@ public sealed class ClassifyApiTests : IAsyncLifetime
         var result = await api.ClassifyAsync(new ClassifyRequest("I know where you live.", ContentKind.Comment));
 
         Assert.Equal(Verdict.Block, result.Verdict);
-        Assert.Equal(0.9, result.Scores[Categories.HarassmentThreatening]);
+        // The intimidation rule's weight (0.9) is a floor under the threat's score; the models may only add to it.
+        Assert.InRange(result.Scores[Categories.HarassmentThreatening], 0.9, 1.0);
         Assert.NotEmpty(result.ModelVersion);
         Assert.NotEmpty(result.PolicyVersion);
         Assert.Equal(new EvidenceSpan(0, 21), Assert.Single(result.Reasons).Span);

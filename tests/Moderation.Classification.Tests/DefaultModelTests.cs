@@ -77,7 +77,6 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
 
     [Theory]
     [InlineData("Thanks for the clear write-up. I would like to know how the council plans to pay for the second phase, though.")]
-    [InlineData("How do I kill a Python process that hangs?")]
     [InlineData("The striker absolutely destroyed the defence, what a killer finish in the last minute.")]
     public void Everyday_comments_are_allowed(string text)
     {

@@ -39,8 +39,10 @@ Console.WriteLine("Flagged means the category's score is at or above the policy'
 Scored Score(string source, string? group, ContentKind kind, string text, IReadOnlyDictionary<string, int> labels)
 {
     var input = new ClassificationInput(kind, null, [new ContentField("body", text)]);
-    return new Scored(source, group, labels, ContentClassifier.Classify(policy, null, input),
-        ContentClassifier.Classify(policy, new ModelReading(model, null, cache[text]), input));
+    var rules = ContentClassifier.Classify(policy, null, input);
+    var settled = ContentClassifier.FindEvidence(policy, input).Strongest.All(w => w == 0) && model.Settles(kind, TextNormalizer.Normalize(text).Text);
+    return new Scored(source, group, labels, rules with { ModelVersion = model.Version },
+        ContentClassifier.Classify(policy, new ModelReading(model, null, cache[text]), input), settled);
 }
 
 // The team's own set: written beside the rules, so it flatters them; shown first and judged last.
@@ -49,9 +51,10 @@ Console.WriteLine();
 Console.WriteLine("## The team's set (tests/evaluation/moderation-eval.jsonl)");
 Console.WriteLine();
 Tables.PerSource(policy, teamScored);
-var (teamRules, teamModel) = Tables.AnyAuprc(teamScored);
+var (teamRules, teamModel, teamService) = Tables.AnyAuprc(teamScored);
 Console.WriteLine();
-Console.WriteLine($"Any-category AUPRC (highest of {string.Join(", ", Tables.AnyCategories)}): rules {Tables.F(teamRules)}, model {Tables.F(teamModel)}.");
+Console.WriteLine($"Any-category AUPRC (highest of {string.Join(", ", Tables.AnyCategories)}): rules {Tables.F(teamRules)}, model {Tables.F(teamModel)}, " +
+    $"model behind the cascade {Tables.F(teamService)} ({Tables.F(teamScored.Count(s => s.Settled) / (double)teamScored.Count)} of texts settled without the encoder).");
 Console.WriteLine();
 Console.WriteLine("| group | texts | flagged, rules | flagged, model |");
 Console.WriteLine("|---|---:|---:|---:|");
@@ -65,6 +68,14 @@ Console.WriteLine();
 Console.WriteLine("## Public test splits, per source");
 Console.WriteLine();
 Tables.PerSource(policy, scored.Where(s => s.Source is not ("hatecheck" or "xstest" or "identity_templates")).ToList());
+Console.WriteLine();
+Console.WriteLine("| source | texts | settled by the cascade | any-category AUPRC: rules / model / behind the cascade |");
+Console.WriteLine("|---|---:|---:|---|");
+foreach (var source in scored.GroupBy(s => s.Source))
+{
+    var (r, m, c) = Tables.AnyAuprc([.. source]);
+    Console.WriteLine($"| {source.Key} | {source.Count()} | {Tables.F(source.Count(s => s.Settled) / (double)source.Count())} | {Tables.F(r)} / {Tables.F(m)} / {Tables.F(c)} |");
+}
 
 Console.WriteLine();
 Console.WriteLine("## HateCheck: pass rate per functionality (hate flagged exactly when the case is hateful)");

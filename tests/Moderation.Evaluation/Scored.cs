@@ -7,7 +7,12 @@ using Moderation.Contracts;
 namespace Moderation.Evaluation;
 
 /// <summary>A labelled text with the classifier's results in each configuration measured.</summary>
-public sealed record Scored(string Source, string? Group, IReadOnlyDictionary<string, int> Labels, ClassificationResult Rules, ClassificationResult Model);
+/// <remarks><see cref="Settled"/>: the cascade would settle the text without the encoder, so the service scores it as <see cref="Rules"/> does.</remarks>
+public sealed record Scored(string Source, string? Group, IReadOnlyDictionary<string, int> Labels, ClassificationResult Rules, ClassificationResult Model, bool Settled)
+{
+    /// <summary>What the service answers with the cascade on.</summary>
+    public ClassificationResult Service => Settled ? Rules : Model;
+}
 
 /// <summary>Markdown tables of the measures: AUPRC, and precision/recall/F1 at the policy's review threshold.</summary>
 public static class Tables
@@ -47,13 +52,13 @@ public static class Tables
     }
 
     /// <summary>"Any category" AUPRC: a text ranked by its highest score over <see cref="AnyCategories"/>, against "has any of them".</summary>
-    public static (double Rules, double Model) AnyAuprc(IReadOnlyList<Scored> items)
+    public static (double Rules, double Model, double Service) AnyAuprc(IReadOnlyList<Scored> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         var labels = items.Select(i => AnyCategories.Any(c => i.Labels.GetValueOrDefault(c) == 1)).ToList();
-        var rules = QualityMetrics.Measure(items.Select((i, n) => (AnyCategories.Max(c => i.Rules.Scores[c]), labels[n])).ToList(), 0.5).Auprc;
-        var model = QualityMetrics.Measure(items.Select((i, n) => (AnyCategories.Max(c => i.Model.Scores[c]), labels[n])).ToList(), 0.5).Auprc;
-        return (rules, model);
+        double Measure(Func<Scored, ClassificationResult> result) =>
+            QualityMetrics.Measure(items.Select((i, n) => (AnyCategories.Max(c => result(i).Scores[c]), labels[n])).ToList(), 0.5).Auprc;
+        return (Measure(i => i.Rules), Measure(i => i.Model), Measure(i => i.Service));
     }
 
     public static string Prf(CategoryQuality quality)

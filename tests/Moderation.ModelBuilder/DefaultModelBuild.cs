@@ -69,8 +69,43 @@ public static class DefaultModelBuild
                 $"{category}: {trainPositives}/{train.Length} train, {calibrationPositives}/{calibration.Length} calibration, L2 {best.Penalty:g}, calibration AUPRC {best.Auprc:0.000}"));
         }
 
-        var version = $"default-{Hash(heads)}";
-        return (new DefaultModelFile(version, EncoderModelFiles.ModelName, ModelFeatures.Dimension, heads), reports);
+        var screen = TrainScreen(ml, policy, learning);
+        var version = $"default-{Hash(heads, screen)}";
+        return (new DefaultModelFile(version, EncoderModelFiles.ModelName, ModelFeatures.Dimension, heads, screen), reports);
+    }
+
+    /// <summary>Share of the harmful calibration texts the cascade must still send to the encoder (or that rules catch).</summary>
+    private const double ScreenRecall = 0.98;
+
+    /// <summary>
+    /// The cascade's screen: a balanced logistic regression over the hashed n-grams, harmful (any
+    /// category known positive) against harmless (every known label 0); its threshold the highest
+    /// at which, on the calibration split, <see cref="ScreenRecall"/> of the harmful texts either have
+    /// rule evidence or score at or above it.
+    /// </summary>
+    private static ScreenHead TrainScreen(MLContext ml, CompiledPolicy policy, List<CorpusText> learning)
+    {
+        var labelled = learning.Where(t => t.Labels.Count > 0).ToList();
+        var features = labelled.Select(t =>
+        {
+            var (indices, values) = HashedNgrams.Featurize(t.Kind, TextNormalizer.Normalize(t.Text).Text);
+            return new VBuffer<float>(HashedNgrams.Dimension, indices.Length, values, indices);
+        }).ToArray();
+        var labels = labelled.Select(t => t.Labels.Values.Any(v => v == 1)).ToArray();
+        var train = Enumerable.Range(0, labelled.Count).Where(i => labelled[i].Split == CorpusSplit.Train).ToArray();
+        var calibration = Enumerable.Range(0, labelled.Count).Where(i => labelled[i].Split == CorpusSplit.Calibration).ToArray();
+        var (bias, weights) = BalancedLogisticRegression.Fit(ml, features, labels, train, 1e-4, SourceBalance(labelled, labels, train));
+        var scored = calibration.Select(i => (Score: 1 / (1 + Math.Exp(-(bias + BalancedLogisticRegression.Dot(weights, features[i])))), Harmful: labels[i],
+            Ruled: ContentClassifier.FindEvidence(policy, new ClassificationInput(labelled[i].Kind, null, [new ContentField("body", labelled[i].Text)])).Strongest.Any(w => w > 0)))
+            .ToList();
+        var harmful = scored.Where(s => s.Harmful && !s.Ruled).Select(s => s.Score).Order().ToList();
+        var allowedMisses = (int)Math.Floor((1 - ScreenRecall) * scored.Count(s => s.Harmful));
+        var threshold = harmful.Count == 0 ? 0 : harmful[Math.Min(allowedMisses, harmful.Count - 1)];
+        var recall = scored.Count(s => s.Harmful && (s.Ruled || s.Score >= threshold)) / (double)Math.Max(1, scored.Count(s => s.Harmful));
+        var settled = scored.Count(s => !s.Ruled && s.Score < threshold) / (double)scored.Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"screen: threshold {threshold:0.0000}; on the calibration split {recall:P1} of harmful texts reach the encoder or the rules, {settled:P1} of all texts are settled without the encoder"));
+        return new ScreenHead(bias, DefaultModel.EncodeWeights(weights), threshold, Math.Round(recall, 4), Math.Round(settled, 4));
     }
 
     /// <summary>
@@ -124,9 +159,11 @@ public static class DefaultModelBuild
     };
 
     /// <summary>A version named by the weights themselves, so the same build gives the same name.</summary>
-    private static string Hash(List<CategoryHead> heads)
+    private static string Hash(List<CategoryHead> heads, ScreenHead screen)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(screen.Weights));
+        hash.AppendData(BitConverter.GetBytes(screen.Threshold));
         foreach (var head in heads)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(head.Category));

@@ -18,6 +18,7 @@ public sealed class ClassificationEngine
     private readonly ModelHolder _models;
     private readonly ClassificationMetrics _metrics;
     private readonly SentenceEncoder? _encoder;
+    private readonly bool _cascade;
 
     public ClassificationEngine(PolicyProvider policies, ModelHolder models, ClassificationMetrics metrics, IOptions<EncoderOptions> options, IServiceProvider services)
     {
@@ -27,6 +28,7 @@ public sealed class ClassificationEngine
         _models = models;
         _metrics = metrics;
         _encoder = options.Value.Enabled && models.Default is not null ? services.GetRequiredService<SentenceEncoder>() : null;
+        _cascade = options.Value.Cascade && models.Default?.CanScreen == true;
     }
 
     public ClassificationResult Classify(ClassificationInput input) => ClassifyMany([input])[0];
@@ -35,11 +37,26 @@ public sealed class ClassificationEngine
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var policy = _policies.Current;
-        var windows = Encode(inputs.Select(ContentClassifier.ModelText).ToList());
         var site = _models.Site;
+        if (_encoder is null)
+        {
+            return inputs.Select(input => ContentClassifier.Classify(policy, null, input)).ToList();
+        }
+
+        // A site's layer reads every text's embedding (its own words may fire no rule and pass the screen), so it turns the cascade off.
+        var encode = inputs.Select(input => !_cascade || site is not null || !Settled(policy, input)).ToArray();
+        var encoded = Encode(inputs.Where((_, i) => encode[i]).Select(ContentClassifier.ModelText).ToList()) ?? [];
+        _metrics.ScreenedTexts.Add(encode.Count(e => !e));
+        var next = 0;
+        // A settled text is read with no windows: the default model says nothing and its rules (none fired) score it.
         return inputs.Select((input, i) => ContentClassifier.Classify(policy,
-            windows is null ? null : new ModelReading(_models.Default!, site, windows[i]), input)).ToList();
+            new ModelReading(_models.Default!, site, encode[i] ? encoded[next++] : []), input)).ToList();
     }
+
+    /// <summary>Whether the cascade settles a text without the encoder: no rule evidence, and the screen finds it harmless.</summary>
+    private bool Settled(CompiledPolicy policy, ClassificationInput input) =>
+        ContentClassifier.FindEvidence(policy, input).Strongest.All(weight => weight == 0)
+        && _models.Default!.Settles(input.Kind, TextNormalizer.Normalize(ContentClassifier.ModelText(input)).Text);
 
     /// <summary>Each text's window embeddings, or null when the classifier runs on its rules alone.</summary>
     public float[][][]? Encode(IReadOnlyList<string> texts)

@@ -10,6 +10,13 @@ public sealed class EncoderOptions
     /// <summary>Off runs the classifier on rules and the n-gram screen alone: for machines that cannot spare the encoder's memory.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// The cascade: a text with no rule evidence that the default model's n-gram screen finds
+    /// harmless is settled without the encoder, which costs a hundred times the rest. Off, every
+    /// text is encoded.
+    /// </summary>
+    public bool Cascade { get; set; } = true;
+
     /// <summary>ONNX Runtime threads per inference; 1 lets concurrent messages use the cores instead.</summary>
     [Range(1, 64)]
     public int ThreadsPerInference { get; set; } = 1;

@@ -7,8 +7,16 @@ namespace Moderation.Classification.Learning;
 /// <summary>One category's head: a logistic regression over <see cref="ModelFeatures"/> and its Platt calibration on held-out texts.</summary>
 public sealed record CategoryHead(string Category, float[] Weights, double Bias, double PlattScale, double PlattOffset, int Positives);
 
+/// <summary>
+/// The cascade's screen: a logistic regression over the hashed n-grams (weights as base64 of
+/// little-endian floats, one per bucket) that says whether a text may hold anything harmful; below
+/// <see cref="Threshold"/>, chosen to pass nearly every harmful text of the calibration split, a
+/// text without rule evidence is settled without the encoder.
+/// </summary>
+public sealed record ScreenHead(double Bias, string Weights, double Threshold, double CalibrationRecall, double CalibrationSettled);
+
 /// <summary>The shipped model as stored in <c>Model/default-model.json</c>.</summary>
-public sealed record DefaultModelFile(string Version, string Encoder, int Dimension, IReadOnlyList<CategoryHead> Heads);
+public sealed record DefaultModelFile(string Version, string Encoder, int Dimension, IReadOnlyList<CategoryHead> Heads, ScreenHead? Screen = null);
 
 /// <summary>
 /// The default model that ships with the code: a calibrated head per category over the encoder's
@@ -42,6 +50,53 @@ public sealed class DefaultModel
 
             _heads[index] = head;
         }
+
+        if (file.Screen is { } screen)
+        {
+            var bytes = Convert.FromBase64String(screen.Weights);
+            if (bytes.Length != HashedNgrams.Dimension * sizeof(float))
+            {
+                throw new InvalidDataException($"Default model {file.Version}: the screen's weights do not match the n-gram buckets.");
+            }
+
+            _screenWeights = new float[HashedNgrams.Dimension];
+            Buffer.BlockCopy(bytes, 0, _screenWeights, 0, bytes.Length);
+        }
+    }
+
+    private readonly float[]? _screenWeights;
+
+    /// <summary>Whether this model has a screen for the cascade.</summary>
+    public bool CanScreen => _screenWeights is not null;
+
+    /// <summary>
+    /// Whether the screen settles a text without the encoder: its probability of holding anything
+    /// harmful is under the screen's threshold. Only for texts without rule evidence; see the engine.
+    /// </summary>
+    public bool Settles(ContentKind kind, string folded)
+    {
+        if (_screenWeights is null || File.Screen is not { } screen)
+        {
+            return false;
+        }
+
+        var (indices, values) = HashedNgrams.Featurize(kind, folded);
+        var margin = screen.Bias;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            margin += _screenWeights[indices[i]] * values[i];
+        }
+
+        return 1 / (1 + Math.Exp(-margin)) < screen.Threshold;
+    }
+
+    /// <summary>The screen's weights in the file's form.</summary>
+    public static string EncodeWeights(float[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var bytes = new byte[weights.Length * sizeof(float)];
+        Buffer.BlockCopy(weights, 0, bytes, 0, bytes.Length);
+        return Convert.ToBase64String(bytes);
     }
 
     public string Version { get; }
