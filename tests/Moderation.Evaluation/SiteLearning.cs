@@ -60,7 +60,14 @@ public static class SiteLearning
             .Append(ml.Transforms.NormalizeLpNorm("Features"))
             .Fit(trainData);
         VBuffer<float>[] Vectors(IEnumerable<CorpusText> texts) =>
-            fitted.Transform(ml.Data.LoadFromEnumerable(texts.Select(t => new TextRow { Text = t.Text }))).GetColumn<VBuffer<float>>("Features").ToArray();
+            fitted.Transform(ml.Data.LoadFromEnumerable(texts.Select(t => new TextRow { Text = t.Text }))).GetColumn<VBuffer<float>>("Features")
+                .Select(v =>
+                {
+                    // The column's rows may share buffers: each is copied before the next is read.
+                    var copy = default(VBuffer<float>);
+                    v.CopyTo(ref copy);
+                    return copy;
+                }).ToArray();
         var trainVectors = Vectors(train);
         var labels = train.Select(t => t.Labels[category] == 1).ToArray();
         var (penalty, outOfFold) = SiteTrainer.ChoosePenalty(ml, trainVectors, labels);
