@@ -21,6 +21,10 @@ public sealed class EncoderOptions
     [Range(1, 64)]
     public int ThreadsPerInference { get; set; } = 1;
 
+    /// <summary>Inferences run at once across all callers; unset means one per core.</summary>
+    [Range(1, 256)]
+    public int? MaxConcurrentInferences { get; set; }
+
     /// <summary>Tokens per window, [CLS] and [SEP] included; MiniLM was trained on 128.</summary>
     [Range(16, 512)]
     public int WindowTokens { get; set; } = 128;

@@ -63,13 +63,15 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         List<TrainingExample> training, List<TrainingExample> heldOut, CancellationToken cancellationToken)
     {
         var defaults = models.Default!;
-        var trainingFeatures = new List<SiteExample>(training.Count);
-        foreach (var chunk in training.Chunk(EncodeChunk))
+        // Chunks are encoded side by side on every core; each keeps its place, so the order is the examples'.
+        var chunks = training.Chunk(EncodeChunk).ToList();
+        var encoded = new SiteExample[chunks.Count][];
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, n =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var windows = engine.Encode(chunk.Select(e => e.Text).ToList())!;
-            trainingFeatures.AddRange(chunk.Select((e, i) => Features(policy, defaults, e, windows[i])));
-        }
+            var windows = engine.Encode(chunks[n].Select(e => e.Text).ToList())!;
+            encoded[n] = [.. chunks[n].Select((e, i) => Features(policy, defaults, e, windows[i]))];
+        });
+        var trainingFeatures = encoded.SelectMany(c => c).ToList();
 
         var idf = SiteTrainer.InverseDocumentFrequencies(trainingFeatures);
         var heads = SiteTrainer.Train(trainingFeatures, idf, policy.Model.SitePrecisionTarget);
