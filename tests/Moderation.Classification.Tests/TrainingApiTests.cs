@@ -177,6 +177,29 @@ public sealed class TrainingApiTests : IAsyncLifetime
         Assert.DoesNotContain(stabbing.Reasons, r => r.Category == Categories.Violence && r.Source == $"model:{run.Version}");
     }
 
+    [Fact]
+    public async Task A_run_learns_from_the_newest_examples_when_there_are_more_than_the_cap()
+    {
+        await using var capped = await ServiceHost.StartAsync("classification-capped-training-test",
+            new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = _sqlite.ConnectionString,
+                ["Classification:PolicyPath"] = PolicyPath,
+                ["Classification:MaxTrainingExamples"] = "55",
+            },
+            b => b.AddClassification(), r => r.MapClassification());
+        var admin = capped.Client<IClassificationApi>(TestKeys.Admin);
+        await admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. ContradictedViolence()]));
+        await admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
+
+        var run = await admin.StartTrainingRunAsync();
+
+        Assert.Equal(55, run.TrainingExamples + run.HeldOutExamples);
+        Assert.True(run.Categories[Categories.Harassment].Positives > 0);
+        Assert.False(run.Categories.TryGetValue(Categories.Violence, out var violence) && violence.Positives > 0,
+            "the older violence examples were left out");
+    }
+
     /// <summary>The documented split: an example is held out when the first byte of the SHA-256 of its id is a multiple of 5.</summary>
     private static bool IsHeldOut(string text) =>
         SHA256.HashData(Encoding.UTF8.GetBytes("import:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"Comment\n{text}")))))[0] % 5 == 0;
