@@ -39,6 +39,19 @@ public class ReviewRulesTests
     }
 
     [Fact]
+    public void When_a_parent_ties_its_sub_category_the_sub_category_is_the_top_one()
+    {
+        var item = ReviewItem.New(Guid.NewGuid(), Now);
+        ReviewRules.ApplyContent(item, ContentKind.Comment, "A", "text");
+        var classified = ReviewSamples.Classified(item.SubmissionId, Verdict.Review, 0.8, category: Categories.SelfHarmIntent);
+        var scores = new Dictionary<string, double>(classified.Scores) { [Categories.SelfHarm] = 0.8, [Categories.Harassment] = 0.3 };
+
+        ReviewRules.ApplyClassification(item, classified with { Scores = scores });
+
+        Assert.Equal(Categories.SelfHarmIntent, item.TopCategory);
+    }
+
+    [Fact]
     public void A_removal_decides_the_item_and_waits_in_the_outbox_until_marked()
     {
         var item = ReviewSamples.Queued();

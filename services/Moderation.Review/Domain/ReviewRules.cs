@@ -52,7 +52,10 @@ public static class ReviewRules
         item.PolicyVersion = classified.PolicyVersion;
         item.Scores = new Dictionary<string, double>(classified.Scores, StringComparer.Ordinal);
         item.Reasons = [.. classified.Reasons];
-        var top = classified.Scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        // A parent category scores at least as high as its sub-categories, so on a tie the sub-category
+        // (a threat rather than harassment) says more about what the moderator is looking at.
+        var top = classified.Scores.OrderByDescending(s => s.Value).ThenByDescending(s => Categories.ParentOf(s.Key) is not null)
+            .ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
         item.TopCategory = top.Key ?? "";
         item.Severity = priority.Severity(classified.Kind, item.TopCategory, top.Value);
         item.Priority = priority.Priority(item.Severity, item.ReportCount);
