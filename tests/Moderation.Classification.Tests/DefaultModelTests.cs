@@ -75,6 +75,16 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
         Assert.Contains(result.Reasons, r => r.Category == Categories.HarassmentThreatening && r.Source.StartsWith("rule:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Suicidal_ideation_without_a_listed_word_goes_to_a_person_and_is_never_auto_blocked()
+    {
+        var result = Comment("nobody would even notice if I was gone, I just want to sleep forever");
+
+        Assert.Equal(Verdict.Review, result.Verdict);
+        Assert.True(result.Scores[Categories.SelfHarm] >= 0.5, $"self-harm {result.Scores[Categories.SelfHarm]}");
+        Assert.Contains(result.Reasons, r => r.Category == Categories.SelfHarm && r.Source == $"model:{Model.Version}");
+    }
+
     [Theory]
     [InlineData("Thanks for the clear write-up. I would like to know how the council plans to pay for the second phase, though.")]
     [InlineData("The striker absolutely destroyed the defence, what a killer finish in the last minute.")]
