@@ -36,6 +36,7 @@ public sealed class SentenceEncoder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
+        NativeMemory.ReturnLargeBlocksToTheSystem();
         using (var vocabulary = EncoderModelFiles.OpenVocabulary())
         {
             _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
