@@ -53,7 +53,7 @@ public sealed class SubmissionClassification(
             inputs.Add(new ClassificationInput(submission.Kind, submission.Source, submission.Fields, timesSeen));
         }
 
-        var classifications = engine.ClassifyMany(inputs);
+        var classifications = await engine.ClassifyManyAsync(inputs);
         var classified = pending.Select((submission, i) => new ContentClassified(submission.SubmissionId, submission.Kind, classifications[i].Verdict,
             classifications[i].Scores, classifications[i].Reasons, classifications[i].ModelVersion, classifications[i].PolicyVersion, clock.GetUtcNow())).ToList();
 

@@ -31,9 +31,9 @@ public sealed class ClassificationEngine
         _cascade = options.Value.Cascade && models.Default?.CanScreen == true;
     }
 
-    public ClassificationResult Classify(ClassificationInput input) => ClassifyMany([input])[0];
+    public async Task<ClassificationResult> ClassifyAsync(ClassificationInput input) => (await ClassifyManyAsync([input]))[0];
 
-    public IReadOnlyList<ClassificationResult> ClassifyMany(IReadOnlyList<ClassificationInput> inputs)
+    public async Task<IReadOnlyList<ClassificationResult>> ClassifyManyAsync(IReadOnlyList<ClassificationInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var policy = _policies.Current;
@@ -45,7 +45,7 @@ public sealed class ClassificationEngine
 
         // A site's layer reads every text's embedding (its own words may fire no rule and pass the screen), so it turns the cascade off.
         var encode = inputs.Select(input => !_cascade || site is not null || !Settled(policy, input)).ToArray();
-        var encoded = Encode(inputs.Where((_, i) => encode[i]).Select(ContentClassifier.ModelText).ToList()) ?? [];
+        var encoded = await EncodeAsync(inputs.Where((_, i) => encode[i]).Select(ContentClassifier.ModelText).ToList()) ?? [];
         _metrics.ScreenedTexts.Add(encode.Count(e => !e));
         var next = 0;
         // A settled text is read with no windows: the default model says nothing and its rules (none fired) score it.
@@ -59,7 +59,7 @@ public sealed class ClassificationEngine
         && _models.Default!.Settles(input.Kind, TextNormalizer.Normalize(ContentClassifier.ModelText(input)).Text);
 
     /// <summary>Each text's window embeddings, or null when the classifier runs on its rules alone.</summary>
-    public float[][][]? Encode(IReadOnlyList<string> texts)
+    public async Task<float[][][]?> EncodeAsync(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (_encoder is null || texts.Count == 0)
@@ -68,7 +68,7 @@ public sealed class ClassificationEngine
         }
 
         var started = Stopwatch.GetTimestamp();
-        var windows = _encoder.Encode(texts);
+        var windows = await _encoder.EncodeAsync(texts);
         _metrics.EncoderSeconds.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         _metrics.EncodedTexts.Add(texts.Count);
         _metrics.EncodedWindows.Add(windows.Sum(w => w.Length));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using FastBertTokenizer;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
@@ -36,22 +37,17 @@ public sealed class SentenceEncoder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        NativeMemory.ReturnLargeBlocksToTheSystem();
         using (var vocabulary = EncoderModelFiles.OpenVocabulary())
         {
             _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
         }
 
-        // Every batch has its own shape (windows × longest window): ONNX Runtime's arena and memory
-        // patterns would keep buffers for each shape seen and grow without bound (3.4 GB under load).
         using var session = new Microsoft.ML.OnnxRuntime.SessionOptions
         {
             IntraOpNumThreads = _options.ThreadsPerInference,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            EnableCpuMemArena = false,
-            EnableMemoryPattern = false,
         };
         _inferenceThreads = [.. Enumerable.Range(0, _options.MaxConcurrentInferences ?? Environment.ProcessorCount).Select(n =>
         {
@@ -81,8 +77,15 @@ public sealed class SentenceEncoder : IDisposable
         return ids[start..end];
     }
 
-    /// <summary>One embedding per window of each text, in the order given; texts are encoded together in batches.</summary>
-    public float[][][] Encode(IReadOnlyList<string> texts)
+    /// <summary>One embedding per window of each text, in the order given, for callers that may block (offline tools, tests).</summary>
+    public float[][][] Encode(IReadOnlyList<string> texts) => EncodeAsync(texts).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// One embedding per window of each text, in the order given; texts are encoded together in
+    /// batches on the inference threads, and the caller's thread is free meanwhile (a consumer that
+    /// blocked on the encoder starved the thread pool: 20 texts/s at 0.4 of a core).
+    /// </summary>
+    public async Task<float[][][]> EncodeAsync(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var windows = new List<(int Text, long[] Pieces, int Start, int Length)>();
@@ -100,11 +103,14 @@ public sealed class SentenceEncoder : IDisposable
 
         // Windows of like length go together, so a batch pads little.
         var order = Enumerable.Range(0, windows.Count).OrderBy(i => windows[i].Length).ToArray();
+        // Every batch is handed to the inference threads at once, so one caller's many texts use every core.
+        var batches = order.Chunk(_options.BatchWindows)
+            .Select(batch => (Windows: batch, Done: Submit([.. batch.Select(i => (ReadOnlyMemory<long>)windows[i].Pieces.AsMemory(windows[i].Start, windows[i].Length))])))
+            .ToList();
         var filled = new int[texts.Count];
-        for (var from = 0; from < order.Length; from += _options.BatchWindows)
+        foreach (var (batch, done) in batches)
         {
-            var batch = order.AsSpan(from, Math.Min(_options.BatchWindows, order.Length - from)).ToArray();
-            var embeddings = Run(batch.Select(i => windows[i]).Select(w => (ReadOnlyMemory<long>)w.Pieces.AsMemory(w.Start, w.Length)).ToList());
+            var embeddings = await done.ConfigureAwait(false);
             for (var b = 0; b < batch.Length; b++)
             {
                 var text = windows[batch[b]].Text;
@@ -115,12 +121,12 @@ public sealed class SentenceEncoder : IDisposable
         return perText;
     }
 
-    /// <summary>Encodes word-piece sequences as one padded batch on an inference thread and pools each into its embedding.</summary>
-    private float[][] Run(List<ReadOnlyMemory<long>> sequences)
+    /// <summary>Queues word-piece sequences to be encoded as one padded batch on an inference thread and pooled each into its embedding.</summary>
+    private Task<float[][]> Submit(List<ReadOnlyMemory<long>> sequences)
     {
         var done = new TaskCompletionSource<float[][]>(TaskCreationOptions.RunContinuationsAsynchronously);
         _inferences.Add((sequences, done));
-        return done.Task.GetAwaiter().GetResult();
+        return done.Task;
     }
 
     private void Infer()
@@ -141,12 +147,15 @@ public sealed class SentenceEncoder : IDisposable
 
     private float[][] Pool(List<ReadOnlyMemory<long>> sequences)
     {
-        var width = sequences.Max(s => s.Length) + 2;
-        var rows = sequences.Count;
+        // Shapes are rounded up (rows to a power of two, tokens to a multiple of 16), so ONNX Runtime
+        // meets a few dozen shapes at most and its arena and memory patterns stay bounded (with every
+        // exact shape they grew to 5 GB under load); padded rows and tokens are masked out.
+        var width = (sequences.Max(s => s.Length) + 2 + 15) / 16 * 16;
+        var rows = (int)BitOperations.RoundUpToPowerOf2((uint)sequences.Count);
         var ids = new long[rows * width];
         var mask = new long[rows * width];
         var types = new long[rows * width];
-        for (var r = 0; r < rows; r++)
+        for (var r = 0; r < sequences.Count; r++)
         {
             var row = ids.AsSpan(r * width, width);
             row[0] = ClsId;
@@ -162,8 +171,8 @@ public sealed class SentenceEncoder : IDisposable
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
         var states = outputs[0].GetTensorDataAsSpan<float>();
-        var embeddings = new float[rows][];
-        for (var r = 0; r < rows; r++)
+        var embeddings = new float[sequences.Count][];
+        for (var r = 0; r < sequences.Count; r++)
         {
             var length = sequences[r].Length + 2;
             var pooled = new float[Dimension];

@@ -31,10 +31,10 @@ public static class ClassifyEndpoints
     }
 
     /// <summary>A dry run: the verdict the pipeline would give, with nothing stored or published.</summary>
-    private static IResult Classify(ClassifyRequest request, ClassificationEngine engine, IOptions<ClassificationOptions> options)
+    private static async Task<IResult> Classify(ClassifyRequest request, ClassificationEngine engine, IOptions<ClassificationOptions> options)
     {
         var validation = Validate(new RequestValidation(), string.Empty, request, options.Value);
-        return validation.IsValid ? Results.Ok(engine.Classify(ToInput(request))) : validation.Problem();
+        return validation.IsValid ? Results.Ok(await engine.ClassifyAsync(ToInput(request))) : validation.Problem();
     }
 
     /// <summary>Dry runs of many texts; every line is checked before any is classified, and a bad line names itself.</summary>
@@ -48,7 +48,7 @@ public static class ClassifyEndpoints
         }
 
         var output = new StringBuilder();
-        foreach (var result in engine.ClassifyMany(requests.Select(ToInput).ToList()))
+        foreach (var result in await engine.ClassifyManyAsync(requests.Select(ToInput).ToList()))
         {
             output.Append(JsonSerializer.Serialize(result, ModerationJson.Options)).Append('\n');
         }

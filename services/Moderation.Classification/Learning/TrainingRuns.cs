@@ -35,7 +35,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         try
         {
             var models = engine.Models;
-            if (models.Default is null || engine.Encode(["probe"]) is null)
+            if (models.Default is null || await engine.EncodeAsync(["probe"]) is null)
             {
                 throw new TrainingRefusedException("Training needs the default model and the sentence encoder (Classification:Encoder:Enabled).");
             }
@@ -63,15 +63,14 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         List<TrainingExample> training, List<TrainingExample> heldOut, CancellationToken cancellationToken)
     {
         var defaults = models.Default!;
-        // Chunks are encoded side by side on every core; each keeps its place, so the order is the examples'.
-        var chunks = training.Chunk(EncodeChunk).ToList();
-        var encoded = new SiteExample[chunks.Count][];
-        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, n =>
+        // Each chunk's batches run on every inference thread at once.
+        var trainingFeatures = new List<SiteExample>(training.Count);
+        foreach (var chunk in training.Chunk(EncodeChunk))
         {
-            var windows = engine.Encode(chunks[n].Select(e => e.Text).ToList())!;
-            encoded[n] = [.. chunks[n].Select((e, i) => Features(policy, defaults, e, windows[i]))];
-        });
-        var trainingFeatures = encoded.SelectMany(c => c).ToList();
+            cancellationToken.ThrowIfCancellationRequested();
+            var windows = (await engine.EncodeAsync(chunk.Select(e => e.Text).ToList()))!;
+            trainingFeatures.AddRange(chunk.Select((e, i) => Features(policy, defaults, e, windows[i])));
+        }
 
         var idf = SiteTrainer.InverseDocumentFrequencies(trainingFeatures);
         var heads = SiteTrainer.Train(trainingFeatures, idf, policy.Model.SitePrecisionTarget);
@@ -80,7 +79,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         var heldOutWindows = new List<float[][]>(heldOut.Count);
         foreach (var chunk in heldOut.Chunk(EncodeChunk))
         {
-            heldOutWindows.AddRange(engine.Encode(chunk.Select(e => e.Text).ToList())!);
+            heldOutWindows.AddRange((await engine.EncodeAsync(chunk.Select(e => e.Text).ToList()))!);
         }
 
         var candidateQuality = Evaluate(policy, new ModelReading(defaults, candidate, []), heldOut, heldOutWindows);
