@@ -48,7 +48,10 @@ public sealed class SentenceEncoder : IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // A memory pattern is a block planned and kept per input shape; the arena alone reuses its chunks across shapes.
+            EnableMemoryPattern = false,
         };
+
         _inferenceThreads = [.. Enumerable.Range(0, _options.MaxConcurrentInferences ?? Environment.ProcessorCount).Select(n =>
         {
             var thread = new Thread(Infer) { IsBackground = true, Name = $"encoder-inference-{n}" };
