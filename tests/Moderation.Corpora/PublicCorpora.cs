@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Moderation.Contracts;
 
 namespace Moderation.Corpora;
 
 /// <summary>Reads the public labelled corpora in ../shared/corpora into one uniform list.</summary>
-public static class PublicCorpora
+public static partial class PublicCorpora
 {
     /// <summary>Environment variable that names the corpora folder, overriding the search.</summary>
     public const string RootVariable = "MODERATION_CORPORA";
@@ -86,19 +87,13 @@ public static class PublicCorpora
             return File.Exists(fromVariable) ? Path.GetFullPath(fromVariable) : null;
         }
 
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        if (RepositoryFolder.TryFind() is not { } repository)
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Moderation.sln")))
-                {
-                    var path = Path.Combine(dir.FullName, "tests", "Moderation.ModelBuilder", "data", "team-examples.jsonl");
-                    return File.Exists(path) ? path : null;
-                }
-            }
+            return null;
         }
 
-        return null;
+        var path = Path.Combine(repository, "tests", "Moderation.ModelBuilder", "data", "team-examples.jsonl");
+        return File.Exists(path) ? path : null;
     }
 
     /// <summary>The sources with commit and licence read from <c>MANIFEST.tsv</c> under <paramref name="root"/>.</summary>
@@ -209,28 +204,11 @@ public static class PublicCorpora
     public static string Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = text.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(folded.Length);
-        var pendingSpace = false;
-        foreach (var c in folded)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
+        return WhitespaceRun().Replace(text.Normalize(NormalizationForm.FormKC).Trim(), " ").ToLowerInvariant();
     }
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhitespaceRun();
 
     /// <summary>Split for a source without its own: SHA-256 of "source:id", 70 % Train, 10 % Calibration, 20 % Test.</summary>
     public static CorpusSplit HashSplit(string source, string id)

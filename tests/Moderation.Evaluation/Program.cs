@@ -17,7 +17,7 @@ using Moderation.ModelBuilder;
 // dotnet run --project tests/Moderation.Evaluation -c Release [-- --templates N] [--zero-shot]
 var templateSample = Array.IndexOf(args, "--templates") is var t and >= 0 ? int.Parse(args[t + 1], CultureInfo.InvariantCulture) : 8_000;
 var zeroShotOnly = args.Contains("--zero-shot");
-var repository = Repository.Root();
+var repository = RepositoryFolder.Find();
 var policy = CompiledPolicy.LoadDefault();
 var model = DefaultModel.LoadShipped() ?? throw new InvalidOperationException("The Classification build ships no default model.");
 var options = new EncoderOptions();

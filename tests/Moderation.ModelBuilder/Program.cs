@@ -8,7 +8,7 @@ using Moderation.ModelBuilder;
 // corpora (../shared/corpora) and the team's examples: `encode` fills the embedding cache,
 // `build` trains, calibrates and writes the model and its data card (and encodes what is missing).
 var command = args.Length > 0 ? args[0] : "build";
-var repository = Repository.Root();
+var repository = RepositoryFolder.Find();
 var corporaRoot = PublicCorpora.FindRoot();
 var texts = PublicCorpora.Load(corporaRoot);
 Console.WriteLine($"{texts.Count:N0} texts from {texts.Select(t => t.Source).Distinct().Count()} sources in {corporaRoot}");

@@ -1,9 +1,9 @@
-namespace Moderation.ModelBuilder;
+namespace Moderation.Corpora;
 
-public static class Repository
+/// <summary>The repository's folder (the one holding Moderation.sln), found walking up from the working directory or the binaries.</summary>
+public static class RepositoryFolder
 {
-    /// <summary>The folder holding Moderation.sln, above the working directory or the binaries.</summary>
-    public static string Root()
+    public static string? TryFind()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -16,6 +16,9 @@ public static class Repository
             }
         }
 
-        throw new DirectoryNotFoundException("Moderation.sln was not found above the working directory or the binaries.");
+        return null;
     }
+
+    public static string Find() =>
+        TryFind() ?? throw new DirectoryNotFoundException("Moderation.sln was not found above the working directory or the binaries.");
 }
