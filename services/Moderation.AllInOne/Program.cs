@@ -1,11 +1,15 @@
 using Moderation.Audit;
 using Moderation.Classification;
 using Moderation.Ingestion;
+using Moderation.Messaging;
 using Moderation.Review;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 var builder = ServiceBuilder.Create(args);
 builder.AddServiceDefaults("moderation", defaultUrl: "http://127.0.0.1:5080");
+builder.AddModerationStorage();
 builder.AddIngestion();
 builder.AddClassification();
 builder.AddReview();
@@ -14,6 +18,7 @@ builder.AddModerationBus();
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapErrorQueueEndpoints();
 app.MapIngestion();
 app.MapClassification();
 app.MapReview();

@@ -4,7 +4,10 @@ using Moderation.Audit.Consumers;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Endpoints;
 using Moderation.Audit.Storage;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Audit;
 

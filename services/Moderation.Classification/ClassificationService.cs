@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.Metrics;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Moderation.Classification.Consumers;
 using Moderation.Classification.Domain;
@@ -8,9 +9,11 @@ using Moderation.Classification.Embeddings;
 using Moderation.Classification.Endpoints;
 using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Classification.Storage;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Classification;
 

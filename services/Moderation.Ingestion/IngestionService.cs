@@ -6,7 +6,10 @@ using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Endpoints;
 using Moderation.Ingestion.Intake;
 using Moderation.Ingestion.Storage;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Ingestion;
 

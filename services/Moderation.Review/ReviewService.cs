@@ -1,11 +1,14 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Moderation.Messaging;
 using Moderation.Review.Consumers;
 using Moderation.Review.Domain;
 using Moderation.Review.Endpoints;
 using Moderation.Review.Storage;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Review;
 

@@ -11,18 +11,6 @@ using Microsoft.Extensions.Hosting;
 
 namespace Moderation.ServiceDefaults;
 
-public sealed class RateLimitOptions
-{
-    public const string Section = "RateLimit";
-
-    /// <summary>Requests one API key (or, without a key, one remote address) may make per window.</summary>
-    [Range(1, 1_000_000)]
-    public int PermitsPerWindow { get; set; } = 60_000;
-
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}
-
 /// <summary>
 /// ASP.NET Core's rate limiter, one fixed window per API key name (per remote address for callers
 /// without a key). Endpoints opt in with <c>RequireRateLimiting(RateLimits.PerApiKeyPolicy)</c>;

@@ -33,8 +33,7 @@ public static class ServiceDefaultsExtensions
         builder.AddModerationTelemetry(serviceName);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestProblems>();
-        builder.Services.AddExceptionHandler<StoreUnavailableProblems>();
-
+        
         // Binding failures are thrown rather than answered with an empty 400, so BadRequestProblems can name the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => ModerationJson.Configure(o.SerializerOptions));
@@ -42,7 +41,6 @@ public static class ServiceDefaultsExtensions
         builder.AddApiKeyAuthentication();
         builder.AddModerationRateLimits();
         builder.Services.AddOpenApi();
-        builder.AddModerationStorage();
         return builder;
     }
 
@@ -63,7 +61,6 @@ public static class ServiceDefaultsExtensions
         });
         app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
-        app.MapErrorQueueEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }
@@ -82,6 +79,3 @@ public static class ServiceDefaultsExtensions
         });
     }
 }
-
-/// <summary>The name this process reports itself as, in telemetry and default file names.</summary>
-public sealed record ServiceIdentity(string Name);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using MassTransit.Logging;
-using MassTransit.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +63,12 @@ public static class Telemetry
         span.SetTag(SubmissionIdsTag, submissionIds.Select(s => s.ToString()).ToArray());
     }
 
+    /// <summary>
+    /// The name of MassTransit's ActivitySource and Meter (its <c>DiagnosticHeaders.DefaultListenerName</c>
+    /// and <c>InstrumentationOptions.MeterName</c>), named here so hosting needs no reference to the bus.
+    /// </summary>
+    public const string MassTransitSource = "MassTransit";
+
     /// <summary>The setting that names the OpenTelemetry collector traces, metrics and logs are sent to.</summary>
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
@@ -83,7 +87,7 @@ public static class Telemetry
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(SourcePrefix + "*")
-                .AddMeter(InstrumentationOptions.MeterName)
+                .AddMeter(MassTransitSource)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
@@ -101,7 +105,7 @@ public static class Telemetry
         telemetry
             .WithTracing(tracing => tracing
                 .AddSource(SourcePrefix + "*")
-                .AddSource(DiagnosticHeaders.DefaultListenerName)
+                .AddSource(MassTransitSource)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/health") &&
                     !context.Request.Path.StartsWithSegments("/metrics"))

@@ -2,8 +2,11 @@ using System.Text.Json;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
 using Moderation.Testing;
+using Moderation.WebConsole;
 
 namespace Moderation.Audit.Tests;
 

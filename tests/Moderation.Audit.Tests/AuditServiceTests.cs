@@ -1,13 +1,16 @@
 using System.Net;
-using MassTransit;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
 using Moderation.Testing;
+using Moderation.WebConsole;
 using Refit;
 
 namespace Moderation.Audit.Tests;

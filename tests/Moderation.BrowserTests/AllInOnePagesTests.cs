@@ -1,9 +1,12 @@
 using Moderation.Audit;
 using Moderation.Classification;
 using Moderation.Ingestion;
+using Moderation.Messaging;
 using Moderation.Review;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
 using Moderation.Testing;
+using Moderation.WebConsole;
 
 namespace Moderation.BrowserTests;
 

@@ -1,11 +1,14 @@
 using System.Text.Json;
-using MassTransit;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
 using Moderation.Testing;
+using Moderation.WebConsole;
 
 namespace Moderation.Classification.Tests;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
-using MassTransit;
+using System.Text;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -11,8 +11,11 @@ using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Intake;
 using Moderation.Ingestion.Storage;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
 using Moderation.Testing;
+using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Tests;
 

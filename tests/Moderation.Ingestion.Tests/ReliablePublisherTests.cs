@@ -2,8 +2,11 @@ using System.Reflection;
 using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
 using Moderation.Testing;
+using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Tests;
 

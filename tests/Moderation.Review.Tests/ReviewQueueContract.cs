@@ -1,9 +1,12 @@
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
 using Moderation.Testing;
+using Moderation.WebConsole;
 
 namespace Moderation.Review.Tests;
 

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Moderation.Client;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Testing;
 
@@ -58,11 +61,13 @@ public sealed class ServiceHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddServiceDefaults(name, "http://127.0.0.1:0");
+        builder.AddModerationStorage();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         addServices(builder);
         builder.AddModerationBus();
         var app = builder.Build();
         app.MapServiceDefaults();
+        app.MapErrorQueueEndpoints();
         mapServices(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

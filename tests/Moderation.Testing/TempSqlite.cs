@@ -1,4 +1,7 @@
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Testing;
 

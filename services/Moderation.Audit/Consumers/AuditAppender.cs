@@ -1,6 +1,9 @@
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Audit.Consumers;
 

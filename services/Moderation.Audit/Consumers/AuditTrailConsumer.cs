@@ -2,7 +2,10 @@ using System.Diagnostics;
 using MassTransit;
 using Moderation.Audit.Domain;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Audit.Consumers;
 

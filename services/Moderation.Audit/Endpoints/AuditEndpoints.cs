@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Audit.Endpoints;
 

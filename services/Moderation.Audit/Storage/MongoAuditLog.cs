@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
+using Moderation.Audit.Domain;
+using Moderation.Messaging;
+using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Moderation.Audit.Domain;
-using Moderation.ServiceDefaults;
 
 namespace Moderation.Audit.Storage;
 

@@ -1,7 +1,10 @@
 using MassTransit;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Classification.Consumers;
 

@@ -3,7 +3,10 @@ using MassTransit;
 using Moderation.Classification.Domain;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Classification.Consumers;
 

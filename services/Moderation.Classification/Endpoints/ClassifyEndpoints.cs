@@ -1,11 +1,14 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Moderation.Classification.Domain;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Classification.Endpoints;
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Moderation.Contracts;
+using Moderation.Messaging;
+using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Moderation.Contracts;
-using Moderation.ServiceDefaults;
 
 namespace Moderation.Classification.Storage;
 

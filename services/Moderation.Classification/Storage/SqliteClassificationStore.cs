@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Classification.Storage;
 

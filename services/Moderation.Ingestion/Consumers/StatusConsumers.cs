@@ -2,7 +2,10 @@ using System.Diagnostics;
 using MassTransit;
 using Moderation.Contracts;
 using Moderation.Ingestion.Storage;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Consumers;
 

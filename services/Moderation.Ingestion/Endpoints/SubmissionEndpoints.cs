@@ -1,15 +1,18 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Intake;
 using Moderation.Ingestion.Storage;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Endpoints;
 

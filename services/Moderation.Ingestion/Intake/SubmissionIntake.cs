@@ -1,12 +1,15 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Storage;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Intake;
 

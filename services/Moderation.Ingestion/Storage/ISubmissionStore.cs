@@ -1,5 +1,8 @@
 using Moderation.Ingestion.Domain;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Storage;
 

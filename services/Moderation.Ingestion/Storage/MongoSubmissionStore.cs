@@ -1,9 +1,12 @@
 using System.Text.Json;
-using MongoDB.Bson;
-using MongoDB.Driver;
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace Moderation.Ingestion.Storage;
 

@@ -2,7 +2,10 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
+using Moderation.Messaging;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Storage;
 

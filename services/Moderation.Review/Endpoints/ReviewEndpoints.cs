@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Review.Endpoints;
 

@@ -1,6 +1,9 @@
 using Moderation.Client;
+using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Review.Storage;
 

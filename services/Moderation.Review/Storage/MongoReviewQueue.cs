@@ -1,10 +1,13 @@
 using System.Text.Json;
-using MongoDB.Bson;
-using MongoDB.Driver;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace Moderation.Review.Storage;
 

@@ -2,8 +2,11 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.ServiceDefaults;
+using Moderation.Storage;
+using Moderation.WebConsole;
 
 namespace Moderation.Review.Storage;
 

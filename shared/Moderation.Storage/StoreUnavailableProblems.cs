@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using MongoDB.Driver;
 
-namespace Moderation.ServiceDefaults;
+namespace Moderation.Storage;
 
 /// <summary>
 /// A store that cannot be reached (MongoDB down, SQLite locked past its busy timeout) is a

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Moderation.ServiceDefaults;
+namespace Moderation.WebConsole;
 
 /// <summary>
 /// Serves a service's web pages from resources embedded in its assembly, with the console's shared

@@ -6,93 +6,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Moderation.ServiceDefaults;
+using Moderation.ServiceDefaults;
 
-public enum BusTransport
-{
-    InMemory,
-    RabbitMq,
-}
-
-public sealed class RabbitMqOptions
-{
-    [Required]
-    public string Host { get; set; } = "127.0.0.1";
-
-    [Range(1, 65535)]
-    public int Port { get; set; } = 5672;
-
-    [Required]
-    public string VirtualHost { get; set; } = "/";
-
-    [Required]
-    public string Username { get; set; } = "guest";
-
-    [Required]
-    public string Password { get; set; } = "guest";
-
-    /// <summary>
-    /// Declare the service queues as quorum queues (replicated across a RabbitMQ cluster). A queue's
-    /// type is fixed when it is first declared: switch on a fresh virtual host.
-    /// </summary>
-    public bool QuorumQueues { get; set; }
-}
-
-public sealed class BusOptions
-{
-    public const string Section = "Bus";
-
-    public BusTransport Transport { get; set; } = BusTransport.InMemory;
-
-    public RabbitMqOptions RabbitMq { get; set; } = new();
-
-    /// <summary>Messages a RabbitMQ consumer holds unacknowledged at once.</summary>
-    [Range(1, 10_000)]
-    public int PrefetchCount { get; set; } = 128;
-
-    /// <summary>
-    /// Messages each queue's endpoint processes at once, by queue name (e.g. <c>classification: 16</c>);
-    /// a queue not named keeps its service's choice, or else the prefetch count.
-    /// </summary>
-    public Dictionary<string, int> ConcurrentMessageLimits { get; set; } = [];
-
-    /// <summary>
-    /// How long start-up waits for the broker and for every queue to be bound. Start-up waits so that
-    /// nothing is published before the consumers that must see it are listening.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Waits between the immediate retries of a failing message, before it goes to the error queue.</summary>
-    public List<int> RetryIntervalsMs { get; set; } = [100, 500, 2000];
-}
-
-/// <summary>
-/// The consumers each service library contributes. A process may host several services, and
-/// MassTransit is configured once per process, so registrations are collected here first.
-/// </summary>
-public sealed class ModerationConsumerRegistrations
-{
-    private readonly List<Action<IBusRegistrationConfigurator>> _registrations = [];
-    private readonly List<string> _queueNames = [];
-
-    /// <summary>The queues this process consumes from (each also has MassTransit's <c>&lt;queue&gt;_error</c>).</summary>
-    public IReadOnlyList<string> QueueNames => _queueNames;
-
-    public void Add(string queueName, Action<IBusRegistrationConfigurator> registration)
-    {
-        _queueNames.Add(queueName);
-        _registrations.Add(registration);
-    }
-
-    public void ApplyTo(IBusRegistrationConfigurator configurator)
-    {
-        foreach (var registration in _registrations)
-        {
-            registration(configurator);
-        }
-    }
-}
+namespace Moderation.Messaging;
 
 public static class ModerationBusExtensions
 {
@@ -124,6 +40,11 @@ public static class ModerationBusExtensions
         var transport = builder.Configuration.GetSection(BusOptions.Section).GetValue(nameof(BusOptions.Transport), BusTransport.InMemory);
         var registrations = Registrations(builder.Services);
         builder.Services.AddSingleton<RabbitMqErrorQueues>();
+        builder.Services.AddSingleton(new StartupBannerLine(sp =>
+        {
+            var bus = sp.GetRequiredService<IOptions<BusOptions>>().Value;
+            return $"bus: {bus.Transport}{(bus.Transport == BusTransport.RabbitMq ? $" at {bus.RabbitMq.Host}:{bus.RabbitMq.Port}, virtual host {bus.RabbitMq.VirtualHost}" : "")}";
+        }));
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Moderation.Client;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Moderation.ServiceDefaults;
+namespace Moderation.Messaging;
 
 /// <summary>
 /// MassTransit moves a message that failed every retry to <c>&lt;queue&gt;_error</c>. Once the cause is
@@ -23,11 +22,11 @@ public sealed class RabbitMqErrorQueues(IOptions<BusOptions> options)
     /// How many messages wait in the error queue of each of <paramref name="queues"/>, over one
     /// connection; a queue that never failed a message has no error queue yet, and counts 0.
     /// </summary>
-    public async Task<IReadOnlyList<ErrorQueueView>> CountAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ErrorQueueCount>> CountAsync(IEnumerable<string> queues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queues);
         await using var connection = await Factory().CreateConnectionAsync(cancellationToken);
-        var views = new List<ErrorQueueView>();
+        var views = new List<ErrorQueueCount>();
         foreach (var queue in queues)
         {
             // The broker closes the channel of a passive declare that names no queue: one channel each.
@@ -42,7 +41,7 @@ public sealed class RabbitMqErrorQueues(IOptions<BusOptions> options)
                 messages = 0;
             }
 
-            views.Add(new ErrorQueueView(queue, queue + ErrorSuffix, messages));
+            views.Add(new ErrorQueueCount(queue, queue + ErrorSuffix, messages));
         }
 
         return views;
@@ -52,7 +51,7 @@ public sealed class RabbitMqErrorQueues(IOptions<BusOptions> options)
     /// <see cref="CountAsync"/> for a page that must answer anyway: when the broker cannot be asked
     /// within <paramref name="timeout"/>, the counts are null and the failure says why.
     /// </summary>
-    public async Task<(IReadOnlyList<ErrorQueueView>? Queues, string? Failure)> TryCountAsync(
+    public async Task<(IReadOnlyList<ErrorQueueCount>? Queues, string? Failure)> TryCountAsync(
         IEnumerable<string> queues, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -123,56 +122,4 @@ public sealed class RabbitMqErrorQueues(IOptions<BusOptions> options)
             Password = rabbit.Password,
         };
     }
-}
-
-public static class ErrorQueueEndpoints
-{
-    public const int MaxRedrive = 10_000;
-
-    /// <summary>Admin endpoints over the error queues of the queues this process consumes.</summary>
-    public static IEndpointRouteBuilder MapErrorQueueEndpoints(this IEndpointRouteBuilder routes)
-    {
-        var admin = routes.MapGroup("/api/v1/admin/error-queues").RequireAuthorization(Roles.Admin).WithTags("Admin");
-        admin.MapGet("/", ListAsync).WithName("ListErrorQueues");
-        admin.MapPost("/{queue}/redrive", RedriveAsync).WithName("RedriveErrorQueue");
-        return routes;
-    }
-
-    private static async Task<IResult> ListAsync(
-        ModerationConsumerRegistrations registrations, IOptions<BusOptions> options, RabbitMqErrorQueues errorQueues, CancellationToken cancellationToken)
-    {
-        if (options.Value.Transport != BusTransport.RabbitMq)
-        {
-            return InMemoryProblem();
-        }
-
-        return Results.Ok(await errorQueues.CountAsync(registrations.QueueNames.Distinct(), cancellationToken));
-    }
-
-    private static async Task<IResult> RedriveAsync(
-        string queue, int? max, ModerationConsumerRegistrations registrations, IOptions<BusOptions> options,
-        RabbitMqErrorQueues errorQueues, CancellationToken cancellationToken)
-    {
-        if (options.Value.Transport != BusTransport.RabbitMq)
-        {
-            return InMemoryProblem();
-        }
-
-        if (!registrations.QueueNames.Contains(queue))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown queue.",
-                detail: $"This process consumes from {string.Join(", ", registrations.QueueNames)}.");
-        }
-
-        if (max is < 1 or > MaxRedrive)
-        {
-            return new RequestValidation().Add("max", $"must be between 1 and {MaxRedrive.ToString(CultureInfo.InvariantCulture)}.").Problem();
-        }
-
-        return Results.Ok(new RedriveResult(queue, await errorQueues.RedriveAsync(queue, max ?? MaxRedrive, cancellationToken)));
-    }
-
-    private static IResult InMemoryProblem() =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No error queues on the in-memory bus.",
-            detail: "Error queues can be listed and re-driven when Bus:Transport is RabbitMq.");
 }

@@ -1,4 +1,4 @@
-namespace Moderation.ServiceDefaults;
+namespace Moderation.Storage;
 
 /// <summary>
 /// Group commit for a store operation that takes many items in one write. Callers that arrive while

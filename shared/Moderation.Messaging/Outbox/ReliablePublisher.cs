@@ -7,44 +7,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Moderation.ServiceDefaults;
+using Moderation.Storage;
 
-/// <summary>An event whose record is stored but not yet marked as published.</summary>
-public sealed record PendingEvent(string Key, object Message);
-
-/// <summary>
-/// A store that keeps a "published" mark beside records that must become events. Together with
-/// <see cref="PendingEventSweeper"/> this is the outbox: store, publish, mark; whatever stayed
-/// unmarked (bus down, process killed between the steps) is published again later. Consumers are
-/// idempotent, so a second publish of the same event changes nothing.
-/// </summary>
-public interface IPendingEventSource
-{
-    Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken);
-
-    /// <summary>Marks the events of these keys as published, all of them or (on failure) possibly only some.</summary>
-    Task MarkPublishedAsync(IReadOnlyCollection<string> keys, DateTimeOffset publishedAt, CancellationToken cancellationToken);
-}
-
-public sealed class OutboxOptions
-{
-    public const string Section = "Outbox";
-
-    /// <summary>How often unmarked events are looked for.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How long a stored event is left to its own request before the sweeper publishes it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long one publish may wait for the broker before it is left to the sweeper.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 200;
-}
+namespace Moderation.Messaging;
 
 /// <summary>
 /// Publishes a stored event and marks it; a failure leaves it to the sweeper instead of failing the
@@ -166,82 +131,4 @@ public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> 
 
     [LoggerMessage(LogLevel.Warning, "A {MessageType} carrying {Count} stored events could not be published now; the sweeper will publish them.")]
     private static partial void LogPublishDeferred(ILogger logger, string messageType, int count, Exception exception);
-}
-
-public sealed partial class PendingEventSweeper(
-    IEnumerable<IPendingEventSource> sources,
-    ReliablePublisher publisher,
-    IOptions<OutboxOptions> options,
-    TimeProvider clock,
-    ILogger<PendingEventSweeper> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            foreach (var source in sources)
-            {
-                try
-                {
-                    await SweepAsync(source, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogSweepFailed(logger, source.GetType().Name, ex);
-                }
-            }
-        }
-    }
-
-    public async Task<int> SweepAsync(IPendingEventSource source, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        var pending = await source.ListPendingAsync(clock.GetUtcNow() - options.Value.Grace, options.Value.BatchSize, cancellationToken);
-        var published = 0;
-        foreach (var item in pending)
-        {
-            if (!await publisher.PublishAsync(source, item, cancellationToken))
-            {
-                break;
-            }
-
-            published++;
-        }
-
-        if (published > 0)
-        {
-            LogRepublished(logger, published, source.GetType().Name);
-        }
-
-        return published;
-    }
-
-    [LoggerMessage(LogLevel.Information, "Published {Count} stored events that had not been published ({Source}).")]
-    private static partial void LogRepublished(ILogger logger, int count, string source);
-
-    [LoggerMessage(LogLevel.Error, "Sweeping {Source} for unpublished events failed.")]
-    private static partial void LogSweepFailed(ILogger logger, string source, Exception exception);
-}
-
-public static class PendingEventExtensions
-{
-    /// <summary>Registers the outbox sweeper (once per process) and a source of pending events.</summary>
-    public static IServiceCollection AddPendingEventSource<TSource>(this IServiceCollection services, IConfiguration configuration)
-        where TSource : class, IPendingEventSource
-    {
-        if (!services.Any(d => d.ServiceType == typeof(ReliablePublisher)))
-        {
-            services.AddOptions<OutboxOptions>()
-                .Bind(configuration.GetSection(OutboxOptions.Section))
-                .ValidateDataAnnotations()
-                .ValidateOnStart();
-            services.AddSingleton<ReliablePublisher>();
-            services.AddSingleton<PendingEventSweeper>();
-            services.AddHostedService(sp => sp.GetRequiredService<PendingEventSweeper>());
-        }
-
-        services.AddSingleton<IPendingEventSource>(sp => sp.GetRequiredService<TSource>());
-        return services;
-    }
 }

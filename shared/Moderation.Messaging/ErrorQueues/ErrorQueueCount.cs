@@ -1,0 +1,4 @@
+namespace Moderation.Messaging;
+
+/// <summary>One of a process's queues and how many messages wait in its error queue.</summary>
+public sealed record ErrorQueueCount(string Queue, string ErrorQueue, long Messages);

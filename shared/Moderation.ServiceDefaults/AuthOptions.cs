@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Moderation.ServiceDefaults;
+
+public sealed class AuthOptions : IValidatableObject
+{
+    public const string Section = "Auth";
+
+    public List<ApiKeyEntry> ApiKeys { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < ApiKeys.Count; i++)
+        {
+            var entry = ApiKeys[i];
+            if (string.IsNullOrWhiteSpace(entry.Name) || string.IsNullOrWhiteSpace(entry.Key))
+            {
+                yield return new ValidationResult($"Auth:ApiKeys:{i} needs a Name and a Key.");
+            }
+            else if (entry.Key.StartsWith(ApiKeyHash.Prefix, StringComparison.Ordinal) && !ApiKeyHash.IsValidHex(entry.Key[ApiKeyHash.Prefix.Length..]))
+            {
+                yield return new ValidationResult($"Auth:ApiKeys:{i} ({entry.Name}): a sha256: key needs 64 hex digits.");
+            }
+
+            foreach (var role in entry.Roles.Where(r => !Moderation.ServiceDefaults.Roles.All.Contains(r)))
+            {
+                yield return new ValidationResult($"Auth:ApiKeys:{i} ({entry.Name}): unknown role '{role}'.");
+            }
+        }
+
+        var duplicate = ApiKeys.GroupBy(k => k.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            yield return new ValidationResult($"Auth:ApiKeys: the name '{duplicate.Key}' is used twice.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Moderation.ServiceDefaults;
+
+/// <summary>The roles an API key can carry; each is also the name of the policy that admits it.</summary>
+public static class Roles
+{
+    public const string Submitter = "submitter";
+    public const string Moderator = "moderator";
+    public const string SeniorModerator = "senior-moderator";
+    public const string Auditor = "auditor";
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Submitter, Moderator, SeniorModerator, Auditor, Admin];
+}
