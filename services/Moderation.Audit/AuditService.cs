@@ -5,7 +5,6 @@ using Moderation.Audit.Domain;
 using Moderation.Audit.Endpoints;
 using Moderation.Audit.Storage;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.WebConsole;
 
@@ -32,12 +31,8 @@ public static class AuditService
     public static void AddConsumers(IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        // Many messages at a time, their appends written together (AuditAppender): the log keeps
-        // the order in which appends reached it, which for events delivered within the same few
-        // milliseconds may differ from the queue's. One at a time left the log minutes behind a
-        // pipeline of a few hundred submissions a second.
         bus.TryAddSingleton<AuditAppender>();
-        bus.AddConsumer<AuditTrailConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<AuditTrailConsumer, AuditTrailConsumerDefinition>();
     }
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)

@@ -18,7 +18,7 @@ public class AuditChainTests
         return entries;
     }
 
-    private static Task<Moderation.Client.AuditVerification> Verify(IEnumerable<AuditEntry> entries) =>
+    private static Task<ChainVerification> Verify(IEnumerable<AuditEntry> entries) =>
         AuditChainVerifier.VerifyAsync(entries.ToAsyncEnumerable(), CancellationToken.None);
 
     [Fact]
@@ -34,7 +34,7 @@ public class AuditChainTests
     [Fact]
     public async Task An_intact_chain_verifies()
     {
-        Assert.Equal(new Moderation.Client.AuditVerification(true, 4, null), await Verify(Chain(4)));
+        Assert.Equal(new ChainVerification(true, 4, null), await Verify(Chain(4)));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
-using Moderation.Client;
 using Moderation.Messaging;
 using Moderation.ServiceDefaults;
 using Moderation.Storage;

@@ -1,5 +1,4 @@
 using Moderation.Audit.Domain;
-using Moderation.Client;
 using Moderation.Contracts;
 
 namespace Moderation.Audit.Tests;

@@ -1,18 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Moderation.Client;
 
 namespace Moderation.Audit.Domain;
-
-/// <summary>What an event contributes to the log before it has a place in the chain.</summary>
-public sealed record AuditDraft(
-    string EventKey,
-    string EventType,
-    Guid SubmissionId,
-    string Actor,
-    DateTimeOffset OccurredAt,
-    IReadOnlyDictionary<string, string?> Data);
 
 /// <summary>
 /// One link of the hash chain. <see cref="Hash"/> is SHA-256 over the previous entry's hash and
@@ -57,32 +47,5 @@ public sealed record AuditEntry(
             new SortedDictionary<string, string?>(Data.ToDictionary(d => d.Key, d => d.Value), StringComparer.Ordinal),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PreviousHash + "\n" + canonical)));
-    }
-
-    public AuditEntryView ToView() => new(Sequence, OccurredAt, EventType, SubmissionId, Actor, Data, PreviousHash, Hash);
-}
-
-/// <summary>Walks the chain from the first entry and names the first one that does not hold.</summary>
-public static class AuditChainVerifier
-{
-    public static async Task<AuditVerification> VerifyAsync(IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        var expectedSequence = 1L;
-        var previousHash = AuditEntry.GenesisHash;
-        long count = 0;
-        await foreach (var entry in entries.WithCancellation(cancellationToken))
-        {
-            count++;
-            if (entry.Sequence != expectedSequence || entry.PreviousHash != previousHash || entry.ComputeHash() != entry.Hash)
-            {
-                return new AuditVerification(false, count, Math.Min(entry.Sequence, expectedSequence));
-            }
-
-            previousHash = entry.Hash;
-            expectedSequence++;
-        }
-
-        return new AuditVerification(true, count, null);
     }
 }

@@ -1,4 +1,3 @@
-using Moderation.Client;
 using Moderation.Contracts;
 
 namespace Moderation.Audit.Domain;

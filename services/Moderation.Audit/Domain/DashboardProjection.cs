@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Moderation.Audit.Storage;
-using Moderation.Client;
 
 namespace Moderation.Audit.Domain;
 

@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Options;
-using Moderation.Client;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Audit.Domain;
 
@@ -31,7 +27,7 @@ public sealed partial class ErrorQueueGauge(IOptions<BusOptions> bus, IOptions<A
             return new ErrorQueueFigures(false, 0, [], failure);
         }
 
-        return new ErrorQueueFigures(true, queues.Sum(q => q.Messages), [.. queues.Select(q => new ErrorQueueView(q.Queue, q.ErrorQueue, q.Messages))], null);
+        return new ErrorQueueFigures(true, queues.Sum(q => q.Messages), queues, null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard could not count the error queues: {Failure}.")]

@@ -5,10 +5,7 @@ using Microsoft.Extensions.Options;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
-using Moderation.Messaging;
 using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Audit.Endpoints;
 
@@ -61,14 +58,14 @@ public static class AuditEndpoints
     }
 
     private static async Task<IResult> Verify(IAuditLog log, CancellationToken cancellationToken) =>
-        Results.Ok(await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(cancellationToken), cancellationToken));
+        Results.Ok((await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(cancellationToken), cancellationToken)).ToView());
 
     private static async Task<IResult> Overview(
         string? from, string? to, DashboardProjection projection, ErrorQueueGauge errorQueues, TimeProvider clock, IOptions<AuditOptions> options,
         CancellationToken cancellationToken)
     {
         var (period, problem) = Period(from, to, clock, options.Value);
-        return problem ?? Results.Ok(await projection.OverviewAsync(period.From, period.To, await errorQueues.ReadAsync(cancellationToken), cancellationToken));
+        return problem ?? Results.Ok((await projection.OverviewAsync(period.From, period.To, await errorQueues.ReadAsync(cancellationToken), cancellationToken)).ToView());
     }
 
     private static IResult ExportCsv(string? from, string? to, IAuditLog log, TimeProvider clock, IOptions<AuditOptions> options, HttpContext context)

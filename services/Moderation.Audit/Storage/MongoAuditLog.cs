@@ -1,9 +1,6 @@
 using System.Runtime.CompilerServices;
 using Moderation.Audit.Domain;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -144,17 +141,23 @@ public sealed class MongoAuditLog(IMongoDatabase database) : IAuditLog, IModerat
             { "data", data },
             { "previousHash", entry.PreviousHash },
             { "hash", entry.Hash },
+            { "schemaVersion", AuditEntrySchema.CurrentVersion },
         };
     }
 
-    private static AuditEntry FromDocument(BsonDocument document) => new(
-        document["_id"].ToInt64(),
-        document["eventKey"].AsString,
-        document["eventType"].AsString,
-        Guid.Parse(document["submissionId"].AsString),
-        document["actor"].AsString,
-        DateTimeOffset.FromUnixTimeMilliseconds(document["occurredAt"].ToInt64()),
-        document["data"].AsBsonDocument.ToDictionary(e => e.Name, e => e.Value.IsBsonNull ? null : e.Value.AsString),
-        document["previousHash"].AsString,
-        document["hash"].AsString);
+    /// <summary>A document without a schema version was written before versions were kept: the unkeyed schema.</summary>
+    private static AuditEntry FromDocument(BsonDocument document)
+    {
+        AuditEntrySchema.Checked(document.GetValue("schemaVersion", AuditEntrySchema.UnkeyedVersion).ToInt32(), document["_id"].ToInt64());
+        return new(
+            document["_id"].ToInt64(),
+            document["eventKey"].AsString,
+            document["eventType"].AsString,
+            Guid.Parse(document["submissionId"].AsString),
+            document["actor"].AsString,
+            DateTimeOffset.FromUnixTimeMilliseconds(document["occurredAt"].ToInt64()),
+            document["data"].AsBsonDocument.ToDictionary(e => e.Name, e => e.Value.IsBsonNull ? null : e.Value.AsString),
+            document["previousHash"].AsString,
+            document["hash"].AsString);
+    }
 }

@@ -2,16 +2,13 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Moderation.Audit.Domain;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Audit.Storage;
 
 public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModerationStore
 {
-    private const string Columns = "sequence, event_key, event_type, submission_id, actor, occurred_at, data, previous_hash, hash";
+    private const string Columns = "sequence, event_key, event_type, submission_id, actor, occurred_at, data, previous_hash, hash, schema_version";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -27,11 +24,27 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
                 occurred_at INTEGER NOT NULL,
                 data TEXT NOT NULL,
                 previous_hash TEXT NOT NULL,
-                hash TEXT NOT NULL
+                hash TEXT NOT NULL,
+                schema_version INTEGER NOT NULL
             );
             CREATE INDEX IF NOT EXISTS ix_audit_entries_submission ON audit_entries (submission_id, sequence);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await AddMissingColumnAsync(connection, "schema_version", $"INTEGER NOT NULL DEFAULT {AuditEntrySchema.UnkeyedVersion}", cancellationToken);
+    }
+
+    /// <summary>A log created before a column existed gets it, with the value its rows were written under.</summary>
+    private static async Task AddMissingColumnAsync(SqliteConnection connection, string column, string definition, CancellationToken cancellationToken)
+    {
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT COUNT(*) FROM pragma_table_info('audit_entries') WHERE name = $column";
+        exists.Parameters.AddWithValue("$column", column);
+        if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 0)
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE audit_entries ADD COLUMN {column} {definition}";
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken cancellationToken)
@@ -74,7 +87,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO audit_entries ({Columns}) VALUES ($sequence, $key, $type, $submission, $actor, $at, $data, $previous, $hash)";
+        insert.CommandText = $"INSERT INTO audit_entries ({Columns}) VALUES ($sequence, $key, $type, $submission, $actor, $at, $data, $previous, $hash, $schema)";
         var entries = new List<AuditEntry>(drafts.Count);
         foreach (var draft in drafts)
         {
@@ -95,9 +108,10 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
             insert.Parameters.AddWithValue("$submission", entry.SubmissionId.ToString());
             insert.Parameters.AddWithValue("$actor", entry.Actor);
             insert.Parameters.AddWithValue("$at", entry.OccurredAt.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$data", JsonSerializer.Serialize(entry.Data));
+            insert.Parameters.AddWithValue("$data", JsonSerializer.Serialize(entry.Data, AuditEntrySchema.DataJson));
             insert.Parameters.AddWithValue("$previous", entry.PreviousHash);
             insert.Parameters.AddWithValue("$hash", entry.Hash);
+            insert.Parameters.AddWithValue("$schema", AuditEntrySchema.CurrentVersion);
             await insert.ExecuteNonQueryAsync(cancellationToken);
             previousHash = entry.Hash;
             entries.Add(entry);
@@ -138,6 +152,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            AuditEntrySchema.Checked(reader.GetInt32(9), reader.GetInt64(0));
             yield return new AuditEntry(
                 reader.GetInt64(0),
                 reader.GetString(1),
@@ -145,7 +160,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
                 Guid.Parse(reader.GetString(3)),
                 reader.GetString(4),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(6))!,
+                JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(6), AuditEntrySchema.DataJson)!,
                 reader.GetString(7),
                 reader.GetString(8));
         }
