@@ -58,7 +58,7 @@ public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> 
         var publish = PublishUncancelled(message);
         try
         {
-            await publish.WaitAsync(options.Value.PublishTimeout, cancellationToken);
+            await publish.WaitAsync(options.Value.PublishTimeout, clock, cancellationToken);
         }
         catch (Exception ex)
         {
