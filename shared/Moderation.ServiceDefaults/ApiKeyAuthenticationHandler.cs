@@ -1,12 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,14 +23,19 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var match = keys.Find(values.ToString());
-        if (match is null)
+        var holder = keys.Find(values.ToString());
+        if (holder is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, match.Value.Name) };
-        claims.AddRange(match.Value.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var claims = new List<Claim> { new(ClaimTypes.Name, holder.Name) };
+        claims.AddRange(holder.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (holder.Publisher is { } publisher)
+        {
+            claims.Add(new Claim(Publishers.ClaimType, publisher));
+        }
+
         var identity = new ClaimsIdentity(claims, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

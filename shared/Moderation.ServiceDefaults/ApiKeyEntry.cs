@@ -1,19 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Moderation.ServiceDefaults;
 
 public sealed class ApiKeyEntry
 {
+    /// <summary>Who holds the key: a person, or a machine client such as a publisher's ingest job.</summary>
     [Required]
     public string Name { get; set; } = "";
 
@@ -22,4 +13,7 @@ public sealed class ApiKeyEntry
     public string Key { get; set; } = "";
 
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>The publisher the key submits for; a key with the submitter role needs one.</summary>
+    public string? Publisher { get; set; }
 }

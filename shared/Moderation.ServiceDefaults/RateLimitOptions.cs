@@ -1,13 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Moderation.ServiceDefaults;
 
@@ -15,10 +6,25 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimit";
 
-    /// <summary>Requests one API key (or, without a key, one remote address) may make per window.</summary>
+    /// <summary>Requests one caller (an API key, or a person signed in through OpenID Connect) may make per <see cref="Window"/>.</summary>
     [Range(1, 1_000_000)]
     public int PermitsPerWindow { get; set; } = 60_000;
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Requests all the callers of one publisher together may make per <see cref="Window"/>.</summary>
+    [Range(1, 10_000_000)]
+    public int PublisherPermitsPerWindow { get; set; } = 120_000;
+
+    /// <summary>
+    /// Requests from one address that may fail authentication (a 401: no key, an unknown key, a bad
+    /// token) per <see cref="FailedAuthenticationWindow"/>. Past it, every request from that address
+    /// is answered 429 before its credentials are looked at, until the window ends.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int FailedAuthenticationsPerWindow { get; set; } = 100;
+
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FailedAuthenticationWindow { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,20 +1,20 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Moderation.ServiceDefaults;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, one fixed window per API key name (per remote address for callers
-/// without a key). Endpoints opt in with <c>RequireRateLimiting(RateLimits.PerApiKeyPolicy)</c>;
-/// a caller over its limit gets a 429 problem with <c>Retry-After</c>.
+/// Three limits, each answered with a 429 problem and <c>Retry-After</c> once spent. Before
+/// authentication, per remote address, on the requests that fail it (<see cref="FailedAuthenticationLimit"/>):
+/// a flood of bad keys is turned away without each key being looked at. After authentication, on
+/// every request of every endpoint, per caller and per publisher: one busy client, or one
+/// publisher's many clients, cannot take a service from everyone else.
 /// </summary>
 public static class RateLimits
 {
@@ -27,34 +27,40 @@ public static class RateLimits
             .Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var section = builder.Configuration.GetSection(RateLimitOptions.Section);
-        var defaults = new RateLimitOptions();
-        var permits = section.GetValue(nameof(RateLimitOptions.PermitsPerWindow), defaults.PermitsPerWindow);
-        var window = section.GetValue(nameof(RateLimitOptions.Window), defaults.Window);
-        builder.Services.AddRateLimiter(limiter =>
+        builder.Services.AddSingleton<FailedAuthenticationLimit>();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, configured) =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(PerApiKeyPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"key:{name}" : $"ip:{context.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0 }));
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests.",
-                        Detail = $"This API key may make {permits} requests per {window}; try again in {seconds} s.",
-                    },
-                });
-            };
+            var options = configured.Value;
+            var perCaller = new FixedWindowRateLimiterOptions { PermitLimit = options.PermitsPerWindow, Window = options.Window, QueueLimit = 0 };
+            var perPublisher = new FixedWindowRateLimiterOptions { PermitLimit = options.PublisherPermitsPerWindow, Window = options.Window, QueueLimit = 0 };
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => CallerOf(context.User) is { } caller
+                    ? RateLimitPartition.GetFixedWindowLimiter(caller, _ => perCaller)
+                    : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Publishers.Of(context.User) is { } publisher
+                    ? RateLimitPartition.GetFixedWindowLimiter(publisher, _ => perPublisher)
+                    : RateLimitPartition.GetNoLimiter("")));
+            limiter.AddPolicy(PerApiKeyPolicy, context => CallerOf(context.User) is { } caller
+                ? RateLimitPartition.GetFixedWindowLimiter(caller, _ => perCaller)
+                : RateLimitPartition.GetNoLimiter(""));
+            limiter.OnRejected = (context, _) => new ValueTask(TooManyRequests.WriteAsync(context.HttpContext, context.Lease, options.Window));
         });
         return builder;
     }
+
+    /// <summary>
+    /// Counts the requests from each address that fail authentication, and turns the address away
+    /// once it has spent its failures; goes before <c>UseAuthentication</c>.
+    /// </summary>
+    public static IApplicationBuilder UseFailedAuthenticationLimit(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var limit = app.ApplicationServices.GetRequiredService<FailedAuthenticationLimit>();
+        return app.Use(limit.InvokeAsync);
+    }
+
+    /// <summary>Who is calling, by the scheme that vouched for them: a key and a person of the same name are two callers.</summary>
+    private static string? CallerOf(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, Name: { } name } identity ? $"{identity.AuthenticationType}:{name}" : null;
 }

@@ -49,6 +49,7 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseFailedAuthenticationLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
