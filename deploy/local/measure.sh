@@ -2,8 +2,8 @@
 # One measured run: starts the four services as separate processes (Release build, fresh SQLite
 # files, $CLASSIFICATION_PROCESSES classification processes) on RabbitMQ at 127.0.0.1:5672, runs the
 # load driver against them with the options given, prints each process's share of the CPU over the
-# measured phase (the driver reads it, --process), and stops them. Every figure of the README's
-# performance section comes from here.
+# measured phase (the driver reads it, --process), and stops them. Every figure of docs/performance.md
+# comes from here.
 #   deploy/local/measure.sh --mode single --rate 150 --duration 20
 #   deploy/local/measure.sh --mode batch --concurrency 4 --duration 20 --json artifacts/batch.json
 # Environment: CLASSIFICATION_PROCESSES (1), MEASURE_DIR (artifacts/measure), SKIP_BUILD=1 to reuse
@@ -26,7 +26,6 @@ set -a
 # shellcheck source=demo-keys.env
 . deploy/local/demo-keys.env
 Bus__Transport=RabbitMq
-Logging__LogLevel__Default=Warning
 set +a
 
 vhost=${Bus__RabbitMq__VirtualHost:-/}
@@ -48,10 +47,13 @@ stop_all() {
 trap stop_all EXIT INT TERM
 
 start() { # service port instance
-  local lower
+  local lower bin
   lower=$(echo "$1" | tr '[:upper:]' '[:lower:]')
+  bin="$PWD/services/Moderation.$1/bin/Release/net10.0"
+  # The content root is the build output, so the service reads its appsettings.json (production
+  # log levels: the framework's per-request lines are off) as it would from its image.
   ASPNETCORE_URLS="http://127.0.0.1:$2" Storage__ConnectionString="Data Source=$out/data/$lower.db" \
-    dotnet "services/Moderation.$1/bin/Release/net10.0/Moderation.$1.dll" > "$out/$lower-$3.log" 2>&1 &
+    dotnet "$bin/Moderation.$1.dll" --contentRoot "$bin" > "$out/$lower-$3.log" 2>&1 &
   pids+=($!)
   names+=("$lower-$3")
 }
