@@ -9,13 +9,10 @@ public static class ServiceBuilder
     public const string ReloadConfigOnChangeKey = "hostBuilder:reloadConfigOnChange";
 
     /// <summary>
-    /// WebApplication's builder, with its configuration files read once, at start. Reloading them on
-    /// change puts a watcher on the whole content root, subdirectories included, and the SQLite files
-    /// live under it by default (<c>data/</c>): every database write woke a watcher in every process
-    /// on the machine, 8 to 16% of each service's CPU under load, plus the kernel's work of queueing
-    /// the events. None of our settings is read again after start (the classification policy watches
-    /// its own file), so the reload bought nothing. <c>--hostBuilder:reloadConfigOnChange=true</c>
-    /// on the command line brings it back.
+    /// WebApplication's builder, with its configuration files read once, at start: reloading them
+    /// watches the whole content root, where the SQLite files live, so every database write would
+    /// wake a watcher in every process (docs/decisions/0011-settings-read-once.md). No setting is
+    /// read again after start; <c>--hostBuilder:reloadConfigOnChange=true</c> brings the reload back.
     /// </summary>
     public static WebApplicationBuilder Create(string[] args, string? environmentName = null)
     {

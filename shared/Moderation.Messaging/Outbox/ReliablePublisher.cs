@@ -13,8 +13,8 @@ namespace Moderation.Messaging;
 
 /// <summary>
 /// Publishes a stored event and marks it; a failure leaves it to the sweeper instead of failing the
-/// caller. The marks of concurrent publishes to one store are written together (<see cref="WriteGroups{TItem, TResult}"/>):
-/// a mark per publish was one store write per submission for nothing but the outbox.
+/// caller. The marks of concurrent publishes to one store are written together (<see cref="WriteGroups{TItem, TResult}"/>),
+/// so the outbox does not cost a store write per submission (docs/decisions/0005-hand-written-outbox.md).
 /// </summary>
 public sealed partial class ReliablePublisher(IBus bus, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<ReliablePublisher> logger)
 {

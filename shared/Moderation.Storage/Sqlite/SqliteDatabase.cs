@@ -14,9 +14,9 @@ namespace Moderation.Storage;
 
 /// <summary>
 /// Opens connections to the process's SQLite file, in WAL mode so readers never wait for a writer.
-/// Writers take turns at an asynchronous gate: SQLite admits one writer at a time anyway, and
-/// Microsoft.Data.Sqlite answers a writer that finds the file busy by sleeping 150 ms before it
-/// tries again, which under concurrent consumers became most of a submission's latency.
+/// Writers take turns at an asynchronous gate: SQLite admits one writer at a time anyway, and a
+/// writer that finds the file busy would otherwise sleep before it tries again
+/// (docs/decisions/0008-sqlite-and-mongodb-adapters.md).
 /// </summary>
 public sealed class SqliteDatabase
 {
