@@ -9,6 +9,7 @@ using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
+using Moderation.Review.Storage.Documents;
 using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
@@ -74,7 +75,7 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         }
 
         Assert.Empty(await _queue.ListPendingAsync(DateTimeOffset.MaxValue, 1_000, CancellationToken.None));
-        var queued = await _queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 200, DateTimeOffset.UtcNow), CancellationToken.None);
+        var queued = await _queue.ListAsync(new ReviewQuery(ReviewItemState.Pending, null, 1, 200, DateTimeOffset.UtcNow), CancellationToken.None);
         Assert.Equal(80, queued.Total);
     }
 
@@ -114,7 +115,7 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         await ConsumedAsync<BatchClassified>(1);
         await ConsumedAsync<BatchSubmitted>(1);
         await AssertNoFaultsAsync();
-        var queued = await _queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 20, DateTimeOffset.UtcNow), CancellationToken.None);
+        var queued = await _queue.ListAsync(new ReviewQuery(ReviewItemState.Pending, null, 1, 20, DateTimeOffset.UtcNow), CancellationToken.None);
         Assert.Equal(batch.Select(s => s.Classified.SubmissionId).Order(), queued.Items.Select(i => i.SubmissionId).Order());
         Assert.All(queued.Items, i => Assert.NotNull(i.Text));
         Assert.False(await _harness.Published.Any<BatchDecided>());
@@ -214,7 +215,7 @@ public sealed class BatchConsumerTests : IAsyncLifetime
     private static string Comparable(ReviewItem item) => JsonSerializer.Serialize(new
     {
         item.Kind, item.Title, item.Text, item.ParentText, item.Verdict, item.PolicyVersion, item.Scores, item.Reasons, item.TopCategory,
-        item.Severity, item.Priority, item.DueAt, item.IsQueued, item.Status, item.Escalated,
+        item.Severity, item.Priority, item.DueAt, item.IsQueued, item.State, item.Escalated,
         Decision = item.Decision is { } d ? new { d.Outcome, d.ActorKind, d.Actor, d.ReasonCode, d.Note } : null,
         Decisions = item.Decisions.Select(s => new { s.Event.Outcome, s.Event.IsFinal, Published = s.PublishedAt is not null }),
     }, ModerationJson.Options);
@@ -228,7 +229,7 @@ public sealed class BatchConsumerTests : IAsyncLifetime
         foreach (var submission in submissions)
         {
             var item = await _queue.GetBySubmissionAsync(submission.Classified.SubmissionId, CancellationToken.None);
-            stored.Add($"{item!.Status} {JsonSerializer.Serialize(item, ModerationJson.Options)}");
+            stored.Add($"{item!.State} {ReviewItemDocument.Write(item)}");
         }
 
         return stored;

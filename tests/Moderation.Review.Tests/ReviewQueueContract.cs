@@ -81,10 +81,10 @@ public abstract class ReviewQueueContract : IDisposable
         var worst = await EnqueueAsync(queue, 0.95);
         await EnqueueAsync(queue, 0.2, Verdict.Allow);
 
-        var (items, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 1, Now), CancellationToken.None);
+        var (items, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemState.Pending, null, 1, 1, Now), CancellationToken.None);
         Assert.Equal(2, total);
         Assert.Equal(worst.ItemId, Assert.Single(items).ItemId);
-        var (second, _, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 2, 1, Now), CancellationToken.None);
+        var (second, _, _) = await queue.ListAsync(new ReviewQuery(ReviewItemState.Pending, null, 2, 1, Now), CancellationToken.None);
         Assert.Equal(mild.ItemId, Assert.Single(second).ItemId);
 
         var (threats, _, _) = await queue.ListAsync(new ReviewQuery(null, Categories.HarassmentThreatening, 1, 10, Now), CancellationToken.None);
@@ -112,7 +112,7 @@ public abstract class ReviewQueueContract : IDisposable
 
         var afterAlicesLease = await queue.ClaimAsync(new ClaimSpec("carol", false, 5, 100, Now.AddMinutes(5).AddSeconds(1), Now.AddMinutes(10)), CancellationToken.None);
         Assert.Equal(worst.ItemId, Assert.Single(afterAlicesLease).ItemId);
-        var (claimed, _, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Claimed, null, 1, 10, Now.AddMinutes(5).AddSeconds(2)), CancellationToken.None);
+        var (claimed, _, _) = await queue.ListAsync(new ReviewQuery(ReviewItemState.Claimed, null, 1, 10, Now.AddMinutes(5).AddSeconds(2)), CancellationToken.None);
         Assert.Equal(2, claimed.Count);
     }
 
@@ -156,7 +156,7 @@ public abstract class ReviewQueueContract : IDisposable
         var decision = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
 
         var decided = await queue.UpdateAsync(item.ItemId, i => ReviewRules.Decide(i, decision, false, Now) == ReviewRefusal.None, CancellationToken.None);
-        Assert.Equal(ReviewItemStatus.Decided, decided!.Status);
+        Assert.Equal(ReviewItemState.Decided, decided!.State);
         Assert.Null(await queue.UpdateAsync(Guid.NewGuid(), _ => true, CancellationToken.None));
 
         var pending = Assert.Single(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
@@ -166,7 +166,7 @@ public abstract class ReviewQueueContract : IDisposable
         await queue.MarkPublishedAsync([pending.Key], Now, CancellationToken.None);
         Assert.Empty(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
         var read = await queue.GetAsync(item.ItemId, CancellationToken.None);
-        Assert.Equal(ReviewItemStatus.Decided, read!.Status);
+        Assert.Equal(ReviewItemState.Decided, read!.State);
         Assert.Equal(DecisionOutcome.Remove, read.Decision!.Outcome);
         Assert.Empty(await queue.ClaimAsync(new ClaimSpec("bob", true, 5, 100, Now, Now.AddMinutes(5)), CancellationToken.None));
     }
@@ -178,7 +178,7 @@ public abstract class ReviewQueueContract : IDisposable
         var severe = await EnqueueAsync(queue, 0.95);
         var overdue = await EnqueueAsync(queue, 0.55, at: Now.AddHours(-1));
 
-        var page = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 10, Now), CancellationToken.None);
+        var page = await queue.ListAsync(new ReviewQuery(ReviewItemState.Pending, null, 1, 10, Now), CancellationToken.None);
         Assert.Equal([overdue.ItemId, severe.ItemId], page.Items.Select(i => i.ItemId));
         Assert.Equal(1, page.PastSla);
         Assert.True(page.Items[0].IsPastSla(Now));
@@ -217,7 +217,7 @@ public abstract class ReviewQueueContract : IDisposable
         var claimed = claims.SelectMany(c => c).Select(i => i.ItemId).ToList();
         Assert.Equal(claimed.Count, claimed.Distinct().Count());
         Assert.Equal(4, claimed.Count);
-        var (held, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Claimed, null, 1, 100, Now), CancellationToken.None);
+        var (held, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemState.Claimed, null, 1, 100, Now), CancellationToken.None);
         Assert.Equal(4, total);
         Assert.Equal(claimed.Order(), held.Select(i => i.ItemId).Order());
         Assert.All(held, i => Assert.Equal("alice", i.ClaimedBy));
@@ -293,7 +293,7 @@ public abstract class ReviewQueueContract : IDisposable
         Assert.Equal(Verdict.Review, stored.Verdict);
         Assert.Equal(items[2].ItemId, (await queue.GetBySubmissionAsync(untouched, CancellationToken.None))!.ItemId);
         Assert.Equal(Verdict.Allow, (await queue.GetBySubmissionAsync(alreadyClassified, CancellationToken.None))!.Verdict);
-        var (queued, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 10, Now), CancellationToken.None);
+        var (queued, total, _) = await queue.ListAsync(new ReviewQuery(ReviewItemState.Pending, null, 1, 10, Now), CancellationToken.None);
         Assert.Equal(stored.ItemId, Assert.Single(queued).ItemId);
         Assert.Equal(1, total);
     }
@@ -316,7 +316,7 @@ public abstract class ReviewQueueContract : IDisposable
                 return true;
             }))], Now, CancellationToken.None)));
 
-        var page = await queue.ListAsync(new ReviewQuery(ReviewItemStatus.Pending, null, 1, 100, Now), CancellationToken.None);
+        var page = await queue.ListAsync(new ReviewQuery(ReviewItemState.Pending, null, 1, 100, Now), CancellationToken.None);
         Assert.Equal(submissions.Order(), page.Items.Select(i => i.SubmissionId).Order());
         Assert.All(page.Items, i => Assert.Equal("text", i.Text));
     }

@@ -58,7 +58,7 @@ public class ReviewRulesTests
         var decision = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
 
         Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, decision, isSenior: false, Now));
-        Assert.Equal(ReviewItemStatus.Decided, item.Status);
+        Assert.Equal(ReviewItemState.Decided, item.State);
         Assert.Equal(DecisionOutcome.Remove, item.Decision!.Outcome);
         Assert.True(item.HasUnpublishedEvents);
 
@@ -83,7 +83,7 @@ public class ReviewRulesTests
         var item = ReviewSamples.Queued();
         Assert.Equal(ReviewRefusal.None, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Escalate), false, Now));
         Assert.True(item.Escalated);
-        Assert.Equal(ReviewItemStatus.Pending, item.Status);
+        Assert.Equal(ReviewItemState.Pending, item.State);
         Assert.Null(item.Decision);
 
         Assert.Equal(ReviewRefusal.NeedsSeniorModerator, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "bob", DecisionOutcome.Remove), false, Now));
@@ -98,7 +98,7 @@ public class ReviewRulesTests
 
         Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Release(item, "bob", Now));
         Assert.Equal(ReviewRefusal.None, ReviewRules.Release(item, "alice", Now));
-        Assert.Equal(ReviewItemStatus.Pending, item.Status);
+        Assert.Equal(ReviewItemState.Pending, item.State);
         Assert.Null(item.ClaimedBy);
     }
 
@@ -143,7 +143,7 @@ public class ReviewRulesTests
         ReviewRules.Decide(item, removal, false, Now);
 
         Assert.Equal(ReviewRefusal.None, ReviewRules.Appeal(item, Guid.NewGuid(), "why", QueuePriority.Default, Now.AddHours(1)));
-        Assert.Equal(ReviewItemStatus.Pending, item.Status);
+        Assert.Equal(ReviewItemState.Pending, item.State);
         Assert.Null(item.Decision);
         Assert.Equal(["alice"], item.ExcludedModerators);
         Assert.Equal(Now.AddHours(1).AddMinutes(15), item.DueAt);

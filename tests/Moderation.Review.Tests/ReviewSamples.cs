@@ -33,7 +33,7 @@ internal static class ReviewSamples
     public static ReviewItem ClaimedByAlice()
     {
         var item = Queued();
-        item.Status = ReviewItemStatus.Claimed;
+        item.State = ReviewItemState.Claimed;
         item.ClaimedBy = "alice";
         item.LeaseUntil = Now.AddMinutes(5);
         return item;

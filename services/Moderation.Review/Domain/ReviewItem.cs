@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using Moderation.Client;
 using Moderation.Contracts;
 
 namespace Moderation.Review.Domain;
@@ -58,21 +56,19 @@ public sealed class ReviewItem
 
     public bool Escalated { get; set; }
 
-    public DecisionView? Decision { get; set; }
-
     public List<StoredDecision> Decisions { get; set; } = [];
 
     public StoredAppeal? Appeal { get; set; }
 
-    /// <summary>Claim state lives beside the document in the store, so a claim is one atomic field update.</summary>
-    [JsonIgnore]
-    public ReviewItemStatus Status { get; set; } = ReviewItemStatus.Pending;
+    public ReviewItemState State { get; set; } = ReviewItemState.Pending;
 
-    [JsonIgnore]
     public string? ClaimedBy { get; set; }
 
-    [JsonIgnore]
     public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>The final decision the case stands on: the last one that was not an escalation, until an appeal reopens the case.</summary>
+    public ModerationDecided? Decision =>
+        State == ReviewItemState.Decided ? Decisions.LastOrDefault(d => d.Event.Outcome != DecisionOutcome.Escalate)?.Event : null;
 
     /// <summary>Both halves are in and a person has to look (a Review verdict or an appeal): the item is part of the queue.</summary>
     public bool IsQueued => Text is not null && (Verdict == Contracts.Verdict.Review || Appeal is not null);
@@ -89,20 +85,13 @@ public sealed class ReviewItem
         CreatedAt = now,
     };
 
-    public bool HasLiveLease(DateTimeOffset now) => Status == ReviewItemStatus.Claimed && LeaseUntil > now;
+    public bool HasLiveLease(DateTimeOffset now) => State == ReviewItemState.Claimed && LeaseUntil > now;
 
     public bool IsClaimedByOther(string moderator, DateTimeOffset now) =>
         HasLiveLease(now) && !string.Equals(ClaimedBy, moderator, StringComparison.Ordinal);
 
-    public bool IsPastSla(DateTimeOffset now) => Status != ReviewItemStatus.Decided && DueAt <= now;
+    public bool IsPastSla(DateTimeOffset now) => State != ReviewItemState.Decided && DueAt <= now;
 
-    public ReviewItemView ToView(DateTimeOffset now)
-    {
-        var leaseHeld = HasLiveLease(now);
-        var status = Status == ReviewItemStatus.Claimed && !leaseHeld ? ReviewItemStatus.Pending : Status;
-        var appeal = Appeal is { } a ? new AppealView(a.Event.AppealId, a.Event.AppealOf, a.Event.Reason, a.Event.OccurredAt, a.ExcludedModerators) : null;
-        return new ReviewItemView(ItemId, SubmissionId, Kind, Title, Text ?? "", Verdict ?? Contracts.Verdict.Review, Scores, Reasons,
-            TopCategory, Priority, status, leaseHeld ? ClaimedBy : null, leaseHeld ? LeaseUntil : null, CreatedAt, Decision,
-            ParentCommentId, ParentText, ReportCount, DueAt, IsPastSla(now), Escalated, appeal);
-    }
+    /// <summary>The state as the queue sees it at <paramref name="now"/>: a claim whose lease ran out counts as pending.</summary>
+    public ReviewItemState StateAt(DateTimeOffset now) => State == ReviewItemState.Claimed && !HasLiveLease(now) ? ReviewItemState.Pending : State;
 }

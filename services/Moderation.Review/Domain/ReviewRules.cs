@@ -1,10 +1,6 @@
-using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.Review.Storage;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Review.Domain;
 
@@ -95,7 +91,7 @@ public static class ReviewRules
             return ReviewRefusal.NotQueued;
         }
 
-        if (item.Status == ReviewItemStatus.Decided)
+        if (item.State == ReviewItemState.Decided)
         {
             return ReviewRefusal.AlreadyDecided;
         }
@@ -132,7 +128,7 @@ public static class ReviewRules
             return ReviewRefusal.NotQueued;
         }
 
-        if (item.Status == ReviewItemStatus.Decided)
+        if (item.State == ReviewItemState.Decided)
         {
             return ReviewRefusal.AlreadyDecided;
         }
@@ -171,8 +167,7 @@ public static class ReviewRules
             .Distinct(StringComparer.Ordinal)
             .ToList();
         item.Appeal = new StoredAppeal(new AppealFiled(item.SubmissionId, appealId, removal.DecisionId, reason, now), removers, null);
-        item.Decision = null;
-        item.Status = ReviewItemStatus.Pending;
+        item.State = ReviewItemState.Pending;
         item.Escalated = false;
         item.ClaimedBy = null;
         item.LeaseUntil = null;
@@ -188,7 +183,7 @@ public static class ReviewRules
             return ReviewRefusal.NotClaimedByCaller;
         }
 
-        item.Status = ReviewItemStatus.Pending;
+        item.State = ReviewItemState.Pending;
         item.ClaimedBy = null;
         item.LeaseUntil = null;
         return ReviewRefusal.None;
@@ -246,13 +241,11 @@ public static class ReviewRules
         if (decision.Outcome == DecisionOutcome.Escalate)
         {
             item.Escalated = true;
-            item.Status = ReviewItemStatus.Pending;
+            item.State = ReviewItemState.Pending;
         }
         else
         {
-            item.Status = ReviewItemStatus.Decided;
-            item.Decision = new DecisionView(decision.DecisionId, decision.Outcome, decision.ActorKind, decision.Actor,
-                decision.ReasonCode, decision.Note, decision.OccurredAt);
+            item.State = ReviewItemState.Decided;
         }
     }
 

@@ -8,8 +8,6 @@ using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Review.Endpoints;
 
@@ -102,7 +100,7 @@ public static class ReviewEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var result = await queue.ListAsync(new ReviewQuery(wanted, category, page ?? 1, size, now), cancellationToken);
+        var result = await queue.ListAsync(new ReviewQuery(wanted is { } w ? ReviewItemViews.ToState(w) : null, category, page ?? 1, size, now), cancellationToken);
         return Results.Ok(new ReviewItemsPage([.. result.Items.Select(i => i.ToView(now))], page ?? 1, size, result.Total, result.PastSla));
     }
 

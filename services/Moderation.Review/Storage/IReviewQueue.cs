@@ -1,13 +1,9 @@
-using Moderation.Client;
 using Moderation.Messaging;
 using Moderation.Review.Domain;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Review.Storage;
 
-public sealed record ReviewQuery(ReviewItemStatus? Status, string? Category, int Page, int PageSize, DateTimeOffset Now);
+public sealed record ReviewQuery(ReviewItemState? State, string? Category, int Page, int PageSize, DateTimeOffset Now);
 
 /// <summary>One page of the queue, the number of items the query matches, and how many of those are undecided past their SLA.</summary>
 public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, long Total, long PastSla);

@@ -1,11 +1,7 @@
-using System.Text.Json;
-using Moderation.Client;
-using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.Review.Domain;
-using Moderation.ServiceDefaults;
+using Moderation.Review.Storage.Documents;
 using Moderation.Storage;
-using Moderation.WebConsole;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -211,11 +207,11 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     {
         ArgumentNullException.ThrowIfNull(query);
         var now = query.Now.UtcDateTime;
-        var filter = query.Status switch
+        var filter = query.State switch
         {
-            ReviewItemStatus.Pending => Open(now),
-            ReviewItemStatus.Claimed => Filter.Eq("queued", true) & LiveLease(now),
-            ReviewItemStatus.Decided => Filter.Eq("queued", true) & Filter.Eq("status", "decided"),
+            ReviewItemState.Pending => Open(now),
+            ReviewItemState.Claimed => Filter.Eq("queued", true) & LiveLease(now),
+            ReviewItemState.Decided => Filter.Eq("queued", true) & Filter.Eq("status", "decided"),
             _ => Filter.Eq("queued", true),
         };
         if (query.Category is not null)
@@ -353,7 +349,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         { "_id", item.ItemId.ToString() },
         { "submissionId", item.SubmissionId.ToString() },
         { "queued", item.IsQueued },
-        { "status", item.Status.ToString().ToLowerInvariant() },
+        { "status", item.State.ToString().ToLowerInvariant() },
         { "escalated", item.Escalated },
         { "topCategory", item.TopCategory },
         { "priority", item.Priority },
@@ -365,15 +361,12 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         { "excludedModerators", new BsonArray(item.ExcludedModerators) },
         { "unpublished", item.HasUnpublishedEvents },
         { "version", version },
-        { "document", JsonSerializer.Serialize(item, ModerationJson.Options) },
+        { "document", ReviewItemDocument.Write(item) },
     };
 
-    private static ReviewItem FromDocument(BsonDocument document)
-    {
-        var item = JsonSerializer.Deserialize<ReviewItem>(document["document"].AsString, ModerationJson.Options)!;
-        item.Status = Enum.Parse<ReviewItemStatus>(document["status"].AsString, ignoreCase: true);
-        item.ClaimedBy = document["claimedBy"].IsBsonNull ? null : document["claimedBy"].AsString;
-        item.LeaseUntil = document["leaseUntil"].IsBsonNull ? null : new DateTimeOffset(document["leaseUntil"].ToUniversalTime(), TimeSpan.Zero);
-        return item;
-    }
+    private static ReviewItem FromDocument(BsonDocument document) => ReviewItemDocument.Read(
+        document["document"].AsString,
+        Enum.Parse<ReviewItemState>(document["status"].AsString, ignoreCase: true),
+        document["claimedBy"].IsBsonNull ? null : document["claimedBy"].AsString,
+        document["leaseUntil"].IsBsonNull ? null : new DateTimeOffset(document["leaseUntil"].ToUniversalTime(), TimeSpan.Zero));
 }

@@ -1,12 +1,9 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Moderation.Client;
-using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.Review.Domain;
-using Moderation.ServiceDefaults;
+using Moderation.Review.Storage.Documents;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Review.Storage;
 
@@ -188,11 +185,11 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
     public async Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = query.Status switch
+        var where = query.State switch
         {
-            ReviewItemStatus.Pending => Open,
-            ReviewItemStatus.Claimed => $"queued = 1 AND {LiveLease}",
-            ReviewItemStatus.Decided => "queued = 1 AND status = 'decided'",
+            ReviewItemState.Pending => Open,
+            ReviewItemState.Claimed => $"queued = 1 AND {LiveLease}",
+            ReviewItemState.Decided => "queued = 1 AND status = 'decided'",
             _ => "queued = 1",
         };
         if (query.Category is not null)
@@ -296,11 +293,11 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var item = JsonSerializer.Deserialize<ReviewItem>(reader.GetString(4), ModerationJson.Options)!;
-            item.Status = Enum.Parse<ReviewItemStatus>(reader.GetString(1), ignoreCase: true);
-            item.ClaimedBy = reader.IsDBNull(2) ? null : reader.GetString(2);
-            item.LeaseUntil = reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3));
-            items.Add(item);
+            items.Add(ReviewItemDocument.Read(
+                reader.GetString(4),
+                Enum.Parse<ReviewItemState>(reader.GetString(1), ignoreCase: true),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
         }
 
         return items;
@@ -326,7 +323,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         command.Parameters.AddWithValue("$id", item.ItemId.ToString());
         command.Parameters.AddWithValue("$submission", item.SubmissionId.ToString());
         command.Parameters.AddWithValue("$queued", item.IsQueued ? 1 : 0);
-        command.Parameters.AddWithValue("$status", item.Status.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("$status", item.State.ToString().ToLowerInvariant());
         command.Parameters.AddWithValue("$escalated", item.Escalated ? 1 : 0);
         command.Parameters.AddWithValue("$category", item.TopCategory);
         command.Parameters.AddWithValue("$priority", item.Priority);
@@ -337,7 +334,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         command.Parameters.AddWithValue("$due", (object?)item.DueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
         command.Parameters.AddWithValue("$excluded", item.ExcludedModerators.Count == 0 ? "" : $"|{string.Join('|', item.ExcludedModerators)}|");
         command.Parameters.AddWithValue("$unpublished", item.HasUnpublishedEvents ? 1 : 0);
-        command.Parameters.AddWithValue("$document", JsonSerializer.Serialize(item, ModerationJson.Options));
+        command.Parameters.AddWithValue("$document", ReviewItemDocument.Write(item));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
