@@ -32,6 +32,11 @@ public sealed class AuthOptions : IValidatableObject
                 yield return new ValidationResult($"Auth:ApiKeys:{i} ({entry.Name}): a sha256: key needs 64 hex digits.");
             }
 
+            if (entry.Roles.Contains(Moderation.ServiceDefaults.Roles.Submitter) && string.IsNullOrWhiteSpace(entry.Publisher))
+            {
+                yield return new ValidationResult($"Auth:ApiKeys:{i} ({entry.Name}): a submitter key needs the Publisher it submits for.");
+            }
+
             foreach (var role in entry.Roles.Where(r => !Moderation.ServiceDefaults.Roles.All.Contains(r)))
             {
                 yield return new ValidationResult($"Auth:ApiKeys:{i} ({entry.Name}): unknown role '{role}'.");

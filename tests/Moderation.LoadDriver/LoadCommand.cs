@@ -18,11 +18,11 @@ public sealed class LoadSettings : CommandSettings
     [CommandOption("--review <URL>"), Description("Review's base address (the driver's moderator works there).")]
     public string ReviewUrl { get; init; } = "http://127.0.0.1:5083";
 
-    [CommandOption("--submitter-key <KEY>")]
+    [CommandOption("--submitter-key <KEY>"), Description("A submitter's key (the demo publisher townhall's ingest client by default).")]
     public string SubmitterKey { get; init; } = "dev-submitter-key";
 
-    [CommandOption("--moderator-key <KEY>")]
-    public string ModeratorKey { get; init; } = "dev-moderator-key";
+    [CommandOption("--moderator-key <KEY>"), Description("A moderator's own key (the demo moderator alice's by default).")]
+    public string ModeratorKey { get; init; } = "dev-alice-key";
 
     [CommandOption("--mode <MODE>"), Description("single (one HTTP call per submission) or batch (NDJSON batches).")]
     public string Mode { get; init; } = "single";

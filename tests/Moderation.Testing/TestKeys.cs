@@ -1,6 +1,9 @@
 namespace Moderation.Testing;
 
-/// <summary>One API key per role, configured into every host a test starts.</summary>
+/// <summary>
+/// The API keys configured into every host a test starts: one holder per role, the submitter
+/// submitting for <see cref="Publisher"/>, and a second publisher's submitter for tests of tenancy.
+/// </summary>
 public static class TestKeys
 {
     public const string Submitter = "test-submitter-key";
@@ -9,24 +12,37 @@ public static class TestKeys
     public const string Auditor = "test-auditor-key";
     public const string Admin = "test-admin-key";
 
+    /// <summary>The key of another publisher's submitter, who must see none of <see cref="Publisher"/>'s submissions.</summary>
+    public const string OtherSubmitter = "test-other-submitter-key";
+
+    public const string Publisher = "test-publisher";
+    public const string OtherPublisher = "other-publisher";
+
     public static IReadOnlyDictionary<string, string?> Configuration { get; } = Build();
 
     private static Dictionary<string, string?> Build()
     {
-        var keys = new (string Name, string Key, string Role)[]
+        var keys = new (int Index, string Name, string Key, string Role, string? Publisher)[]
         {
-            ("submitter", Submitter, "submitter"),
-            ("moderator", Moderator, "moderator"),
-            ("senior", SeniorModerator, "senior-moderator"),
-            ("auditor", Auditor, "auditor"),
-            ("admin", Admin, "admin"),
+            (0, "submitter", Submitter, "submitter", Publisher),
+            (1, "moderator", Moderator, "moderator", null),
+            (2, "senior", SeniorModerator, "senior-moderator", null),
+            (3, "auditor", Auditor, "auditor", null),
+            (4, "admin", Admin, "admin", null),
+
+            // Far from the first five, so that tests adding keys of their own from index 5 on leave it alone.
+            (1000, "other-submitter", OtherSubmitter, "submitter", OtherPublisher),
         };
         var config = new Dictionary<string, string?>();
-        for (var i = 0; i < keys.Length; i++)
+        foreach (var (index, name, key, role, publisher) in keys)
         {
-            config[$"Auth:ApiKeys:{i}:Name"] = keys[i].Name;
-            config[$"Auth:ApiKeys:{i}:Key"] = keys[i].Key;
-            config[$"Auth:ApiKeys:{i}:Roles:0"] = keys[i].Role;
+            config[$"Auth:ApiKeys:{index}:Name"] = name;
+            config[$"Auth:ApiKeys:{index}:Key"] = key;
+            config[$"Auth:ApiKeys:{index}:Roles:0"] = role;
+            if (publisher is not null)
+            {
+                config[$"Auth:ApiKeys:{index}:Publisher"] = publisher;
+            }
         }
 
         return config;
