@@ -7,9 +7,7 @@ using Moderation.Ingestion.Endpoints;
 using Moderation.Ingestion.Intake;
 using Moderation.Ingestion.Storage;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion;
 
@@ -40,11 +38,11 @@ public static class IngestionService
     {
         ArgumentNullException.ThrowIfNull(bus);
         bus.TryAddSingleton<StatusUpdates>();
-        bus.AddConsumer<SubmissionClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConsumer<SubmissionDecidedConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConsumer<SubmissionAppealedConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConsumer<BatchClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConsumer<BatchDecidedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<SubmissionClassifiedConsumer, SubmissionClassifiedConsumerDefinition>();
+        bus.AddConsumer<SubmissionDecidedConsumer, SubmissionDecidedConsumerDefinition>();
+        bus.AddConsumer<SubmissionAppealedConsumer, SubmissionAppealedConsumerDefinition>();
+        bus.AddConsumer<BatchClassifiedConsumer, BatchClassifiedConsumerDefinition>();
+        bus.AddConsumer<BatchDecidedConsumer, BatchDecidedConsumerDefinition>();
     }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder routes)

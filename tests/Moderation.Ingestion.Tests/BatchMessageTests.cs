@@ -110,7 +110,7 @@ public sealed class BatchMessageTests : IngestionHostTest
             store, refusingSecond, Options.Create(new IngestionOptions { MaxItemsPerBatchMessage = 2 }),
             new IngestionMetrics(consumers.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), new ArticleThreads(store), TimeProvider.System);
         var records = Enumerable.Range(0, 5)
-            .Select(i => ((ReadySubmission)intake.CheckArticle(new SubmitArticleRequest("news.example", $"Refused {i}", $"Body {i}"))).Record)
+            .Select(i => ((ReadySubmission)intake.CheckArticle(new SubmittedArticle("news.example", $"Refused {i}", $"Body {i}"))).Record)
             .ToList();
 
         var outcomes = await intake.StoreBatchAsync(records, CancellationToken.None);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Ingestion.Domain;
+using Moderation.Ingestion.Endpoints;
 using Moderation.Ingestion.Storage;
 using Moderation.Messaging;
 using Moderation.ServiceDefaults;
@@ -45,7 +47,7 @@ public sealed class ConsumerTests : IAsyncLifetime
 
         Assert.True(await _harness.Consumed.Any<ContentClassified>());
         Assert.False(await _harness.Published.Any<Fault<ContentClassified>>());
-        Assert.Equal(SubmissionStatus.InReview, (await _store.GetAsync(record.SubmissionId, CancellationToken.None))!.Status);
+        Assert.Equal(SubmissionState.InReview, (await _store.GetAsync(record.SubmissionId, CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -62,8 +64,8 @@ public sealed class ConsumerTests : IAsyncLifetime
         await Eventually.GetAsync(() => Task.FromResult(consumer.Consumed.Select<ModerationDecided>().Count()), c => c == 2);
         Assert.False(await _harness.Published.Any<Fault<ModerationDecided>>());
         var read = await _store.GetAsync(record.SubmissionId, CancellationToken.None);
-        Assert.Equal(SubmissionStatus.Removed, read!.Status);
-        Assert.Single(read.Timeline, t => t.Status == SubmissionStatus.Removed);
+        Assert.Equal(SubmissionState.Removed, read!.Status);
+        Assert.Single(read.Timeline, t => t.State == SubmissionState.Removed);
     }
 
     [Fact]
@@ -109,7 +111,7 @@ public sealed class ConsumerTests : IAsyncLifetime
         Assert.False(await _harness.Published.Any<Fault<BatchClassified>>());
         Assert.False(await _harness.Published.Any<Fault<BatchDecided>>());
         Assert.Equal(
-            [SubmissionStatus.Removed, SubmissionStatus.Approved, SubmissionStatus.InReview],
+            [SubmissionState.Removed, SubmissionState.Approved, SubmissionState.InReview],
             await Task.WhenAll(inBatch.Select(async r => (await _store.GetAsync(r.SubmissionId, CancellationToken.None))!.Status)));
         for (var i = 0; i < inBatch.Count; i++)
         {

@@ -1,6 +1,7 @@
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
+using Moderation.Ingestion.Endpoints;
 
 namespace Moderation.Ingestion.Tests;
 
@@ -35,7 +36,7 @@ public class SubmissionRecordTests
     public void A_new_submission_is_received_with_one_timeline_entry()
     {
         var record = NewComment();
-        Assert.Equal(SubmissionStatus.Received, record.Status);
+        Assert.Equal(SubmissionState.Received, record.Status);
         Assert.Single(record.Timeline);
     }
 
@@ -44,11 +45,11 @@ public class SubmissionRecordTests
     {
         var record = NewComment();
         Assert.True(record.Apply(Classified(record.SubmissionId, Verdict.Review)));
-        Assert.Equal(SubmissionStatus.InReview, record.Status);
+        Assert.Equal(SubmissionState.InReview, record.Status);
         Assert.Equal(0.8, record.Scores![Categories.HarassmentThreatening]);
 
         Assert.True(record.Apply(Decided(record.SubmissionId, DecisionOutcome.Remove)));
-        Assert.Equal(SubmissionStatus.Removed, record.Status);
+        Assert.Equal(SubmissionState.Removed, record.Status);
         Assert.Equal("alice", record.Decision!.Actor);
         Assert.Equal(
             [SubmissionStatus.Received, SubmissionStatus.Classified, SubmissionStatus.InReview, SubmissionStatus.Removed],
@@ -60,7 +61,7 @@ public class SubmissionRecordTests
     {
         var record = NewComment();
         record.Apply(Classified(record.SubmissionId, Verdict.Allow));
-        Assert.Equal(SubmissionStatus.Classified, record.Status);
+        Assert.Equal(SubmissionState.Classified, record.Status);
         Assert.Equal(Verdict.Allow, record.Verdict);
     }
 
@@ -85,7 +86,7 @@ public class SubmissionRecordTests
         var record = NewComment();
         record.Apply(Decided(record.SubmissionId, DecisionOutcome.Approve));
         record.Apply(Classified(record.SubmissionId, Verdict.Review));
-        Assert.Equal(SubmissionStatus.Approved, record.Status);
+        Assert.Equal(SubmissionState.Approved, record.Status);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public class SubmissionRecordTests
         var record = NewComment();
         record.Apply(Classified(record.SubmissionId, Verdict.Review));
         record.Apply(Decided(record.SubmissionId, DecisionOutcome.Escalate));
-        Assert.Equal(SubmissionStatus.InReview, record.Status);
+        Assert.Equal(SubmissionState.InReview, record.Status);
         Assert.Null(record.Decision);
     }
 
@@ -109,9 +110,9 @@ public class SubmissionRecordTests
 
         Assert.True(record.Apply(appeal));
         Assert.False(record.Apply(appeal));
-        Assert.Equal(SubmissionStatus.InReview, record.Status);
+        Assert.Equal(SubmissionState.InReview, record.Status);
         Assert.True(record.Apply(Decided(record.SubmissionId, DecisionOutcome.Approve) with { OccurredAt = Now.AddSeconds(4), AppealOf = removal.DecisionId }));
-        Assert.Equal(SubmissionStatus.Approved, record.Status);
+        Assert.Equal(SubmissionState.Approved, record.Status);
         Assert.Equal(
             [SubmissionStatus.Received, SubmissionStatus.Classified, SubmissionStatus.InReview, SubmissionStatus.Removed, SubmissionStatus.InReview, SubmissionStatus.Approved],
             record.ToView().Timeline.Select(t => t.Status));
@@ -126,7 +127,7 @@ public class SubmissionRecordTests
         record.Apply(removal);
         record.Apply(Decided(record.SubmissionId, DecisionOutcome.Remove) with { AppealOf = removal.DecisionId });
         record.Apply(new AppealFiled(record.SubmissionId, Guid.NewGuid(), removal.DecisionId, "please", Now));
-        Assert.Equal(SubmissionStatus.Removed, record.Status);
+        Assert.Equal(SubmissionState.Removed, record.Status);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public abstract class SubmissionStoreContract : IDisposable
         var article = Article(Now);
         await store.AddAsync(article, CancellationToken.None);
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.UpdateManyAsync([new SubmissionChange(article.SubmissionId, record =>
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.UpdateManyAsync([new SubmissionRecordChange(article.SubmissionId, record =>
         {
             if (record.AppliedEvents.Contains($"event-{i}"))
             {
@@ -122,12 +122,12 @@ public abstract class SubmissionStoreContract : IDisposable
 
         await store.UpdateManyAsync(
             [
-                new SubmissionChange(article.SubmissionId, record =>
+                new SubmissionRecordChange(article.SubmissionId, record =>
                 {
                     record.AppliedEvents.Add("not kept");
                     return false;
                 }),
-                new SubmissionChange(unknown, record =>
+                new SubmissionRecordChange(unknown, record =>
                 {
                     record.AppliedEvents.Add("nowhere");
                     return true;
@@ -299,7 +299,7 @@ public abstract class SubmissionStoreContract : IDisposable
             await store.AddAsync(record, CancellationToken.None);
         }
 
-        SubmissionChange[] changes =
+        SubmissionRecordChange[] changes =
         [
             new(first.SubmissionId, r => AddOnce(r, "a")),
             new(second.SubmissionId, r => AddOnce(r, "a")),
@@ -326,8 +326,8 @@ public abstract class SubmissionStoreContract : IDisposable
         }
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => i % 4 == 0
-            ? store.UpdateManyAsync([new SubmissionChange(records[i % 3].SubmissionId, r => AddOnce(r, $"event-{i}"))], CancellationToken.None)
-            : store.UpdateManyAsync([.. records.Select(r => new SubmissionChange(r.SubmissionId, x => AddOnce(x, $"event-{i}")))], CancellationToken.None))));
+            ? store.UpdateManyAsync([new SubmissionRecordChange(records[i % 3].SubmissionId, r => AddOnce(r, $"event-{i}"))], CancellationToken.None)
+            : store.UpdateManyAsync([.. records.Select(r => new SubmissionRecordChange(r.SubmissionId, x => AddOnce(x, $"event-{i}")))], CancellationToken.None))));
 
         for (var n = 0; n < records.Count; n++)
         {

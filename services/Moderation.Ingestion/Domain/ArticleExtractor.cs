@@ -1,34 +1,5 @@
 namespace Moderation.Ingestion.Domain;
 
-/// <summary>The title and body found on a scraped page.</summary>
-public sealed record ExtractedArticle(string Title, string Body);
-
-/// <summary>The evidence <see cref="ArticleExtractor"/> weighs; every list and threshold is configurable.</summary>
-public sealed record ChromeRules(
-    IReadOnlyCollection<string> ChromePhrases,
-    IReadOnlyCollection<string> SectionPhrases,
-    IReadOnlyCollection<string> CreditWords,
-    IReadOnlyCollection<string> ChromeClassWords,
-    int MinParagraphWords,
-    int MaxChromeLineWords,
-    int MaxTitleWords,
-    int MaxHtmlDepth)
-{
-    public static ChromeRules From(IngestionOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new ChromeRules(
-            options.ChromePhrases ?? [.. IngestionOptions.DefaultChromePhrases],
-            options.SectionPhrases ?? [.. IngestionOptions.DefaultSectionPhrases],
-            options.CreditWords ?? [.. IngestionOptions.DefaultCreditWords],
-            options.ChromeClassWords ?? [.. IngestionOptions.DefaultChromeClassWords],
-            options.MinParagraphWords,
-            options.MaxChromeLineWords,
-            options.MaxTitleWords,
-            options.MaxHtmlDepth);
-    }
-}
-
 /// <summary>
 /// Finds an article's title and body on a scraped page by general evidence rather than by one
 /// site's markup. A line is chrome when it starts with a configured chrome phrase (ads, calls to

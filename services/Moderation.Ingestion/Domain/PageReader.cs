@@ -90,7 +90,7 @@ public static class PageReader
             builder.Append(c);
         }
 
-        return TextNormalizer.Normalize(builder.ToString());
+        return CanonicalText.Normalize(builder.ToString());
     }
 
     private sealed class BlockCollector(IReadOnlyCollection<string> chromeClassWords, int maxDepth)

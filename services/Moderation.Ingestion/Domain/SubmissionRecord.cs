@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Moderation.Client;
 using Moderation.Contracts;
 
 namespace Moderation.Ingestion.Domain;
@@ -58,9 +57,9 @@ public sealed class SubmissionRecord
 
     public string? PolicyVersion { get; set; }
 
-    public DecisionView? Decision { get; set; }
+    public RecordedDecision? Decision { get; set; }
 
-    public List<TimelineEntry> Timeline { get; set; } = [];
+    public List<StatusChange> Timeline { get; set; } = [];
 
     /// <summary>The removal an author's appeal contests while that appeal waits for its decision.</summary>
     public Guid? OpenAppealOf { get; set; }
@@ -68,22 +67,22 @@ public sealed class SubmissionRecord
     /// <summary>Keys of the events already applied, so a redelivered event changes nothing.</summary>
     public List<string> AppliedEvents { get; set; } = [];
 
-    public SubmissionStatus Status => OpenAppealOf is not null ? SubmissionStatus.InReview : Decision switch
+    public SubmissionState Status => OpenAppealOf is not null ? SubmissionState.InReview : Decision switch
     {
-        { Outcome: DecisionOutcome.Approve } => SubmissionStatus.Approved,
-        { Outcome: DecisionOutcome.Remove } => SubmissionStatus.Removed,
+        { Outcome: DecisionOutcome.Approve } => SubmissionState.Approved,
+        { Outcome: DecisionOutcome.Remove } => SubmissionState.Removed,
         _ => Verdict switch
         {
-            Contracts.Verdict.Review => SubmissionStatus.InReview,
-            null => SubmissionStatus.Received,
-            _ => SubmissionStatus.Classified,
+            Contracts.Verdict.Review => SubmissionState.InReview,
+            null => SubmissionState.Received,
+            _ => SubmissionState.Classified,
         },
     };
 
     public static SubmissionRecord Received(SubmissionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        record.Timeline.Add(new TimelineEntry(record.ReceivedAt, SubmissionStatus.Received, $"Received from {record.Source}."));
+        record.Timeline.Add(new StatusChange(record.ReceivedAt, SubmissionState.Received, $"Received from {record.Source}."));
         return record;
     }
 
@@ -102,11 +101,11 @@ public sealed class SubmissionRecord
         ModelVersion = classified.ModelVersion;
         PolicyVersion = classified.PolicyVersion;
         var top = classified.Scores.OrderByDescending(s => s.Value).FirstOrDefault();
-        Timeline.Add(new TimelineEntry(classified.OccurredAt, SubmissionStatus.Classified,
+        Timeline.Add(new StatusChange(classified.OccurredAt, SubmissionState.Classified,
             $"Classified {classified.Verdict.ToString().ToLowerInvariant()} by policy {classified.PolicyVersion}, model {classified.ModelVersion}; top category {top.Key} ({top.Value:0.00})."));
         if (classified.Verdict == Contracts.Verdict.Review)
         {
-            Timeline.Add(new TimelineEntry(classified.OccurredAt, SubmissionStatus.InReview, "Queued for a moderator."));
+            Timeline.Add(new StatusChange(classified.OccurredAt, SubmissionState.InReview, "Queued for a moderator."));
         }
 
         return true;
@@ -121,10 +120,10 @@ public sealed class SubmissionRecord
             return false;
         }
 
-        var view = new DecisionView(decided.DecisionId, decided.Outcome, decided.ActorKind, decided.Actor, decided.ReasonCode, decided.Note, decided.OccurredAt);
+        var decision = new RecordedDecision(decided.DecisionId, decided.Outcome, decided.ActorKind, decided.Actor, decided.ReasonCode, decided.Note, decided.OccurredAt);
         if (decided.IsFinal)
         {
-            Decision = view;
+            Decision = decision;
             if (decided.AppealOf is { } appealOf)
             {
                 // Remembered so that an appeal arriving after its own decision does not reopen the case.
@@ -135,11 +134,11 @@ public sealed class SubmissionRecord
 
         var status = decided.Outcome switch
         {
-            DecisionOutcome.Approve => SubmissionStatus.Approved,
-            DecisionOutcome.Remove => SubmissionStatus.Removed,
-            _ => SubmissionStatus.InReview,
+            DecisionOutcome.Approve => SubmissionState.Approved,
+            DecisionOutcome.Remove => SubmissionState.Removed,
+            _ => SubmissionState.InReview,
         };
-        Timeline.Add(new TimelineEntry(decided.OccurredAt, status,
+        Timeline.Add(new StatusChange(decided.OccurredAt, status,
             $"{decided.Outcome} by {decided.ActorKind.ToString().ToLowerInvariant()} {decided.Actor} ({decided.ReasonCode})."));
         return true;
     }
@@ -158,7 +157,7 @@ public sealed class SubmissionRecord
             OpenAppealOf = appeal.AppealOf;
         }
 
-        Timeline.Add(new TimelineEntry(appeal.OccurredAt, SubmissionStatus.InReview, $"Appeal of the removal filed: {appeal.Reason}"));
+        Timeline.Add(new StatusChange(appeal.OccurredAt, SubmissionState.InReview, $"Appeal of the removal filed: {appeal.Reason}"));
         return true;
     }
 
@@ -181,10 +180,6 @@ public sealed class SubmissionRecord
 
     public CommentSubmitted ToCommentSubmitted() =>
         new(SubmissionId, CommentId!.Value, ArticleId, ParentCommentId, Source, Author ?? "", Body, Title, ReceivedAt);
-
-    public SubmissionView ToView() => new(
-        SubmissionId, Kind, Status, ArticleId, CommentId, ParentCommentId, Source, ReceivedAt,
-        Verdict, Scores, Reasons, ModelVersion, PolicyVersion, Decision, [.. Timeline.OrderBy(t => t.At)]);
 
     private static string AppealDecidedKey(Guid appealOf) => $"appeal-decided:{appealOf}";
 

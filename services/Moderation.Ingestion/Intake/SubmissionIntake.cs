@@ -1,40 +1,20 @@
-using System.Diagnostics.Metrics;
 using System.Diagnostics;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Storage;
 using Moderation.Messaging;
 using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Intake;
-
-/// <summary>What became of one article or comment handed to <see cref="SubmissionIntake"/>.</summary>
-public abstract record IntakeOutcome;
-
-public sealed record StoredSubmission(SubmissionRecord Record) : IntakeOutcome;
-
-/// <summary>Passed every check and is ready to be stored; a batch stores its ready lines together.</summary>
-public sealed record ReadySubmission(SubmissionRecord Record) : IntakeOutcome;
-
-/// <summary>The same content came from the same place within the duplicate window: nothing new was stored.</summary>
-public sealed record DuplicateSubmission(SubmissionRecord First) : IntakeOutcome;
-
-/// <summary>Refused, with the status to answer and what is wrong, field by field.</summary>
-public sealed record RefusedSubmission(int StatusCode, string Title, IReadOnlyDictionary<string, string[]> Errors) : IntakeOutcome
-{
-    public string Describe() => string.Join("; ", Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
-}
 
 /// <summary>
 /// The one path every submission takes, whether it came alone, in a batch or from a scraped page:
 /// normalise, check every limit, find its article and parent, drop it as a duplicate or store it,
-/// then publish it through the outbox. A batch takes the same checks line by line, then stores its
-/// ready lines in one write and publishes them as a few <see cref="BatchSubmitted"/> messages.
+/// then publish it through the outbox (docs/decisions/0005-hand-written-outbox.md). A batch takes
+/// the same checks line by line, then stores its ready lines in one write and publishes them as a
+/// few <see cref="BatchSubmitted"/> messages (docs/decisions/0006-batches-as-messages.md).
 /// </summary>
 public sealed class SubmissionIntake(
     ISubmissionStore store,
@@ -44,34 +24,32 @@ public sealed class SubmissionIntake(
     ArticleThreads articles,
     TimeProvider clock)
 {
-    public const string InvalidTitle = "The request is not valid.";
-
-    // Single calls arriving together are stored in one write (a store turn per call had requests
-    // queueing for SQLite's single writer); each record keeps its own duplicate window.
+    // Single calls arriving together are stored in one write (docs/decisions/0012-write-groups.md);
+    // each record keeps its own duplicate window.
     private readonly WriteGroups<SubmissionRecord, SubmissionRecord?> _singleAdds =
         new((records, cancellationToken) => store.AddManyUnlessDuplicateAsync(records, options.Value.DuplicateWindow, cancellationToken));
 
-    public Task<IntakeOutcome> SubmitArticleAsync(SubmitArticleRequest request, CancellationToken cancellationToken) =>
-        StoreIfReadyAsync(CheckArticle(request), cancellationToken);
+    public Task<IntakeOutcome> SubmitArticleAsync(SubmittedArticle article, CancellationToken cancellationToken) =>
+        StoreIfReadyAsync(CheckArticle(article), cancellationToken);
 
-    public async Task<IntakeOutcome> SubmitCommentAsync(Guid articleId, SubmitCommentRequest request, CancellationToken cancellationToken) =>
-        await StoreIfReadyAsync(await CheckCommentAsync(articleId, request, NewThreadLookup(), cancellationToken), cancellationToken);
+    public async Task<IntakeOutcome> SubmitCommentAsync(SubmittedComment comment, CancellationToken cancellationToken) =>
+        await StoreIfReadyAsync(await CheckCommentAsync(comment, NewThreadLookup(), cancellationToken), cancellationToken);
 
     /// <summary>A lookup of the threads comments belong to, for one request.</summary>
     public ThreadLookup NewThreadLookup() => new(store, articles);
 
     /// <summary>Normalises an article and checks every limit: a <see cref="ReadySubmission"/> or a <see cref="RefusedSubmission"/>.</summary>
-    public IntakeOutcome CheckArticle(SubmitArticleRequest request)
+    public IntakeOutcome CheckArticle(SubmittedArticle article)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(article);
         var limits = options.Value;
-        var source = TextNormalizer.NormalizeOptional(request.Source);
-        var title = TextNormalizer.NormalizeOptional(request.Title);
-        var body = TextNormalizer.NormalizeOptional(request.Body);
-        var url = TextNormalizer.NormalizeOptional(request.Url);
-        var author = TextNormalizer.NormalizeOptional(request.Author);
-        var externalId = TextNormalizer.NormalizeOptional(request.ExternalId);
-        var language = TextNormalizer.NormalizeOptional(request.Language);
+        var source = CanonicalText.NormalizeOptional(article.Source);
+        var title = CanonicalText.NormalizeOptional(article.Title);
+        var body = CanonicalText.NormalizeOptional(article.Body);
+        var url = CanonicalText.NormalizeOptional(article.Url);
+        var author = CanonicalText.NormalizeOptional(article.Author);
+        var externalId = CanonicalText.NormalizeOptional(article.ExternalId);
+        var language = CanonicalText.NormalizeOptional(article.Language);
         var validation = new RequestValidation()
             .Text("source", source, limits.MaxSourceLength, required: true)
             .Text("title", title, limits.MaxTitleLength, required: true)
@@ -87,7 +65,7 @@ public sealed class SubmissionIntake(
 
         if (!validation.IsValid)
         {
-            return new RefusedSubmission(StatusCodes.Status400BadRequest, InvalidTitle, validation.Errors);
+            return new RefusedSubmission(StatusCodes.Status400BadRequest, RefusedSubmission.InvalidTitle, validation.Errors);
         }
 
         return new ReadySubmission(SubmissionRecord.Received(new SubmissionRecord
@@ -110,33 +88,34 @@ public sealed class SubmissionIntake(
     /// Normalises a comment, checks every limit and finds the article and parent comment it answers
     /// (through <paramref name="threads"/>): a <see cref="ReadySubmission"/> or a <see cref="RefusedSubmission"/>.
     /// </summary>
-    public async Task<IntakeOutcome> CheckCommentAsync(Guid articleId, SubmitCommentRequest request, ThreadLookup threads, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> CheckCommentAsync(SubmittedComment comment, ThreadLookup threads, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(comment);
         ArgumentNullException.ThrowIfNull(threads);
         var limits = options.Value;
-        var author = TextNormalizer.NormalizeOptional(request.Author);
-        var body = TextNormalizer.NormalizeOptional(request.Body);
+        var author = CanonicalText.NormalizeOptional(comment.Author);
+        var body = CanonicalText.NormalizeOptional(comment.Body);
         var validation = new RequestValidation()
             .Text("author", author, limits.MaxAuthorLength, required: true)
             .Text("body", body, limits.MaxCommentBodyLength, required: true);
         if (!validation.IsValid)
         {
-            return new RefusedSubmission(StatusCodes.Status400BadRequest, InvalidTitle, validation.Errors);
+            return new RefusedSubmission(StatusCodes.Status400BadRequest, RefusedSubmission.InvalidTitle, validation.Errors);
         }
 
+        var articleId = comment.ArticleId;
         var article = await threads.FindArticleAsync(articleId, cancellationToken);
         if (article is null)
         {
-            return NotFound("Unknown article.", "articleId", $"no article {articleId} was submitted; a comment must belong to one.");
+            return RefusedSubmission.NotFound("Unknown article.", "articleId", $"no article {articleId} was submitted; a comment must belong to one.");
         }
 
-        if (request.ParentCommentId is { } parentId)
+        if (comment.ParentCommentId is { } parentId)
         {
             var parent = await threads.FindCommentAsync(parentId, cancellationToken);
             if (parent is null || parent.ArticleId != articleId)
             {
-                return NotFound("Unknown parent comment.", "parentCommentId", $"article {articleId} has no comment {parentId} to answer.");
+                return RefusedSubmission.NotFound("Unknown parent comment.", "parentCommentId", $"article {articleId} has no comment {parentId} to answer.");
             }
         }
 
@@ -146,7 +125,7 @@ public sealed class SubmissionIntake(
             Kind = ContentKind.Comment,
             ArticleId = articleId,
             CommentId = Guid.CreateVersion7(),
-            ParentCommentId = request.ParentCommentId,
+            ParentCommentId = comment.ParentCommentId,
             Source = article.Source,
             Title = article.Title,
             Body = body!,
@@ -192,16 +171,14 @@ public sealed class SubmissionIntake(
                 clock.GetUtcNow());
             if (!await publisher.PublishAsync(store, message, [.. items.Select(r => r.SubmissionId.ToString())], cancellationToken))
             {
-                // The broker is away or refused the message: the sweeper publishes these and the rest one by one, and the caller waits out one timeout, not one per message.
+                // The broker is away or refused the message: the sweeper publishes these and the rest
+                // one by one, and the caller waits out one timeout, not one per message.
                 break;
             }
         }
 
         return outcomes;
     }
-
-    private static RefusedSubmission NotFound(string title, string field, string message) =>
-        new(StatusCodes.Status404NotFound, title, new Dictionary<string, string[]> { [field] = [message] });
 
     private async Task<IntakeOutcome> StoreIfReadyAsync(IntakeOutcome checkedOutcome, CancellationToken cancellationToken)
     {
@@ -234,79 +211,4 @@ public sealed class SubmissionIntake(
         metrics.Received.Add(1, kind);
         return new StoredSubmission(record);
     }
-}
-
-/// <summary>What a comment takes from the article it belongs to.</summary>
-public sealed record ArticleThread(string Source, string Title);
-
-/// <summary>
-/// The source and title of stored articles, which never change, kept for the comments that name
-/// them: every comment of a busy thread read its article's whole record, body and all, again. At
-/// most <see cref="Capacity"/> articles are kept, the least recently used leaving first; an article
-/// not found is not remembered, as it may be submitted a moment later.
-/// </summary>
-public sealed class ArticleThreads(ISubmissionStore store) : IDisposable
-{
-    public const int Capacity = 10_000;
-
-    private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = Capacity });
-
-    public async Task<ArticleThread?> FindAsync(Guid articleId, CancellationToken cancellationToken)
-    {
-        if (_known.TryGetValue(articleId, out ArticleThread? known))
-        {
-            return known;
-        }
-
-        if (await store.FindArticleAsync(articleId, cancellationToken) is not { } article)
-        {
-            return null;
-        }
-
-        var thread = new ArticleThread(article.Source, article.Title);
-        _known.Set(articleId, thread, new MemoryCacheEntryOptions { Size = 1 });
-        return thread;
-    }
-
-    public void Dispose() => _known.Dispose();
-}
-
-/// <summary>
-/// Finds the article and the parent comment a comment answers. One lookup serves one request, and a
-/// batch's comments share one, so a comment answered by many lines of a batch is read once.
-/// </summary>
-public sealed class ThreadLookup(ISubmissionStore store, ArticleThreads articles)
-{
-    private readonly Dictionary<Guid, SubmissionRecord?> _comments = [];
-
-    public Task<ArticleThread?> FindArticleAsync(Guid articleId, CancellationToken cancellationToken) =>
-        articles.FindAsync(articleId, cancellationToken);
-
-    public async Task<SubmissionRecord?> FindCommentAsync(Guid commentId, CancellationToken cancellationToken)
-    {
-        if (!_comments.TryGetValue(commentId, out var comment))
-        {
-            comment = await store.FindCommentAsync(commentId, cancellationToken);
-            _comments[commentId] = comment;
-        }
-
-        return comment;
-    }
-}
-
-public sealed class IngestionMetrics
-{
-    public const string MeterName = "Moderation.Ingestion";
-
-    public IngestionMetrics(IMeterFactory meterFactory)
-    {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
-        Received = meter.CreateCounter<long>("moderation.submissions.received", description: "Submissions stored by ingestion, by kind.");
-        Duplicates = meter.CreateCounter<long>("moderation.submissions.duplicates", description: "Submissions answered as duplicates of an earlier one, by kind.");
-    }
-
-    public Counter<long> Received { get; }
-
-    public Counter<long> Duplicates { get; }
 }

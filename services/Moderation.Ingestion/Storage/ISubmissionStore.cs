@@ -1,8 +1,5 @@
 using Moderation.Ingestion.Domain;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Storage;
 
@@ -46,8 +43,5 @@ public interface ISubmissionStore : IPendingEventSource
     /// false when what it does was done before, as applying an event is): a store may run a change
     /// again when it cannot tell whether its write landed.
     /// </summary>
-    Task UpdateManyAsync(IReadOnlyList<SubmissionChange> changes, CancellationToken cancellationToken);
+    Task UpdateManyAsync(IReadOnlyList<SubmissionRecordChange> changes, CancellationToken cancellationToken);
 }
-
-/// <summary>One change of <see cref="ISubmissionStore.UpdateManyAsync"/>: returns false to leave the submission as it is.</summary>
-public sealed record SubmissionChange(Guid SubmissionId, Func<SubmissionRecord, bool> Change);

@@ -7,7 +7,7 @@ namespace Moderation.Ingestion.Domain;
 /// The one normal form stored and classified: Unicode NFKC, unified line breaks, and no control
 /// characters other than line breaks and tabs, so that two spellings of one text compare equal.
 /// </summary>
-public static class TextNormalizer
+public static class CanonicalText
 {
     public static string Normalize(string text)
     {

@@ -2,7 +2,7 @@ using Moderation.Ingestion.Domain;
 
 namespace Moderation.Ingestion.Tests;
 
-public class TextNormalizerTests
+public class CanonicalTextTests
 {
     [Theory]
     [InlineData("ＦＵＬＬＷＩＤＴＨ", "FULLWIDTH")]
@@ -12,12 +12,12 @@ public class TextNormalizerTests
     [InlineData("  padded\t \n", "padded")]
     [InlineData("tab\tkept", "tab\tkept")]
     public void Normalize_gives_one_form_for_equivalent_text(string input, string expected) =>
-        Assert.Equal(expected, TextNormalizer.Normalize(input));
+        Assert.Equal(expected, CanonicalText.Normalize(input));
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData(" \u0001 ")]
     public void NormalizeOptional_turns_blank_into_null(string? input) =>
-        Assert.Null(TextNormalizer.NormalizeOptional(input));
+        Assert.Null(CanonicalText.NormalizeOptional(input));
 }

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Moderation.Contracts;
+using Moderation.Ingestion.Domain;
+
+namespace Moderation.Ingestion.Storage;
+
+/// <summary>
+/// A submission of record as both adapters store it: a JSON document whose schema belongs to the
+/// store (names and spellings fixed here, <see cref="SchemaVersion"/> in every document), so a change
+/// of the public API's JSON changes nothing that is stored. Schema 1 was the record written with the
+/// API's options and no version field; its names and spellings are the ones kept here, so it reads as
+/// schema 2 does (its extra computed fields, <c>status</c> and <c>contentHash</c>, are ignored).
+/// </summary>
+public sealed class SubmissionDocument
+{
+    public const int CurrentSchemaVersion = 2;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    /// <summary>Absent in schema 1 documents, so it reads as 1 there.</summary>
+    [JsonPropertyName("schemaVersion")]
+    public int SchemaVersion { get; init; } = 1;
+
+    [JsonPropertyName("submissionId")]
+    public required Guid SubmissionId { get; init; }
+
+    [JsonPropertyName("kind")]
+    public required ContentKind Kind { get; init; }
+
+    [JsonPropertyName("articleId")]
+    public required Guid ArticleId { get; init; }
+
+    [JsonPropertyName("commentId")]
+    public Guid? CommentId { get; init; }
+
+    [JsonPropertyName("parentCommentId")]
+    public Guid? ParentCommentId { get; init; }
+
+    [JsonPropertyName("source")]
+    public required string Source { get; init; }
+
+    [JsonPropertyName("title")]
+    public required string Title { get; init; }
+
+    [JsonPropertyName("body")]
+    public required string Body { get; init; }
+
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
+
+    [JsonPropertyName("author")]
+    public string? Author { get; init; }
+
+    [JsonPropertyName("externalId")]
+    public string? ExternalId { get; init; }
+
+    [JsonPropertyName("language")]
+    public string? Language { get; init; }
+
+    [JsonPropertyName("receivedAt")]
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    [JsonPropertyName("publishedAt")]
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    [JsonPropertyName("verdict")]
+    public Verdict? Verdict { get; init; }
+
+    [JsonPropertyName("scores")]
+    public Dictionary<string, double>? Scores { get; init; }
+
+    [JsonPropertyName("reasons")]
+    public List<StoredReason>? Reasons { get; init; }
+
+    [JsonPropertyName("modelVersion")]
+    public string? ModelVersion { get; init; }
+
+    [JsonPropertyName("policyVersion")]
+    public string? PolicyVersion { get; init; }
+
+    [JsonPropertyName("decision")]
+    public StoredDecision? Decision { get; init; }
+
+    [JsonPropertyName("timeline")]
+    public List<StoredStatusChange> Timeline { get; init; } = [];
+
+    [JsonPropertyName("openAppealOf")]
+    public Guid? OpenAppealOf { get; init; }
+
+    [JsonPropertyName("appliedEvents")]
+    public List<string> AppliedEvents { get; init; } = [];
+
+    public static string Serialize(SubmissionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return JsonSerializer.Serialize(new SubmissionDocument
+        {
+            SchemaVersion = CurrentSchemaVersion,
+            SubmissionId = record.SubmissionId,
+            Kind = record.Kind,
+            ArticleId = record.ArticleId,
+            CommentId = record.CommentId,
+            ParentCommentId = record.ParentCommentId,
+            Source = record.Source,
+            Title = record.Title,
+            Body = record.Body,
+            Url = record.Url,
+            Author = record.Author,
+            ExternalId = record.ExternalId,
+            Language = record.Language,
+            ReceivedAt = record.ReceivedAt,
+            PublishedAt = record.PublishedAt,
+            Verdict = record.Verdict,
+            Scores = record.Scores,
+            Reasons = record.Reasons?.Select(r => new StoredReason(r.Category, r.Source, r.Detail, r.Field, new StoredSpan(r.Span.Start, r.Span.End))).ToList(),
+            ModelVersion = record.ModelVersion,
+            PolicyVersion = record.PolicyVersion,
+            Decision = record.Decision is { } d ? new StoredDecision(d.DecisionId, d.Outcome, d.ActorKind, d.Actor, d.ReasonCode, d.Note, d.DecidedAt) : null,
+            Timeline = [.. record.Timeline.Select(t => new StoredStatusChange(t.At, t.State, t.Detail))],
+            OpenAppealOf = record.OpenAppealOf,
+            AppliedEvents = record.AppliedEvents,
+        }, Json);
+    }
+
+    public static SubmissionRecord Deserialize(string json)
+    {
+        var document = JsonSerializer.Deserialize<SubmissionDocument>(json, Json)
+            ?? throw new InvalidDataException("A stored submission is empty.");
+        if (document.SchemaVersion > CurrentSchemaVersion)
+        {
+            throw new InvalidDataException(
+                $"Submission {document.SubmissionId} was stored with schema {document.SchemaVersion}; this build reads up to {CurrentSchemaVersion}.");
+        }
+
+        return new SubmissionRecord
+        {
+            SubmissionId = document.SubmissionId,
+            Kind = document.Kind,
+            ArticleId = document.ArticleId,
+            CommentId = document.CommentId,
+            ParentCommentId = document.ParentCommentId,
+            Source = document.Source,
+            Title = document.Title,
+            Body = document.Body,
+            Url = document.Url,
+            Author = document.Author,
+            ExternalId = document.ExternalId,
+            Language = document.Language,
+            ReceivedAt = document.ReceivedAt,
+            PublishedAt = document.PublishedAt,
+            Verdict = document.Verdict,
+            Scores = document.Scores is null ? null : new Dictionary<string, double>(document.Scores, StringComparer.Ordinal),
+            Reasons = document.Reasons?.Select(r => new ClassificationReason(r.Category, r.Source, r.Detail, r.Field, new EvidenceSpan(r.Span.Start, r.Span.End))).ToList(),
+            ModelVersion = document.ModelVersion,
+            PolicyVersion = document.PolicyVersion,
+            Decision = document.Decision is { } d ? new RecordedDecision(d.DecisionId, d.Outcome, d.ActorKind, d.Actor, d.ReasonCode, d.Note, d.DecidedAt) : null,
+            Timeline = [.. document.Timeline.Select(t => new StatusChange(t.At, t.Status, t.Detail))],
+            OpenAppealOf = document.OpenAppealOf,
+            AppliedEvents = document.AppliedEvents,
+        };
+    }
+
+    public sealed record StoredReason(
+        [property: JsonPropertyName("category")] string Category,
+        [property: JsonPropertyName("source")] string Source,
+        [property: JsonPropertyName("detail")] string Detail,
+        [property: JsonPropertyName("field")] string Field,
+        [property: JsonPropertyName("span")] StoredSpan Span);
+
+    public sealed record StoredSpan([property: JsonPropertyName("start")] int Start, [property: JsonPropertyName("end")] int End);
+
+    public sealed record StoredDecision(
+        [property: JsonPropertyName("decisionId")] Guid DecisionId,
+        [property: JsonPropertyName("outcome")] DecisionOutcome Outcome,
+        [property: JsonPropertyName("actorKind")] DecisionActorKind ActorKind,
+        [property: JsonPropertyName("actor")] string Actor,
+        [property: JsonPropertyName("reasonCode")] string ReasonCode,
+        [property: JsonPropertyName("note")] string? Note,
+        [property: JsonPropertyName("decidedAt")] DateTimeOffset DecidedAt);
+
+    public sealed record StoredStatusChange(
+        [property: JsonPropertyName("at")] DateTimeOffset At,
+        [property: JsonPropertyName("status")] SubmissionState Status,
+        [property: JsonPropertyName("detail")] string Detail);
+}
