@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A series of identical runs of deploy/local/measure.sh (fresh processes, stores and virtual host
 # each time), then one line per run and the series' medians from the load driver's `summarize`.
-# One run on a small shared machine moves by a fifth from the next; the README's targets are
+# One run on a small shared machine moves by a fifth from the next; the targets in docs/performance.md are
 # judged on a series.
 # Usage: RUNS=5 deploy/local/series.sh [driver options...]   e.g. --mode single --concurrency 128 --duration 20
 # Environment: RUNS (5), SERIES_DIR (artifacts/series), SKIP_BUILD=1 to reuse the last Release

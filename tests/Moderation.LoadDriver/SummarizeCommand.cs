@@ -52,7 +52,7 @@ public sealed class SummarizeCommand : AsyncCommand<SummarizeSettings>
         return 0;
     }
 
-    /// <summary>The series in one line, as the README quotes it.</summary>
+    /// <summary>The series in one line, as docs/performance.md quotes it.</summary>
     public static string Describe(RunSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
