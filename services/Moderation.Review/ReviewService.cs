@@ -25,6 +25,7 @@ public static class ReviewService
             .ValidateOnStart();
         builder.Services.AddSingleton<ReviewMetrics>();
         builder.Services.AddSingleton(sp => QueuePriority.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
+        builder.Services.AddSingleton(sp => ClaimRules.From(sp.GetRequiredService<IOptions<ReviewOptions>>().Value));
         builder.Services.AddModerationStore<IReviewQueue, SqliteReviewQueue, MongoReviewQueue>();
         builder.Services.AddPendingEventSource<IReviewQueue>(builder.Configuration);
         builder.Services.AddModerationConsumers(QueueName, AddConsumers);

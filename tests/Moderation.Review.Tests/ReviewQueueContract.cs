@@ -47,8 +47,53 @@ public abstract class ReviewQueueContract : IDisposable
         }, at ?? Now, CancellationToken.None);
     }
 
+    protected static ClaimRules Rules(int maxHeld) => new(TimeSpan.FromMinutes(5), maxHeld);
+
     private static Task<IReadOnlyList<ReviewItem>> ClaimAsync(IReviewQueue queue, string moderator, int count, int maxHeld = 100, bool senior = false) =>
-        queue.ClaimAsync(new ClaimSpec(moderator, senior, count, maxHeld, Now, Now.AddMinutes(5)), CancellationToken.None);
+        queue.ClaimAsync(new ClaimSpec(moderator, senior, count, Now, Rules(maxHeld)), CancellationToken.None);
+
+    /// <summary>
+    /// Runs one row of the rules' table against this adapter, and checks that the domain's reading of
+    /// the same rules (<see cref="QueueCondition.IsMetBy"/>, <see cref="ReviewQueueOrder.Sort"/>) agrees.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(QueueRuleCases.Names), MemberType = typeof(QueueRuleCases))]
+    public async Task The_queue_follows_its_rules(string name)
+    {
+        var queue = await QueueAsync();
+        var rule = QueueRuleCases.Named(name);
+        var ids = await CaseItemSetup.EnqueueAsync(queue, rule.Items);
+        var names = ids.ToDictionary(p => p.Value, p => p.Key);
+        var at = Now + rule.Step.At;
+        var before = (await Task.WhenAll(ids.Values.Select(id => queue.GetAsync(id, CancellationToken.None)))).Select(i => i!).ToList();
+        IEnumerable<string> Named(IEnumerable<ReviewItem> items) => items.Select(i => names[i.ItemId]);
+        IEnumerable<string> InDomain(QueueCondition condition) => Named(ReviewQueueOrder.Sort(before.Where(condition.IsMetBy), at));
+        switch (rule.Step)
+        {
+            case QueueRuleStep.Served served:
+                Assert.Equal(served.Expected, InDomain(ClaimRules.Open(at)));
+                var pending = await queue.ListAsync(new ReviewQuery(ReviewItemState.Pending, null, 1, 100, at), CancellationToken.None);
+                Assert.Equal(served.Expected, Named(pending.Items));
+                Assert.Equal(served.Expected, Named(await queue.ClaimAsync(new ClaimSpec("senior-claimer", true, 100, at, Rules(100)), CancellationToken.None)));
+                break;
+            case QueueRuleStep.Claimed claimed:
+                var claim = new ClaimSpec(claimed.Moderator, claimed.IsSenior, claimed.Count, at, Rules(claimed.MaxHeld));
+                Assert.Equal(claimed.Expected, InDomain(claim.Claimable).Take(claim.Rules.Take(claim.Count, before.Count(claim.Held.IsMetBy))));
+                var taken = await queue.ClaimAsync(claim, CancellationToken.None);
+                Assert.Equal(claimed.Expected, Named(taken));
+                Assert.All(taken, i => Assert.Equal((claimed.Moderator, claim.LeaseUntil), (i.ClaimedBy, i.LeaseUntil)));
+                break;
+            case QueueRuleStep.Listed listed:
+                var query = new ReviewQuery(listed.State, null, 1, 100, at);
+                Assert.Equal(listed.Expected, InDomain(query.Condition()));
+                var page = await queue.ListAsync(query, CancellationToken.None);
+                Assert.Equal(listed.Expected, Named(page.Items));
+                Assert.Equal(listed.Expected.Count, page.Total);
+                break;
+            default:
+                throw new InvalidOperationException($"No runner for {rule.Step}.");
+        }
+    }
 
     [SkippableFact]
     public async Task The_two_halves_of_an_item_arriving_at_once_make_one_queued_item()
@@ -101,16 +146,16 @@ public abstract class ReviewQueueContract : IDisposable
         var mild = await EnqueueAsync(queue, 0.55);
         var worst = await EnqueueAsync(queue, 0.95);
 
-        var alice = await queue.ClaimAsync(new ClaimSpec("alice", false, 1, 100, Now, Now.AddMinutes(5)), CancellationToken.None);
+        var alice = await queue.ClaimAsync(new ClaimSpec("alice", false, 1, Now, Rules(100)), CancellationToken.None);
         Assert.Equal(worst.ItemId, Assert.Single(alice).ItemId);
         Assert.Equal("alice", alice[0].ClaimedBy);
         Assert.Equal(Now.AddMinutes(5), alice[0].LeaseUntil);
 
-        var bob = await queue.ClaimAsync(new ClaimSpec("bob", false, 5, 100, Now.AddMinutes(1), Now.AddMinutes(6)), CancellationToken.None);
+        var bob = await queue.ClaimAsync(new ClaimSpec("bob", false, 5, Now.AddMinutes(1), Rules(100)), CancellationToken.None);
         Assert.Equal(mild.ItemId, Assert.Single(bob).ItemId);
-        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("carol", false, 5, 100, Now.AddMinutes(2), Now.AddMinutes(7)), CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("carol", false, 5, Now.AddMinutes(2), Rules(100)), CancellationToken.None));
 
-        var afterAlicesLease = await queue.ClaimAsync(new ClaimSpec("carol", false, 5, 100, Now.AddMinutes(5).AddSeconds(1), Now.AddMinutes(10)), CancellationToken.None);
+        var afterAlicesLease = await queue.ClaimAsync(new ClaimSpec("carol", false, 5, Now.AddMinutes(5).AddSeconds(1), Rules(100)), CancellationToken.None);
         Assert.Equal(worst.ItemId, Assert.Single(afterAlicesLease).ItemId);
         var (claimed, _, _) = await queue.ListAsync(new ReviewQuery(ReviewItemState.Claimed, null, 1, 10, Now.AddMinutes(5).AddSeconds(2)), CancellationToken.None);
         Assert.Equal(2, claimed.Count);
@@ -127,7 +172,7 @@ public abstract class ReviewQueueContract : IDisposable
         }
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            Task.Run(() => queue.ClaimAsync(new ClaimSpec($"moderator-{i}", false, 2, 100, Now, Now.AddMinutes(5)), CancellationToken.None))));
+            Task.Run(() => queue.ClaimAsync(new ClaimSpec($"moderator-{i}", false, 2, Now, Rules(100)), CancellationToken.None))));
 
         var claimed = claims.SelectMany(c => c).Select(i => i.ItemId).ToList();
         Assert.Equal(claimed.Count, claimed.Distinct().Count());
@@ -144,8 +189,8 @@ public abstract class ReviewQueueContract : IDisposable
         await queue.UpdateAsync(item.ItemId, i =>
             ReviewRules.Decide(i, ReviewSamples.Decision(i.SubmissionId, "alice", DecisionOutcome.Escalate), false, Now) == ReviewRefusal.None, CancellationToken.None);
 
-        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("bob", false, 5, 100, Now, Now.AddMinutes(5)), CancellationToken.None));
-        Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync(new ClaimSpec("carol", true, 5, 100, Now, Now.AddMinutes(5)), CancellationToken.None)).ItemId);
+        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("bob", false, 5, Now, Rules(100)), CancellationToken.None));
+        Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync(new ClaimSpec("carol", true, 5, Now, Rules(100)), CancellationToken.None)).ItemId);
     }
 
     [SkippableFact]
@@ -168,7 +213,7 @@ public abstract class ReviewQueueContract : IDisposable
         var read = await queue.GetAsync(item.ItemId, CancellationToken.None);
         Assert.Equal(ReviewItemState.Decided, read!.State);
         Assert.Equal(DecisionOutcome.Remove, read.Decision!.Outcome);
-        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("bob", true, 5, 100, Now, Now.AddMinutes(5)), CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync(new ClaimSpec("bob", true, 5, Now, Rules(100)), CancellationToken.None));
     }
 
     [SkippableFact]
@@ -401,7 +446,7 @@ public sealed class SqliteReviewQueueTests : ReviewQueueContract
             ReviewRules.ApplyClassification(i, ReviewSamples.Classified(submissionId, Verdict.Review));
             return true;
         }, ReviewSamples.Now, CancellationToken.None);
-        Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync(new ClaimSpec("alice", false, 5, 5, ReviewSamples.Now, ReviewSamples.Now.AddMinutes(5)), CancellationToken.None)).ItemId);
+        Assert.Equal(item.ItemId, Assert.Single(await queue.ClaimAsync(new ClaimSpec("alice", false, 5, ReviewSamples.Now, Rules(5)), CancellationToken.None)).ItemId);
         Assert.NotNull(await queue.GetBySubmissionAsync(Guid.Parse("00000000-0000-0000-0000-000000000002"), CancellationToken.None));
     }
 

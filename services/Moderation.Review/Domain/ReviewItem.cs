@@ -85,13 +85,29 @@ public sealed class ReviewItem
         CreatedAt = now,
     };
 
-    public bool HasLiveLease(DateTimeOffset now) => State == ReviewItemState.Claimed && LeaseUntil > now;
+    public bool HasLiveLease(DateTimeOffset now) => ClaimRules.LiveLease(now).IsMetBy(this);
 
     public bool IsClaimedByOther(string moderator, DateTimeOffset now) =>
         HasLiveLease(now) && !string.Equals(ClaimedBy, moderator, StringComparison.Ordinal);
 
-    public bool IsPastSla(DateTimeOffset now) => State != ReviewItemState.Decided && DueAt <= now;
+    public bool IsPastSla(DateTimeOffset now) => ReviewQueueOrder.PastSla(now).IsMetBy(this);
 
     /// <summary>The state as the queue sees it at <paramref name="now"/>: a claim whose lease ran out counts as pending.</summary>
     public ReviewItemState StateAt(DateTimeOffset now) => State == ReviewItemState.Claimed && !HasLiveLease(now) ? ReviewItemState.Pending : State;
+
+    /// <summary>What the queue's conditions and order read of this item.</summary>
+    public object? ValueOf(QueueField field) => field switch
+    {
+        QueueField.Queued => IsQueued,
+        QueueField.State => State,
+        QueueField.Escalated => Escalated,
+        QueueField.ClaimedBy => ClaimedBy,
+        QueueField.LeaseUntil => LeaseUntil,
+        QueueField.ExcludedModerators => ExcludedModerators,
+        QueueField.TopCategory => TopCategory,
+        QueueField.Priority => Priority,
+        QueueField.DueAt => DueAt,
+        QueueField.CreatedAt => CreatedAt,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
 }

@@ -111,7 +111,8 @@ public static class ReviewEndpoints
     }
 
     private static async Task<IResult> Claim(
-        ClaimRequest? request, ClaimsPrincipal user, IReviewQueue queue, IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimRequest? request, ClaimsPrincipal user, IReviewQueue queue, ClaimRules rules, IOptions<ReviewOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var count = request?.Count ?? 1;
         if (count < 1 || count > options.Value.MaxClaimCount)
@@ -120,7 +121,7 @@ public static class ReviewEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var claim = new ClaimSpec(user.Identity!.Name!, IsSenior(user), count, options.Value.MaxHeldPerModerator, now, now + options.Value.LeaseDuration);
+        var claim = new ClaimSpec(user.Identity!.Name!, IsSenior(user), count, now, rules);
         var items = await queue.ClaimAsync(claim, cancellationToken);
         return Results.Ok(new ClaimResult([.. items.Select(i => i.ToView(now))]));
     }
@@ -248,11 +249,10 @@ public static class ReviewEndpoints
         return ChangeLeaseAsync(itemId, queue, now, item => ReviewRules.Release(item, user.Identity!.Name!, now), cancellationToken);
     }
 
-    private static Task<IResult> Renew(
-        Guid itemId, ClaimsPrincipal user, IReviewQueue queue, IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    private static Task<IResult> Renew(Guid itemId, ClaimsPrincipal user, IReviewQueue queue, ClaimRules rules, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return ChangeLeaseAsync(itemId, queue, now, item => ReviewRules.Renew(item, user.Identity!.Name!, now, now + options.Value.LeaseDuration), cancellationToken);
+        return ChangeLeaseAsync(itemId, queue, now, item => ReviewRules.Renew(item, user.Identity!.Name!, now, rules.LeaseUntil(now)), cancellationToken);
     }
 
     private static async Task<IResult> ChangeLeaseAsync(Guid itemId, IReviewQueue queue, DateTimeOffset now, Func<ReviewItem, ReviewRefusal> change, CancellationToken cancellationToken)

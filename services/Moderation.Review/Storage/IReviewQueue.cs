@@ -3,7 +3,22 @@ using Moderation.Review.Domain;
 
 namespace Moderation.Review.Storage;
 
-public sealed record ReviewQuery(ReviewItemState? State, string? Category, int Page, int PageSize, DateTimeOffset Now);
+public sealed record ReviewQuery(ReviewItemState? State, string? Category, int Page, int PageSize, DateTimeOffset Now)
+{
+    /// <summary>The queued items the query asks for, in the state they are in at <see cref="Now"/>.</summary>
+    public QueueCondition Condition()
+    {
+        var queued = new QueueCondition.Equal(QueueField.Queued, true);
+        var wanted = State switch
+        {
+            ReviewItemState.Pending => ClaimRules.Open(Now),
+            ReviewItemState.Claimed => queued & ClaimRules.LiveLease(Now),
+            ReviewItemState.Decided => queued & new QueueCondition.Equal(QueueField.State, ReviewItemState.Decided),
+            _ => queued,
+        };
+        return Category is null ? wanted : wanted & new QueueCondition.Equal(QueueField.TopCategory, Category);
+    }
+}
 
 /// <summary>One page of the queue, the number of items the query matches, and how many of those are undecided past their SLA.</summary>
 public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, long Total, long PastSla);
@@ -11,12 +26,19 @@ public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, long Total, lon
 /// <summary>A change to the review item of one submission; it returns false to leave an existing item as it is.</summary>
 public sealed record SubmissionChange(Guid SubmissionId, Func<ReviewItem, bool> Change);
 
-/// <summary>Who claims, how many, and for how long.</summary>
-public sealed record ClaimSpec(string Moderator, bool IncludeEscalated, int Count, int MaxHeld, DateTimeOffset Now, DateTimeOffset LeaseUntil);
+/// <summary>Who claims, how many, when, and under which rules.</summary>
+public sealed record ClaimSpec(string Moderator, bool IsSenior, int Count, DateTimeOffset Now, ClaimRules Rules)
+{
+    public DateTimeOffset LeaseUntil => Rules.LeaseUntil(Now);
+
+    public QueueCondition Claimable => ClaimRules.ClaimableBy(Moderator, IsSenior, Now);
+
+    public QueueCondition Held => ClaimRules.HeldBy(Moderator, Now);
+}
 
 /// <summary>
 /// Review's storage port: the queue, its leased claims, and the decisions waiting to be published.
-/// The queue's order is: past its SLA first, then higher priority, then the earlier due time.
+/// The queue's order is <see cref="ReviewQueueOrder"/>; who may claim what, <see cref="ClaimRules"/>.
 /// </summary>
 public interface IReviewQueue : IPendingEventSource
 {
@@ -43,10 +65,9 @@ public interface IReviewQueue : IPendingEventSource
     Task<ReviewItem?> UpdateAsync(Guid itemId, Func<ReviewItem, bool> change, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Leases up to <see cref="ClaimSpec.Count"/> queued items in queue order to one moderator, never
-    /// taking them past <see cref="ClaimSpec.MaxHeld"/> live leases. Pending items and items whose
-    /// lease ran out are claimable, except for items excluded for that moderator; no item is ever
-    /// leased to two.
+    /// Leases up to <see cref="ClaimSpec.Count"/> items that are <see cref="ClaimSpec.Claimable"/>, in
+    /// queue order, to one moderator, never taking them past <see cref="ClaimRules.MaxHeld"/> live
+    /// leases; no item is ever leased to two.
     /// </summary>
     Task<IReadOnlyList<ReviewItem>> ClaimAsync(ClaimSpec claim, CancellationToken cancellationToken);
 

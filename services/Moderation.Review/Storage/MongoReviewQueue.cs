@@ -97,7 +97,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     /// <summary>
     /// Counting a moderator's live leases and claiming items are separate commands, so a moderator's
     /// simultaneous claims (two tabs, a retried request) could each count the same leases and together
-    /// take more than <see cref="ClaimSpec.MaxHeld"/>. So a claim reads the version of the moderator's
+    /// take more than <see cref="ClaimRules.MaxHeld"/>. So a claim reads the version of the moderator's
     /// guard document before it counts, and keeps what it took only if it can move the guard on from
     /// that version: when another of the moderator's claims finished in between, it gives its items
     /// back and counts again. A claim that keeps its items has counted every item kept before it.
@@ -105,7 +105,6 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     public async Task<IReadOnlyList<ReviewItem>> ClaimAsync(ClaimSpec claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var now = claim.Now.UtcDateTime;
         for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
         {
             var guard = await ReadClaimGuardAsync(claim.Moderator, cancellationToken);
@@ -114,8 +113,8 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
                 continue;
             }
 
-            var held = await _items.CountDocumentsAsync(Filter.Eq("claimedBy", claim.Moderator) & LiveLease(now), cancellationToken: cancellationToken);
-            var take = Math.Min(claim.Count, claim.MaxHeld - held);
+            var held = await _items.CountDocumentsAsync(MongoQueueFilters.Where(claim.Held), cancellationToken: cancellationToken);
+            var take = claim.Rules.Take(claim.Count, held);
             var claimed = await ClaimItemsAsync(claim, take, cancellationToken);
             if (claimed.Count == 0)
             {
@@ -155,31 +154,22 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         }
     }
 
-    private async Task<List<ReviewItem>> ClaimItemsAsync(ClaimSpec claim, long take, CancellationToken cancellationToken)
+    private async Task<List<ReviewItem>> ClaimItemsAsync(ClaimSpec claim, int take, CancellationToken cancellationToken)
     {
-        var now = claim.Now.UtcDateTime;
-        var filter = Open(now) & Filter.Ne("excludedModerators", claim.Moderator);
-        if (!claim.IncludeEscalated)
-        {
-            filter &= Filter.Eq("escalated", false);
-        }
-
+        var claimable = MongoQueueFilters.Where(claim.Claimable);
+        var due = MongoQueueFilters.Where(ReviewQueueOrder.Due(claim.Now));
         var update = Builders<BsonDocument>.Update
-            .Set("status", "claimed")
+            .Set("status", StoredState.Name(ReviewItemState.Claimed))
             .Set("claimedBy", claim.Moderator)
             .Set("leaseUntil", claim.LeaseUntil.UtcDateTime)
             .Inc("version", 1L);
-        var options = new FindOneAndUpdateOptions<BsonDocument>
-        {
-            Sort = Builders<BsonDocument>.Sort.Descending("priority").Ascending("dueAt").Ascending("createdAt"),
-            ReturnDocument = ReturnDocument.After,
-        };
+        var options = new FindOneAndUpdateOptions<BsonDocument> { Sort = MongoQueueFilters.ThenBy, ReturnDocument = ReturnDocument.After };
         var claimed = new List<ReviewItem>();
         for (var i = 0; i < take; i++)
         {
-            // A find-and-modify sorts by stored fields only: past-SLA items are taken in a first pass, the rest after.
-            var document = await _items.FindOneAndUpdateAsync(filter & Filter.Lte("dueAt", now), update, options, cancellationToken)
-                ?? await _items.FindOneAndUpdateAsync(filter, update, options, cancellationToken);
+            // A find-and-modify sorts by stored fields only: the items the leading key puts first are taken in a pass of their own.
+            var document = await _items.FindOneAndUpdateAsync(claimable & due, update, options, cancellationToken)
+                ?? await _items.FindOneAndUpdateAsync(claimable, update, options, cancellationToken);
             if (document is null)
             {
                 break;
@@ -194,10 +184,10 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     /// <summary>Returns items this claim took (and nobody changed since) to the queue.</summary>
     private Task GiveBackAsync(List<ReviewItem> claimed, ClaimSpec claim, CancellationToken cancellationToken) =>
         _items.UpdateManyAsync(
-            Filter.In("_id", claimed.Select(i => i.ItemId.ToString())) & Filter.Eq("status", "claimed") &
+            Filter.In("_id", claimed.Select(i => i.ItemId.ToString())) & Filter.Eq("status", StoredState.Name(ReviewItemState.Claimed)) &
             Filter.Eq("claimedBy", claim.Moderator) & Filter.Eq("leaseUntil", claim.LeaseUntil.UtcDateTime),
             Builders<BsonDocument>.Update
-                .Set("status", "pending")
+                .Set("status", StoredState.Name(ReviewItemState.Pending))
                 .Set("claimedBy", BsonNull.Value)
                 .Set("leaseUntil", BsonNull.Value)
                 .Inc("version", 1L),
@@ -206,31 +196,13 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
     public async Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var now = query.Now.UtcDateTime;
-        var filter = query.State switch
-        {
-            ReviewItemState.Pending => Open(now),
-            ReviewItemState.Claimed => Filter.Eq("queued", true) & LiveLease(now),
-            ReviewItemState.Decided => Filter.Eq("queued", true) & Filter.Eq("status", "decided"),
-            _ => Filter.Eq("queued", true),
-        };
-        if (query.Category is not null)
-        {
-            filter &= Filter.Eq("topCategory", query.Category);
-        }
-
+        var filter = MongoQueueFilters.Where(query.Condition());
         var total = await _items.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
-        var pastSla = await _items.CountDocumentsAsync(filter & Filter.Ne("status", "decided") & Filter.Lte("dueAt", now), cancellationToken: cancellationToken);
-        // In aggregation expressions a null or missing dueAt sorts below any date, so "> null" means "has one".
-        var pastDue = new BsonDocument("$and", new BsonArray
-        {
-            new BsonDocument("$gt", new BsonArray { "$dueAt", BsonNull.Value }),
-            new BsonDocument("$lte", new BsonArray { "$dueAt", now }),
-        });
+        var pastSla = await _items.CountDocumentsAsync(filter & MongoQueueFilters.Where(ReviewQueueOrder.PastSla(query.Now)), cancellationToken: cancellationToken);
         var documents = await _items.Aggregate()
             .Match(filter)
-            .AppendStage<BsonDocument>(new BsonDocument("$addFields", new BsonDocument("pastDue", pastDue)))
-            .Sort(new BsonDocument { { "pastDue", -1 }, { "priority", -1 }, { "dueAt", 1 }, { "createdAt", 1 } })
+            .AppendStage<BsonDocument>(new BsonDocument("$addFields", new BsonDocument(MongoQueueFilters.DueField, MongoQueueFilters.DueExpression(query.Now))))
+            .Sort(MongoQueueFilters.OrderBy)
             .Skip((query.Page - 1) * query.PageSize)
             .Limit(query.PageSize)
             .ToListAsync(cancellationToken);
@@ -277,14 +249,6 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
             }
         }
     }
-
-    /// <summary>Pending, or claimed with a lease that has run out.</summary>
-    private static FilterDefinition<BsonDocument> Open(DateTime now) =>
-        Filter.Eq("queued", true) &
-        (Filter.Eq("status", "pending") | (Filter.Eq("status", "claimed") & Filter.Lte("leaseUntil", now)));
-
-    private static FilterDefinition<BsonDocument> LiveLease(DateTime now) =>
-        Filter.Eq("status", "claimed") & Filter.Gt("leaseUntil", now);
 
     /// <summary>
     /// Changes the item of a submission by an optimistic replace, creating it when it does not exist;
@@ -349,7 +313,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         { "_id", item.ItemId.ToString() },
         { "submissionId", item.SubmissionId.ToString() },
         { "queued", item.IsQueued },
-        { "status", item.State.ToString().ToLowerInvariant() },
+        { "status", StoredState.Name(item.State) },
         { "escalated", item.Escalated },
         { "topCategory", item.TopCategory },
         { "priority", item.Priority },
@@ -366,7 +330,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
 
     private static ReviewItem FromDocument(BsonDocument document) => ReviewItemDocument.Read(
         document["document"].AsString,
-        Enum.Parse<ReviewItemState>(document["status"].AsString, ignoreCase: true),
+        StoredState.Parse(document["status"].AsString),
         document["claimedBy"].IsBsonNull ? null : document["claimedBy"].AsString,
         document["leaseUntil"].IsBsonNull ? null : new DateTimeOffset(document["leaseUntil"].ToUniversalTime(), TimeSpan.Zero));
 }

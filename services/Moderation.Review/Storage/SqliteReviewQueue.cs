@@ -11,14 +11,6 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
 {
     private const string Columns = "item_id, status, claimed_by, lease_until, document";
 
-    /// <summary>Pending, or claimed with a lease that has run out.</summary>
-    private const string Open = "queued = 1 AND (status = 'pending' OR (status = 'claimed' AND lease_until <= $now))";
-
-    /// <summary>Past its SLA first, then worst, then the one due soonest.</summary>
-    private const string QueueOrder = "(due_at IS NOT NULL AND due_at <= $now) DESC, priority DESC, due_at, created_at";
-
-    private const string LiveLease = "status = 'claimed' AND lease_until > $now";
-
     /// <summary>Columns added after the first release; a table made before them gets them on start-up.</summary>
     private static readonly (string Name, string Definition)[] AddedColumns =
     [
@@ -153,63 +145,45 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var held = connection.CreateCommand();
         held.Transaction = transaction;
-        held.CommandText = $"SELECT COUNT(*) FROM review_items WHERE claimed_by = $moderator AND {LiveLease}";
-        held.Parameters.AddWithValue("$moderator", claim.Moderator);
-        held.Parameters.AddWithValue("$now", claim.Now.ToUnixTimeMilliseconds());
-        var take = Math.Min(claim.Count, claim.MaxHeld - (long)(await held.ExecuteScalarAsync(cancellationToken))!);
-        if (take <= 0)
+        held.CommandText = $"SELECT COUNT(*) FROM review_items WHERE {new SqliteQueueSql(held).Where(claim.Held)}";
+        var take = claim.Rules.Take(claim.Count, (long)(await held.ExecuteScalarAsync(cancellationToken))!);
+        if (take == 0)
         {
             return [];
         }
 
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
+        var sql = new SqliteQueueSql(update);
         update.CommandText = $"""
-            UPDATE review_items SET status = 'claimed', claimed_by = $moderator, lease_until = $lease
+            UPDATE review_items SET status = {sql.Parameter(ReviewItemState.Claimed)}, claimed_by = {sql.Parameter(claim.Moderator)},
+                lease_until = {sql.Parameter(claim.LeaseUntil)}
             WHERE item_id IN (
-                SELECT item_id FROM review_items
-                WHERE {Open} AND (escalated = 0 OR $senior = 1) AND instr(excluded, '|' || $moderator || '|') = 0
-                ORDER BY {QueueOrder} LIMIT $count)
+                SELECT item_id FROM review_items WHERE {sql.Where(claim.Claimable)} ORDER BY {sql.OrderBy(claim.Now)} LIMIT {sql.Parameter(take)})
             RETURNING {Columns}
             """;
-        update.Parameters.AddWithValue("$moderator", claim.Moderator);
-        update.Parameters.AddWithValue("$lease", claim.LeaseUntil.ToUnixTimeMilliseconds());
-        update.Parameters.AddWithValue("$now", claim.Now.ToUnixTimeMilliseconds());
-        update.Parameters.AddWithValue("$senior", claim.IncludeEscalated ? 1 : 0);
-        update.Parameters.AddWithValue("$count", take);
         var items = await ReadAllAsync(update, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return [.. items.OrderByDescending(i => i.IsPastSla(claim.Now)).ThenByDescending(i => i.Priority).ThenBy(i => i.DueAt)];
+        return ReviewQueueOrder.Sort(items, claim.Now);
     }
 
     public async Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var where = query.State switch
-        {
-            ReviewItemState.Pending => Open,
-            ReviewItemState.Claimed => $"queued = 1 AND {LiveLease}",
-            ReviewItemState.Decided => "queued = 1 AND status = 'decided'",
-            _ => "queued = 1",
-        };
-        if (query.Category is not null)
-        {
-            where += " AND top_category = $category";
-        }
-
+        var wanted = query.Condition();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*), COUNT(CASE WHEN status <> 'decided' AND due_at <= $now THEN 1 END) FROM review_items WHERE {where}";
+        var countSql = new SqliteQueueSql(count);
+        count.CommandText = $"""
+            SELECT COUNT(*), COUNT(CASE WHEN {countSql.Where(ReviewQueueOrder.PastSla(query.Now))} THEN 1 END)
+            FROM review_items WHERE {countSql.Where(wanted)}
+            """;
         await using var page = connection.CreateCommand();
-        page.CommandText = $"SELECT {Columns} FROM review_items WHERE {where} ORDER BY {QueueOrder} LIMIT $limit OFFSET $offset";
-        foreach (var command in new[] { count, page })
-        {
-            command.Parameters.AddWithValue("$now", query.Now.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$category", (object?)query.Category ?? DBNull.Value);
-        }
-
-        page.Parameters.AddWithValue("$limit", query.PageSize);
-        page.Parameters.AddWithValue("$offset", (long)(query.Page - 1) * query.PageSize);
+        var pageSql = new SqliteQueueSql(page);
+        page.CommandText = $"""
+            SELECT {Columns} FROM review_items WHERE {pageSql.Where(wanted)} ORDER BY {pageSql.OrderBy(query.Now)}
+            LIMIT {pageSql.Parameter(query.PageSize)} OFFSET {pageSql.Parameter((long)(query.Page - 1) * query.PageSize)}
+            """;
         long total, pastSla;
         await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
         {
@@ -295,7 +269,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         {
             items.Add(ReviewItemDocument.Read(
                 reader.GetString(4),
-                Enum.Parse<ReviewItemState>(reader.GetString(1), ignoreCase: true),
+                StoredState.Parse(reader.GetString(1)),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
         }
@@ -323,7 +297,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         command.Parameters.AddWithValue("$id", item.ItemId.ToString());
         command.Parameters.AddWithValue("$submission", item.SubmissionId.ToString());
         command.Parameters.AddWithValue("$queued", item.IsQueued ? 1 : 0);
-        command.Parameters.AddWithValue("$status", item.State.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("$status", StoredState.Name(item.State));
         command.Parameters.AddWithValue("$escalated", item.Escalated ? 1 : 0);
         command.Parameters.AddWithValue("$category", item.TopCategory);
         command.Parameters.AddWithValue("$priority", item.Priority);
@@ -332,7 +306,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         command.Parameters.AddWithValue("$created", item.CreatedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$comment", (object?)item.CommentId?.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$due", (object?)item.DueAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$excluded", item.ExcludedModerators.Count == 0 ? "" : $"|{string.Join('|', item.ExcludedModerators)}|");
+        command.Parameters.AddWithValue("$excluded", SqliteQueueSql.ExcludedList(item.ExcludedModerators));
         command.Parameters.AddWithValue("$unpublished", item.HasUnpublishedEvents ? 1 : 0);
         command.Parameters.AddWithValue("$document", ReviewItemDocument.Write(item));
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,0 +1,4 @@
+namespace Moderation.Review.Domain;
+
+/// <summary>One stored field the queue sorts by, and which way.</summary>
+public sealed record QueueSortKey(QueueField Field, bool Descending);
