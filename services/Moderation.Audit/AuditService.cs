@@ -1,10 +1,13 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Moderation.Audit.Consumers;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Endpoints;
+using Moderation.Audit.Keys;
 using Moderation.Audit.Storage;
 using Moderation.Messaging;
+using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.WebConsole;
 
@@ -21,6 +24,10 @@ public static class AuditService
             .Bind(builder.Configuration.GetSection(AuditOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton(sp => AuditKeys.Load(sp.GetRequiredService<IOptions<AuditOptions>>().Value, sp.GetRequiredService<ILogger<AuditKeys>>()));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<AuditKeys>().Chain);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<AuditKeys>().Checkpoint);
+        builder.Services.AddSingleton(new StartupBannerLine(sp => sp.GetRequiredService<AuditKeys>().Description));
         builder.Services.AddModerationStore<IAuditLog, SqliteAuditLog, MongoAuditLog>();
         builder.Services.AddSingleton<DashboardProjection>();
         builder.Services.AddSingleton<ErrorQueueGauge>();

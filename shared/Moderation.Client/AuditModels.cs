@@ -71,3 +71,32 @@ public sealed record ClassifierAgreement(string Category, string Verdict, long J
 /// outcome, <see cref="Overturned"/> changed it.
 /// </summary>
 public sealed record AppealFigures(long Decided, long Upheld, long Overturned);
+
+/// <summary>
+/// The log's head as the Audit service vouched for it: entry <see cref="Sequence"/> (0 for an empty log)
+/// carried <see cref="Hash"/> at <see cref="IssuedAt"/>. <see cref="Signature"/> is base64 of an
+/// <see cref="Algorithm"/> (ECDSA P-256, SHA-256, IEEE P1363) signature by the checkpoint key
+/// <see cref="KeyId"/>, whose public key <c>GET /api/v1/audit/checkpoint-key</c> serves. Kept outside
+/// the service, it lets a later verify prove the log was neither cut nor rewritten up to it.
+/// </summary>
+public sealed record AuditCheckpoint(long Sequence, string Hash, string Signature, string KeyId, DateTimeOffset IssuedAt, string Algorithm);
+
+/// <summary>The public key that checks checkpoint signatures, in PEM (SubjectPublicKeyInfo).</summary>
+public sealed record AuditCheckpointKey(string KeyId, string Algorithm, string PublicKeyPem);
+
+/// <summary>
+/// One line of <c>GET /api/v1/audit/export.ndjson</c>: an entry with every field its hash covers, so the
+/// chain can be verified away from the service. <see cref="KeyId"/> names the chain key; null for an
+/// entry chained with unkeyed SHA-256 before keys existed.
+/// </summary>
+public sealed record AuditExportedEntry(
+    long Sequence,
+    string EventKey,
+    string EventType,
+    Guid SubmissionId,
+    string Actor,
+    DateTimeOffset OccurredAt,
+    IReadOnlyDictionary<string, string?> Data,
+    string? KeyId,
+    string PreviousHash,
+    string Hash);

@@ -15,7 +15,7 @@ public sealed class AuditAppenderTests : IDisposable
     [Fact]
     public async Task Two_hundred_concurrent_appends_are_each_logged_once_in_fewer_writes_and_the_chain_holds()
     {
-        var log = new CountingLog(new SqliteAuditLog(_sqlite.Database));
+        var log = new CountingLog(new SqliteAuditLog(_sqlite.Database, TestChainKeys.Ring));
         await log.InitializeAsync();
         var appender = new AuditAppender(log);
         var drafts = Enumerable.Range(0, 200).Select(i => AuditLogContract.Draft($"event-{i}")).ToList();
@@ -26,14 +26,14 @@ public sealed class AuditAppenderTests : IDisposable
         var all = await log.ListAsync(null, 0, 1_000, CancellationToken.None);
         Assert.Equal(drafts.Select(d => d.EventKey).Order(), all.Select(e => e.EventKey).Order());
         Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), all.Select(e => e.Sequence));
-        Assert.True((await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(CancellationToken.None), CancellationToken.None)).Ok);
+        Assert.True((await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(CancellationToken.None), TestChainKeys.Ring, CancellationToken.None)).Ok);
         Assert.InRange(log.Writes, 1, 100);
     }
 
     [Fact]
     public async Task An_append_the_log_refuses_fails_alone_and_the_others_of_its_group_are_logged()
     {
-        var log = new CountingLog(new SqliteAuditLog(_sqlite.Database)) { Refuse = "poison" };
+        var log = new CountingLog(new SqliteAuditLog(_sqlite.Database, TestChainKeys.Ring)) { Refuse = "poison" };
         await log.InitializeAsync();
         var appender = new AuditAppender(log);
         var drafts = Enumerable.Range(0, 50).Select(i => AuditLogContract.Draft(i == 25 ? "poison" : $"event-{i}")).ToList();
@@ -48,7 +48,7 @@ public sealed class AuditAppenderTests : IDisposable
 
         var all = await log.ListAsync(null, 0, 1_000, CancellationToken.None);
         Assert.Equal(drafts.Where(d => d.EventKey != "poison").Select(d => d.EventKey).Order(), all.Select(e => e.EventKey).Order());
-        Assert.True((await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(CancellationToken.None), CancellationToken.None)).Ok);
+        Assert.True((await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(CancellationToken.None), TestChainKeys.Ring, CancellationToken.None)).Ok);
     }
 
     /// <summary>The SQLite log, a little slow (as under load), counting its writes and refusing any write that holds one chosen event.</summary>
@@ -75,6 +75,8 @@ public sealed class AuditAppenderTests : IDisposable
 
             return await inner.AppendManyAsync(drafts, cancellationToken);
         }
+
+        public Task<AuditEntry?> LastAsync(CancellationToken cancellationToken) => inner.LastAsync(cancellationToken);
 
         public Task<IReadOnlyList<AuditEntry>> ListAsync(Guid? submissionId, long after, int limit, CancellationToken cancellationToken) =>
             inner.ListAsync(submissionId, after, limit, cancellationToken);

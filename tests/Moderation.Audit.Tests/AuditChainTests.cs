@@ -10,7 +10,7 @@ public class AuditChainTests
         var previous = AuditEntry.GenesisHash;
         for (var i = 1; i <= count; i++)
         {
-            var entry = AuditEntry.Chain(AuditLogContract.Draft($"e{i}"), i, previous);
+            var entry = AuditEntry.Chain(AuditLogContract.Draft($"e{i}"), i, previous, TestChainKeys.First);
             entries.Add(entry);
             previous = entry.Hash;
         }
@@ -19,14 +19,14 @@ public class AuditChainTests
     }
 
     private static Task<ChainVerification> Verify(IEnumerable<AuditEntry> entries) =>
-        AuditChainVerifier.VerifyAsync(entries.ToAsyncEnumerable(), CancellationToken.None);
+        AuditChainVerifier.VerifyAsync(entries.ToAsyncEnumerable(), TestChainKeys.Ring, CancellationToken.None);
 
     [Fact]
     public void The_hash_is_the_same_whatever_the_order_of_the_data_keys()
     {
         var submission = Guid.NewGuid();
-        var one = AuditEntry.Chain(new AuditDraft("k", "T", submission, "a", AuditLogContract.Now, new Dictionary<string, string?> { ["x"] = "1", ["y"] = "2" }), 1, AuditEntry.GenesisHash);
-        var two = AuditEntry.Chain(new AuditDraft("k", "T", submission, "a", AuditLogContract.Now, new Dictionary<string, string?> { ["y"] = "2", ["x"] = "1" }), 1, AuditEntry.GenesisHash);
+        var one = AuditEntry.Chain(new AuditDraft("k", "T", submission, "a", AuditLogContract.Now, new Dictionary<string, string?> { ["x"] = "1", ["y"] = "2" }), 1, AuditEntry.GenesisHash, TestChainKeys.First);
+        var two = AuditEntry.Chain(new AuditDraft("k", "T", submission, "a", AuditLogContract.Now, new Dictionary<string, string?> { ["y"] = "2", ["x"] = "1" }), 1, AuditEntry.GenesisHash, TestChainKeys.First);
         Assert.Equal(one.Hash, two.Hash);
         Assert.Equal(64, one.Hash.Length);
     }
@@ -50,7 +50,7 @@ public class AuditChainTests
 
         var rehashed = Chain(4);
         rehashed[1] = rehashed[1] with { Actor = "forger" };
-        rehashed[1] = rehashed[1] with { Hash = rehashed[1].ComputeHash() };
+        rehashed[1] = rehashed[1] with { Hash = rehashed[1].ComputeHash(TestChainKeys.First) };
         Assert.Equal(3, (await Verify(rehashed)).FirstBrokenSequence);
     }
 }

@@ -6,6 +6,8 @@ using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
 using Moderation.WebConsole;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace Moderation.Audit.Tests;
 
@@ -14,7 +16,8 @@ public abstract class AuditLogContract : IDisposable
 {
     internal static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
-    protected abstract IAuditLog CreateLog();
+    /// <summary>A log on the test's store, chaining with <paramref name="keys"/>; called again, it is the same store.</summary>
+    protected abstract IAuditLog CreateLog(ChainKeyRing keys);
 
     /// <summary>A log on a store of its own, beside the one <see cref="CreateLog"/> gives, to compare the two.</summary>
     protected abstract IAuditLog CreateSeparateLog();
@@ -24,7 +27,13 @@ public abstract class AuditLogContract : IDisposable
     /// <summary>Changes one stored entry behind the log's back, as an attacker with store access would.</summary>
     protected abstract Task TamperAsync(long sequence, string newActor);
 
-    private Task<IAuditLog> LogAsync() => InitializedAsync(CreateLog());
+    /// <summary>Deletes the entries from <paramref name="sequence"/> on, as an attacker with store access would to hide them.</summary>
+    protected abstract Task CutFromAsync(long sequence);
+
+    /// <summary>Writes <paramref name="entry"/> over the stored entry of its sequence number, every field.</summary>
+    protected abstract Task OverwriteAsync(AuditEntry entry);
+
+    private Task<IAuditLog> LogAsync(ChainKeyRing? keys = null) => InitializedAsync(CreateLog(keys ?? TestChainKeys.Ring));
 
     private static async Task<IAuditLog> InitializedAsync(IAuditLog log)
     {
@@ -118,7 +127,7 @@ public abstract class AuditLogContract : IDisposable
         var previousHash = first.Hash;
         foreach (var draft in drafts)
         {
-            expected.Add(AuditEntry.Chain(draft, expected.Count + 2, previousHash));
+            expected.Add(AuditEntry.Chain(draft, expected.Count + 2, previousHash, TestChainKeys.First));
             previousHash = expected[^1].Hash;
         }
 
@@ -228,9 +237,100 @@ public abstract class AuditLogContract : IDisposable
         return figures.Overview(Now.AddHours(-1), Now.AddHours(1), Now.AddHours(1), TimeSpan.FromHours(4), new ErrorQueueFigures(false, 0, [], "not counted here"));
     }
 
-    private static async Task<AuditVerificationResult> VerifyAsync(IAuditLog log)
+    [SkippableFact]
+    public async Task Entries_record_the_key_that_chained_them_and_a_rotation_keeps_the_older_ones_verifiable()
     {
-        var verification = await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(CancellationToken.None), CancellationToken.None);
+        var before = await LogAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await before.AppendAsync(Draft($"before-{i}"), CancellationToken.None);
+        }
+
+        var after = await LogAsync(TestChainKeys.Rotated);
+        await after.AppendManyAsync([Draft("after-0"), Draft("after-1")], CancellationToken.None);
+
+        var entries = await after.ReadAllAsync(CancellationToken.None).ToListAsync();
+        Assert.Equal(["test-1", "test-1", "test-1", "test-2", "test-2"], entries.Select(e => e.KeyId));
+        Assert.Equal(new AuditVerificationResult(true, 5, null), await VerifyAsync(after, TestChainKeys.Rotated));
+        Assert.Equal(new AuditVerificationResult(false, 4, 4), await VerifyAsync(after, TestChainKeys.Ring));
+        Assert.Equal(new AuditVerificationResult(false, 1, 1), await VerifyAsync(after, new ChainKeyRing([TestChainKeys.Second], TestChainKeys.Second.Id)));
+    }
+
+    [SkippableFact]
+    public async Task Cutting_the_last_entries_verifies_as_a_shorter_chain_but_not_against_an_earlier_checkpoint()
+    {
+        var log = await LogAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            await log.AppendAsync(Draft($"event-{i}"), CancellationToken.None);
+        }
+
+        var last = (await log.LastAsync(CancellationToken.None))!;
+        var checkpoint = new ChainCheckpoint(last.Sequence, last.Hash);
+        Assert.Equal(new AuditVerificationResult(true, 6, null), await VerifyAsync(log, checkpoint: checkpoint));
+
+        await CutFromAsync(5);
+
+        Assert.Equal(4, (await log.LastAsync(CancellationToken.None))!.Sequence);
+        Assert.Equal(new AuditVerificationResult(true, 4, null), await VerifyAsync(log));
+        Assert.Equal(new AuditVerificationResult(false, 4, 5), await VerifyAsync(log, checkpoint: checkpoint));
+    }
+
+    [SkippableFact]
+    public async Task Rewriting_an_entry_and_recomputing_the_chain_with_plain_sha256_is_named_at_that_entry()
+    {
+        var log = await LogAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await log.AppendAsync(Draft($"event-{i}"), CancellationToken.None);
+        }
+
+        var entries = await log.ReadAllAsync(CancellationToken.None).ToListAsync();
+        var checkpoint = new ChainCheckpoint(entries[^1].Sequence, entries[^1].Hash);
+
+        // Without the key the forger can only rechain with unkeyed SHA-256, from the rewritten entry on:
+        // once keeping the key ids, once claiming the entries were chained before keys existed.
+        foreach (var keyId in new[] { TestChainKeys.First.Id, null })
+        {
+            var previousHash = entries[0].Hash;
+            foreach (var entry in entries.Skip(1))
+            {
+                var rewritten = entry with { PreviousHash = previousHash, KeyId = keyId, Data = entry.Sequence == 2 ? new Dictionary<string, string?> { ["b"] = "forged" } : entry.Data };
+                rewritten = rewritten with { Hash = rewritten.ComputeUnkeyedHash() };
+                await OverwriteAsync(rewritten);
+                previousHash = rewritten.Hash;
+            }
+
+            Assert.Equal(new AuditVerificationResult(false, 2, 2), await VerifyAsync(log));
+            Assert.Equal(new AuditVerificationResult(false, 2, 2), await VerifyAsync(log, checkpoint: checkpoint));
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_whole_log_rewritten_without_the_key_as_if_chained_before_keys_is_named_at_its_first_entry()
+    {
+        var log = await LogAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await log.AppendAsync(Draft($"event-{i}"), CancellationToken.None);
+        }
+
+        var previousHash = AuditEntry.GenesisHash;
+        foreach (var entry in await log.ReadAllAsync(CancellationToken.None).ToListAsync())
+        {
+            var rewritten = entry with { PreviousHash = previousHash, KeyId = null, Actor = "forger" };
+            rewritten = rewritten with { Hash = rewritten.ComputeUnkeyedHash() };
+            await OverwriteAsync(rewritten);
+            previousHash = rewritten.Hash;
+        }
+
+        Assert.Equal(new AuditVerificationResult(false, 1, 1), await VerifyAsync(log));
+        Assert.Equal(new AuditVerificationResult(true, 3, null), await VerifyAsync(log, new ChainKeyRing([TestChainKeys.First], TestChainKeys.First.Id, unkeyedEntries: 3)));
+    }
+
+    private static async Task<AuditVerificationResult> VerifyAsync(IAuditLog log, ChainKeyRing? keys = null, ChainCheckpoint? checkpoint = null)
+    {
+        var verification = await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(CancellationToken.None), keys ?? TestChainKeys.Ring, checkpoint, CancellationToken.None);
         return new AuditVerificationResult(verification.Ok, verification.Entries, verification.FirstBrokenSequence);
     }
 
@@ -248,9 +348,36 @@ public sealed class SqliteAuditLogTests : AuditLogContract
     private readonly TempSqlite _sqlite = new();
     private readonly TempSqlite _separate = new();
 
-    protected override IAuditLog CreateLog() => new SqliteAuditLog(_sqlite.Database);
+    protected override IAuditLog CreateLog(ChainKeyRing keys) => new SqliteAuditLog(_sqlite.Database, keys);
 
-    protected override IAuditLog CreateSeparateLog() => new SqliteAuditLog(_separate.Database);
+    protected override IAuditLog CreateSeparateLog() => new SqliteAuditLog(_separate.Database, TestChainKeys.Ring);
+
+    protected override async Task CutFromAsync(long sequence)
+    {
+        await using var connection = await _sqlite.Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM audit_entries WHERE sequence >= $sequence";
+        command.Parameters.AddWithValue("$sequence", sequence);
+        Assert.True(await command.ExecuteNonQueryAsync() > 0);
+    }
+
+    protected override async Task OverwriteAsync(AuditEntry entry)
+    {
+        await using var connection = await _sqlite.Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE audit_entries SET actor = $actor, data = $data, previous_hash = $previous, hash = $hash, key_id = $key,
+                schema_version = CASE WHEN $key IS NULL THEN 1 ELSE 2 END
+            WHERE sequence = $sequence
+            """;
+        command.Parameters.AddWithValue("$actor", entry.Actor);
+        command.Parameters.AddWithValue("$data", JsonSerializer.Serialize(entry.Data));
+        command.Parameters.AddWithValue("$previous", entry.PreviousHash);
+        command.Parameters.AddWithValue("$hash", entry.Hash);
+        command.Parameters.AddWithValue("$key", (object?)entry.KeyId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$sequence", entry.Sequence);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
 
     protected override async Task TamperAsync(long sequence, string newActor)
     {
@@ -274,24 +401,43 @@ public sealed class MongoAuditLogTests : AuditLogContract
     private TempMongo? _mongo;
     private TempMongo? _separate;
 
-    protected override IAuditLog CreateLog()
+    protected override IAuditLog CreateLog(ChainKeyRing keys)
     {
         _mongo ??= new TempMongo();
-        return new MongoAuditLog(_mongo.Database);
+        return new MongoAuditLog(_mongo.Database, keys);
     }
 
     protected override IAuditLog CreateSeparateLog()
     {
         _separate ??= new TempMongo();
-        return new MongoAuditLog(_separate.Database);
+        return new MongoAuditLog(_separate.Database, TestChainKeys.Ring);
+    }
+
+    private IMongoCollection<BsonDocument> Entries => _mongo!.Database.GetCollection<BsonDocument>("audit_entries");
+
+    protected override async Task CutFromAsync(long sequence) =>
+        Assert.True((await Entries.DeleteManyAsync(Builders<BsonDocument>.Filter.Gte("_id", sequence))).DeletedCount > 0);
+
+    protected override async Task OverwriteAsync(AuditEntry entry)
+    {
+        var data = new BsonDocument(entry.Data.Select(d => new BsonElement(d.Key, d.Value is null ? BsonNull.Value : d.Value)));
+        var result = await Entries.UpdateOneAsync(
+            Builders<BsonDocument>.Filter.Eq("_id", entry.Sequence),
+            Builders<BsonDocument>.Update
+                .Set("actor", entry.Actor)
+                .Set("data", data)
+                .Set("previousHash", entry.PreviousHash)
+                .Set("hash", entry.Hash)
+                .Set("keyId", entry.KeyId is null ? BsonNull.Value : (BsonValue)entry.KeyId)
+                .Set("schemaVersion", entry.KeyId is null ? 1 : 2));
+        Assert.Equal(1, result.MatchedCount);
     }
 
     protected override async Task TamperAsync(long sequence, string newActor)
     {
-        var entries = _mongo!.Database.GetCollection<MongoDB.Bson.BsonDocument>("audit_entries");
-        var result = await entries.UpdateOneAsync(
-            MongoDB.Driver.Builders<MongoDB.Bson.BsonDocument>.Filter.Eq("_id", sequence),
-            MongoDB.Driver.Builders<MongoDB.Bson.BsonDocument>.Update.Set("actor", newActor));
+        var result = await Entries.UpdateOneAsync(
+            Builders<BsonDocument>.Filter.Eq("_id", sequence),
+            Builders<BsonDocument>.Update.Set("actor", newActor));
         Assert.Equal(1, result.ModifiedCount);
     }
 

@@ -29,4 +29,20 @@ public class AuditOptionsTests
         Assert.Contains("'two words'", refused.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal([nameof(AuditOptions.WatchedQueues)], refused.MemberNames);
     }
+
+    [Fact]
+    public void Chain_keys_need_an_id_a_secret_of_32_bytes_or_more_and_an_active_key_among_them()
+    {
+        static ChainKeyOptions Key(string? id, int bytes) => new() { Id = id, Secret = Convert.ToBase64String(new byte[bytes]) };
+
+        Assert.Empty(Validate(new AuditOptions { ChainKeys = [Key("k1", 32)] }));
+        Assert.Empty(Validate(new AuditOptions { ChainKeys = [Key("k1", 32), Key("k2", 64)], ActiveChainKey = "k2" }));
+
+        Assert.Contains("Secret", Assert.Single(Validate(new AuditOptions { ChainKeys = [Key("k1", 16)] })).ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("Id", Assert.Single(Validate(new AuditOptions { ChainKeys = [Key("two words", 32)] })).ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("twice", Assert.Single(Validate(new AuditOptions { ChainKeys = [Key("k1", 32), Key("k1", 32)], ActiveChainKey = "k1" })).ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("names no key", Assert.Single(Validate(new AuditOptions { ChainKeys = [Key("k1", 32)], ActiveChainKey = "k9" })).ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("several", Assert.Single(Validate(new AuditOptions { ChainKeys = [Key("k1", 32), Key("k2", 32)] })).ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("CheckpointSigningKey", Assert.Single(Validate(new AuditOptions { CheckpointSigningKey = "not a key" })).ErrorMessage, StringComparison.Ordinal);
+    }
 }

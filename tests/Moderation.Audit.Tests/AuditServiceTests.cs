@@ -25,6 +25,7 @@ public sealed class AuditConsumerTests : IAsyncLifetime
     {
         _consumers = await ConsumerHarness.StartAsync(
             services => services
+                .AddSingleton(TestChainKeys.Ring)
                 .AddSingleton<SqliteAuditLog>()
                 .AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>())
                 .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteAuditLog>()),
@@ -89,7 +90,7 @@ public sealed class AuditConsumerTests : IAsyncLifetime
         Assert.All(entries.Zip(expected), pair => Assert.Equal(pair.Second.Data.OrderBy(d => d.Key), pair.First.Data.OrderBy(d => d.Key)));
         Assert.Equal(["CommentSubmitted", "ContentClassified", "ModerationDecided"],
             (await _log.ListAsync(batch.Submitted.Comments[2].SubmissionId, 0, 10, CancellationToken.None)).Select(e => e.EventType));
-        Assert.True((await AuditChainVerifier.VerifyAsync(_log.ReadAllAsync(CancellationToken.None), CancellationToken.None)).Ok);
+        Assert.True((await AuditChainVerifier.VerifyAsync(_log.ReadAllAsync(CancellationToken.None), TestChainKeys.Ring, CancellationToken.None)).Ok);
     }
 }
 

@@ -12,7 +12,7 @@ public class DashboardFiguresTests
     private readonly DashboardFigures _figures = new();
     private long _sequence;
 
-    private void Log(AuditDraft draft) => _figures.Apply(AuditEntry.Chain(draft, ++_sequence, AuditEntry.GenesisHash));
+    private void Log(AuditDraft draft) => _figures.Apply(AuditEntry.Chain(draft, ++_sequence, AuditEntry.GenesisHash, TestChainKeys.First));
 
     private Guid Comment(DateTimeOffset at)
     {

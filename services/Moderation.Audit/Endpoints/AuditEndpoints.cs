@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CsvHelper;
 using Microsoft.Extensions.Options;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
+using Moderation.Contracts;
 using Moderation.ServiceDefaults;
 
 namespace Moderation.Audit.Endpoints;
 
-public static class AuditEndpoints
+public static partial class AuditEndpoints
 {
     public const int MaxPageSize = 1_000;
 
@@ -24,8 +26,11 @@ public static class AuditEndpoints
             .RequireAuthorization(Roles.Auditor)
             .WithTags("Audit");
         audit.MapGet("/entries", ListEntries).WithName("ListAuditEntries").ProducesValidationProblem();
-        audit.MapGet("/verify", Verify).WithName("VerifyAuditLog");
+        audit.MapGet("/verify", Verify).WithName("VerifyAuditLog").ProducesValidationProblem();
+        audit.MapGet("/checkpoint", Checkpoint).WithName("GetAuditCheckpoint").ProducesProblem(StatusCodes.Status409Conflict);
+        audit.MapGet("/checkpoint-key", CheckpointPublicKey).WithName("GetAuditCheckpointKey");
         audit.MapGet("/export.csv", ExportCsv).WithName("ExportAuditEntries").Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        audit.MapGet("/export.ndjson", ExportNdjson).WithName("ExportAuditLog").Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
 
         routes.MapGroup("/api/v1/stats")
             .RequireAuthorization(Roles.Auditor)
@@ -57,8 +62,66 @@ public static class AuditEndpoints
         return Results.Ok(new AuditEntriesPage([.. entries.Select(e => e.ToView())], entries.Count == size ? entries[^1].Sequence : null));
     }
 
-    private static async Task<IResult> Verify(IAuditLog log, CancellationToken cancellationToken) =>
-        Results.Ok((await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(cancellationToken), cancellationToken)).ToView());
+    /// <summary>
+    /// The whole chain, and with <c>sequence</c> and <c>hash</c> from an earlier checkpoint, that the log
+    /// still reaches that entry and that it still carries that hash.
+    /// </summary>
+    private static async Task<IResult> Verify(long? sequence, string? hash, IAuditLog log, ChainKeyRing keys, CancellationToken cancellationToken)
+    {
+        var validation = new RequestValidation();
+        if (sequence is < 0)
+        {
+            validation.Add("sequence", "must be 0 or more.");
+        }
+
+        if ((sequence is null) != (hash is null))
+        {
+            validation.Add(sequence is null ? "sequence" : "hash", "sequence and hash come together, from a checkpoint.");
+        }
+        else if (hash is not null && !HexHash().IsMatch(hash))
+        {
+            validation.Add("hash", "must be 64 lowercase hexadecimal digits, as a checkpoint gives it.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var checkpoint = sequence is { } at ? new ChainCheckpoint(at, hash!) : null;
+        return Results.Ok((await AuditChainVerifier.VerifyAsync(log.ReadAllAsync(cancellationToken), keys, checkpoint, cancellationToken)).ToView());
+    }
+
+    /// <summary>
+    /// Signs the last entry only after verifying the chain up to it, so a checkpoint never vouches for
+    /// a log that was already tampered with.
+    /// </summary>
+    private static async Task<IResult> Checkpoint(IAuditLog log, ChainKeyRing keys, CheckpointKey signer, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var last = await log.LastAsync(cancellationToken);
+        var head = last is null ? new ChainCheckpoint(0, AuditEntry.GenesisHash) : new ChainCheckpoint(last.Sequence, last.Hash);
+        var verification = await AuditChainVerifier.VerifyAsync(
+            log.ReadAllAsync(cancellationToken).TakeWhile(e => e.Sequence <= head.Sequence), keys, head, cancellationToken);
+        return verification.Ok
+            ? Results.Ok(signer.Sign(head, clock.GetUtcNow()).ToView())
+            : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The audit chain is broken.",
+                detail: $"Entry {verification.FirstBrokenSequence} does not hold; no checkpoint is signed over a broken chain.");
+    }
+
+    private static IResult CheckpointPublicKey(CheckpointKey signer) =>
+        Results.Ok(new AuditCheckpointKey(signer.Id, SignedCheckpoint.Algorithm, signer.PublicKeyPem));
+
+    /// <summary>Every entry from the first, as the offline verifier reads them; a part of the log could not be verified on its own.</summary>
+    private static IResult ExportNdjson(IAuditLog log, HttpContext context) =>
+        Results.Stream(async body =>
+        {
+            var newline = "\n"u8.ToArray();
+            await foreach (var entry in log.ReadAllAsync(context.RequestAborted))
+            {
+                await JsonSerializer.SerializeAsync(body, entry.ToExported(), ModerationJson.Options, context.RequestAborted);
+                await body.WriteAsync(newline, context.RequestAborted);
+            }
+        }, "application/x-ndjson; charset=utf-8", "audit-log.ndjson");
 
     private static async Task<IResult> Overview(
         string? from, string? to, DashboardProjection projection, ErrorQueueGauge errorQueues, TimeProvider clock, IOptions<AuditOptions> options,
@@ -142,4 +205,7 @@ public static class AuditEndpoints
         validation.Add(field, $"'{value}' is not a time; give an ISO 8601 time such as 2026-11-25T10:00:00Z.");
         return null;
     }
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex HexHash();
 }

@@ -48,6 +48,31 @@ public static class AuditViews
                 overview.ErrorQueues.Note));
     }
 
+    public static Dto.AuditCheckpoint ToView(this SignedCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return new(checkpoint.Sequence, checkpoint.Hash, checkpoint.Signature, checkpoint.KeyId, checkpoint.IssuedAt, SignedCheckpoint.Algorithm);
+    }
+
+    public static SignedCheckpoint ToCheckpoint(this Dto.AuditCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return new(checkpoint.Sequence, checkpoint.Hash, checkpoint.IssuedAt, checkpoint.KeyId, checkpoint.Signature);
+    }
+
+    public static Dto.AuditExportedEntry ToExported(this AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new(entry.Sequence, entry.EventKey, entry.EventType, entry.SubmissionId, entry.Actor, entry.OccurredAt, entry.Data, entry.KeyId, entry.PreviousHash, entry.Hash);
+    }
+
+    public static AuditEntry ToEntry(this Dto.AuditExportedEntry exported)
+    {
+        ArgumentNullException.ThrowIfNull(exported);
+        return new(exported.Sequence, exported.EventKey, exported.EventType, exported.SubmissionId, exported.Actor, exported.OccurredAt,
+            exported.Data, exported.PreviousHash, exported.Hash, exported.KeyId);
+    }
+
     private static Dto.LatencyFigures ToView(LatencyFigures latency) =>
         new(latency.Count, latency.P50Seconds, latency.P90Seconds, latency.P99Seconds);
 }

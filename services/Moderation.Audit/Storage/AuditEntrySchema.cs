@@ -9,10 +9,13 @@ namespace Moderation.Audit.Storage;
 /// </summary>
 public static class AuditEntrySchema
 {
-    /// <summary>Entries chained with unkeyed SHA-256.</summary>
+    /// <summary>Entries chained with unkeyed SHA-256, before chain keys existed: no key id.</summary>
     public const int UnkeyedVersion = 1;
 
-    public const int CurrentVersion = UnkeyedVersion;
+    /// <summary>Entries chained with HMAC-SHA256 under the chain key whose id they record.</summary>
+    public const int KeyedVersion = 2;
+
+    public const int CurrentVersion = KeyedVersion;
 
     /// <summary>How an entry's data is written as JSON where the store has no document type of its own (SQLite).</summary>
     public static JsonSerializerOptions DataJson { get; } = new(JsonSerializerDefaults.General);

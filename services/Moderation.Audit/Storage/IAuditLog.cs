@@ -7,7 +7,7 @@ public interface IAuditLog
 {
     /// <summary>
     /// Appends the draft as the next entry of the chain, atomically taking the next sequence number
-    /// and the last hash. An event already logged (same <see cref="AuditDraft.EventKey"/>) is not
+    /// and the last hash, chained with the active chain key. An event already logged (same <see cref="AuditDraft.EventKey"/>) is not
     /// logged again; the entry it got is returned.
     /// </summary>
     Task<AuditEntry> AppendAsync(AuditDraft draft, CancellationToken cancellationToken);
@@ -19,6 +19,9 @@ public interface IAuditLog
     /// Returns the entry of each draft, in the order given.
     /// </summary>
     Task<IReadOnlyList<AuditEntry>> AppendManyAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken);
+
+    /// <summary>The entry with the highest sequence number; null while the log is empty.</summary>
+    Task<AuditEntry?> LastAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> ListAsync(Guid? submissionId, long after, int limit, CancellationToken cancellationToken);
 

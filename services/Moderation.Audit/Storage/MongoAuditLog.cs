@@ -11,7 +11,7 @@ namespace Moderation.Audit.Storage;
 /// the next sequence number; the unique index on the sequence lets exactly one of two racing
 /// writers win, and the loser reads the new last entry and tries again.
 /// </summary>
-public sealed class MongoAuditLog(IMongoDatabase database) : IAuditLog, IModerationStore
+public sealed class MongoAuditLog(IMongoDatabase database, ChainKeyRing chainKeys) : IAuditLog, IModerationStore
 {
     private const int DuplicateKeyCode = 11000;
     private const int MaxAppendAttempts = 100;
@@ -68,13 +68,13 @@ public sealed class MongoAuditLog(IMongoDatabase database) : IAuditLog, IModerat
                 return [.. drafts.Select(d => logged[d.EventKey])];
             }
 
-            var last = await _entries.Find(Filter.Empty).Sort(Builders<BsonDocument>.Sort.Descending("_id")).Limit(1).FirstOrDefaultAsync(cancellationToken);
-            var sequence = last is null ? 0 : last["_id"].ToInt64();
-            var previousHash = last is null ? AuditEntry.GenesisHash : last["hash"].AsString;
+            var last = await LastAsync(cancellationToken);
+            var sequence = last?.Sequence ?? 0;
+            var previousHash = last?.Hash ?? AuditEntry.GenesisHash;
             var chained = new List<AuditEntry>(missing.Count);
             foreach (var draft in missing)
             {
-                var entry = AuditEntry.Chain(draft, ++sequence, previousHash);
+                var entry = AuditEntry.Chain(draft, ++sequence, previousHash, chainKeys.Active);
                 previousHash = entry.Hash;
                 chained.Add(entry);
             }
@@ -96,6 +96,12 @@ public sealed class MongoAuditLog(IMongoDatabase database) : IAuditLog, IModerat
         }
 
         throw new InvalidOperationException($"Could not append {keys.Count} event(s), {keys[0]} first, to the audit log in {MaxAppendAttempts} attempts.");
+    }
+
+    public async Task<AuditEntry?> LastAsync(CancellationToken cancellationToken)
+    {
+        var last = await _entries.Find(Filter.Empty).Sort(Builders<BsonDocument>.Sort.Descending("_id")).Limit(1).FirstOrDefaultAsync(cancellationToken);
+        return last is null ? null : FromDocument(last);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(Guid? submissionId, long after, int limit, CancellationToken cancellationToken)
@@ -142,6 +148,7 @@ public sealed class MongoAuditLog(IMongoDatabase database) : IAuditLog, IModerat
             { "previousHash", entry.PreviousHash },
             { "hash", entry.Hash },
             { "schemaVersion", AuditEntrySchema.CurrentVersion },
+            { "keyId", entry.KeyId is null ? BsonNull.Value : entry.KeyId },
         };
     }
 
@@ -158,6 +165,7 @@ public sealed class MongoAuditLog(IMongoDatabase database) : IAuditLog, IModerat
             DateTimeOffset.FromUnixTimeMilliseconds(document["occurredAt"].ToInt64()),
             document["data"].AsBsonDocument.ToDictionary(e => e.Name, e => e.Value.IsBsonNull ? null : e.Value.AsString),
             document["previousHash"].AsString,
-            document["hash"].AsString);
+            document["hash"].AsString,
+            document.GetValue("keyId", BsonNull.Value) is { IsBsonNull: false } keyId ? keyId.AsString : null);
     }
 }

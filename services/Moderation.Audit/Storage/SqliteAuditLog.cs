@@ -6,9 +6,9 @@ using Moderation.Storage;
 
 namespace Moderation.Audit.Storage;
 
-public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModerationStore
+public sealed class SqliteAuditLog(SqliteDatabase database, ChainKeyRing chainKeys) : IAuditLog, IModerationStore
 {
-    private const string Columns = "sequence, event_key, event_type, submission_id, actor, occurred_at, data, previous_hash, hash, schema_version";
+    private const string Columns = "sequence, event_key, event_type, submission_id, actor, occurred_at, data, previous_hash, hash, schema_version, key_id";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -25,12 +25,14 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
                 data TEXT NOT NULL,
                 previous_hash TEXT NOT NULL,
                 hash TEXT NOT NULL,
-                schema_version INTEGER NOT NULL
+                schema_version INTEGER NOT NULL,
+                key_id TEXT
             );
             CREATE INDEX IF NOT EXISTS ix_audit_entries_submission ON audit_entries (submission_id, sequence);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await AddMissingColumnAsync(connection, "schema_version", $"INTEGER NOT NULL DEFAULT {AuditEntrySchema.UnkeyedVersion}", cancellationToken);
+        await AddMissingColumnAsync(connection, "key_id", "TEXT", cancellationToken);
     }
 
     /// <summary>A log created before a column existed gets it, with the value its rows were written under.</summary>
@@ -87,7 +89,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO audit_entries ({Columns}) VALUES ($sequence, $key, $type, $submission, $actor, $at, $data, $previous, $hash, $schema)";
+        insert.CommandText = $"INSERT INTO audit_entries ({Columns}) VALUES ($sequence, $key, $type, $submission, $actor, $at, $data, $previous, $hash, $schema, $keyId)";
         var entries = new List<AuditEntry>(drafts.Count);
         foreach (var draft in drafts)
         {
@@ -100,7 +102,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
                 continue;
             }
 
-            var entry = AuditEntry.Chain(draft, ++sequence, previousHash);
+            var entry = AuditEntry.Chain(draft, ++sequence, previousHash, chainKeys.Active);
             insert.Parameters.Clear();
             insert.Parameters.AddWithValue("$sequence", entry.Sequence);
             insert.Parameters.AddWithValue("$key", entry.EventKey);
@@ -112,6 +114,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
             insert.Parameters.AddWithValue("$previous", entry.PreviousHash);
             insert.Parameters.AddWithValue("$hash", entry.Hash);
             insert.Parameters.AddWithValue("$schema", AuditEntrySchema.CurrentVersion);
+            insert.Parameters.AddWithValue("$keyId", entry.KeyId);
             await insert.ExecuteNonQueryAsync(cancellationToken);
             previousHash = entry.Hash;
             entries.Add(entry);
@@ -119,6 +122,14 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
 
         await transaction.CommitAsync(cancellationToken);
         return entries;
+    }
+
+    public async Task<AuditEntry?> LastAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM audit_entries ORDER BY sequence DESC LIMIT 1";
+        return await ReadAllAsync(command, cancellationToken).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(Guid? submissionId, long after, int limit, CancellationToken cancellationToken)
@@ -162,7 +173,8 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog, IModera
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
                 JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(6), AuditEntrySchema.DataJson)!,
                 reader.GetString(7),
-                reader.GetString(8));
+                reader.GetString(8),
+                reader.IsDBNull(10) ? null : reader.GetString(10));
         }
     }
 }

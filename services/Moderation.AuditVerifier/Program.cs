@@ -1,0 +1,3 @@
+using Moderation.AuditVerifier;
+
+return await OfflineVerification.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
