@@ -1,14 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Moderation.ServiceDefaults;
 
@@ -17,6 +7,8 @@ public sealed class AuthOptions : IValidatableObject
     public const string Section = "Auth";
 
     public List<ApiKeyEntry> ApiKeys { get; set; } = [];
+
+    public OidcOptions Oidc { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -41,6 +33,11 @@ public sealed class AuthOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Auth:ApiKeys:{i} ({entry.Name}): unknown role '{role}'.");
             }
+        }
+
+        foreach (var result in Oidc.Validate(validationContext))
+        {
+            yield return result;
         }
 
         var duplicate = ApiKeys.GroupBy(k => k.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -38,7 +38,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => ModerationJson.Configure(o.SerializerOptions));
         builder.Services.AddHealthChecks();
-        builder.AddApiKeyAuthentication();
+        builder.AddModerationAuthentication();
         builder.AddModerationRateLimits();
         builder.Services.AddOpenApi();
         return builder;

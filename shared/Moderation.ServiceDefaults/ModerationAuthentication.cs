@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Moderation.ServiceDefaults;
+
+/// <summary>
+/// Who is calling. Machines present an API key (<c>X-Api-Key</c>); people present an OpenID Connect
+/// access token (<c>Authorization: Bearer</c>) from the configured issuer. A policy scheme picks the
+/// scheme by the header the request carries, and either way the endpoints see the same claims: the
+/// caller's name, roles and publisher (<see cref="Publishers"/>).
+/// </summary>
+public static class ModerationAuthentication
+{
+    public const string SchemeName = "Moderation";
+
+    public static IHostApplicationBuilder AddModerationAuthentication(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection(AuthOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ApiKeyRing>();
+
+        // Read here rather than through options: whether the bearer scheme exists at all is decided once, at start.
+        var oidc = builder.Configuration.GetSection($"{AuthOptions.Section}:{nameof(AuthOptions.Oidc)}").Get<OidcOptions>() ?? new OidcOptions();
+        var authentication = builder.Services.AddAuthentication(SchemeName)
+            .AddPolicyScheme(SchemeName, "API key or bearer token", policy => policy.ForwardDefaultSelector = context => SchemeOf(context.Request, oidc))
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (oidc.IsConfigured)
+        {
+            authentication.AddJwtBearer(bearer => ConfigureBearer(bearer, oidc));
+        }
+
+        // Each role is a policy; admin passes every one, and a senior moderator does a moderator's work too.
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        authorization.AddPolicy(Roles.Submitter, p => p.RequireRole(Roles.Submitter, Roles.Admin));
+        authorization.AddPolicy(Roles.Moderator, p => p.RequireRole(Roles.Moderator, Roles.SeniorModerator, Roles.Admin));
+        authorization.AddPolicy(Roles.SeniorModerator, p => p.RequireRole(Roles.SeniorModerator, Roles.Admin));
+        authorization.AddPolicy(Roles.Auditor, p => p.RequireRole(Roles.Auditor, Roles.Admin));
+        authorization.AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    /// <summary>A key when one is sent; a bearer token when one is sent and an issuer is configured; else the key scheme, whose challenge asks for a key.</summary>
+    private static string SchemeOf(HttpRequest request, OidcOptions oidc)
+    {
+        if (request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
+        {
+            return ApiKeyAuthenticationHandler.SchemeName;
+        }
+
+        return oidc.IsConfigured && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? JwtBearerDefaults.AuthenticationScheme
+            : ApiKeyAuthenticationHandler.SchemeName;
+    }
+
+    private static void ConfigureBearer(JwtBearerOptions bearer, OidcOptions oidc)
+    {
+        bearer.Authority = oidc.Authority;
+        bearer.Audience = oidc.Audience;
+        bearer.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+
+        // The token's own claim names, not the framework's mapping of them to long URIs.
+        bearer.MapInboundClaims = false;
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidAudience = oidc.Audience,
+            NameClaimType = oidc.NameClaim,
+            RoleClaimType = oidc.RoleClaim,
+        };
+        bearer.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var caller = CallerOf(context.Principal!, oidc);
+                if (caller is null)
+                {
+                    context.Fail($"The token names no caller in '{oidc.NameClaim}', or gives the submitter role without a publisher in '{oidc.PublisherClaim}'.");
+                }
+                else
+                {
+                    context.Principal = caller;
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    /// <summary>
+    /// The caller as the endpoints know callers, from the issuer's claims: roles this platform does not
+    /// define are left out, and a submitter without a publisher is no caller at all.
+    /// </summary>
+    private static ClaimsPrincipal? CallerOf(ClaimsPrincipal token, OidcOptions oidc)
+    {
+        var name = token.FindFirst(oidc.NameClaim)?.Value;
+        var roles = token.FindAll(oidc.RoleClaim).Select(c => c.Value).Where(Roles.All.Contains).Distinct().ToList();
+        var publisher = token.FindFirst(oidc.PublisherClaim)?.Value;
+        if (string.IsNullOrWhiteSpace(name) || roles.Contains(Roles.Submitter) && string.IsNullOrWhiteSpace(publisher))
+        {
+            return null;
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, name) };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (!string.IsNullOrWhiteSpace(publisher))
+        {
+            claims.Add(new Claim(Publishers.ClaimType, publisher));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme));
+    }
+}
