@@ -1,6 +1,10 @@
 namespace Moderation.Contracts;
 
-/// <summary>An article was accepted by ingestion; its text is already normalised.</summary>
+/// <summary>
+/// An article was accepted by ingestion; its text is already normalised. <see cref="SubmittedBy"/> is
+/// the authenticated principal that submitted it (its API key's or its user's name), never a field of
+/// the request; null from an ingestion that predates it.
+/// </summary>
 public sealed record ArticleSubmitted(
     Guid SubmissionId,
     Guid ArticleId,
@@ -11,9 +15,13 @@ public sealed record ArticleSubmitted(
     string? Author,
     string? ExternalId,
     string? Language,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? SubmittedBy = null);
 
-/// <summary>A comment was accepted under an article, possibly as a reply to another comment.</summary>
+/// <summary>
+/// A comment was accepted under an article, possibly as a reply to another comment.
+/// <see cref="SubmittedBy"/> is the authenticated principal that submitted it, as on <see cref="ArticleSubmitted"/>.
+/// </summary>
 public sealed record CommentSubmitted(
     Guid SubmissionId,
     Guid CommentId,
@@ -23,7 +31,8 @@ public sealed record CommentSubmitted(
     string Author,
     string Body,
     string ArticleTitle,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? SubmittedBy = null);
 
 /// <summary>The classifier's view of one submission and the verdict the policy drew from it.</summary>
 public sealed record ContentClassified(

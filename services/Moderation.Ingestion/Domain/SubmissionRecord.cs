@@ -37,6 +37,9 @@ public sealed class SubmissionRecord
 
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>The authenticated principal that submitted it; null on records stored before it was kept.</summary>
+    public string? SubmittedBy { get; init; }
+
     public DateTimeOffset? PublishedAt { get; set; }
 
     /// <summary>
@@ -176,10 +179,10 @@ public sealed class SubmissionRecord
     public object ToEvent() => Kind == ContentKind.Article ? ToArticleSubmitted() : ToCommentSubmitted();
 
     public ArticleSubmitted ToArticleSubmitted() =>
-        new(SubmissionId, ArticleId, Source, Title, Body, Url, Author, ExternalId, Language, ReceivedAt);
+        new(SubmissionId, ArticleId, Source, Title, Body, Url, Author, ExternalId, Language, ReceivedAt, SubmittedBy);
 
     public CommentSubmitted ToCommentSubmitted() =>
-        new(SubmissionId, CommentId!.Value, ArticleId, ParentCommentId, Source, Author ?? "", Body, Title, ReceivedAt);
+        new(SubmissionId, CommentId!.Value, ArticleId, ParentCommentId, Source, Author ?? "", Body, Title, ReceivedAt, SubmittedBy);
 
     private static string AppealDecidedKey(Guid appealOf) => $"appeal-decided:{appealOf}";
 

@@ -48,7 +48,7 @@ internal static class BatchEndpoint
                 var checkedLines = new List<(int Number, IntakeOutcome Outcome)>();
                 await foreach (var line in reader.ReadLinesAsync(cancellationToken))
                 {
-                    checkedLines.Add((line.Number, line.Refusal ?? await CheckLineAsync(intake, threads, line.Bytes, cancellationToken)));
+                    checkedLines.Add((line.Number, line.Refusal ?? await CheckLineAsync(intake, threads, line.Bytes, http.User.Identity?.Name, cancellationToken)));
                 }
 
                 var stored = await intake.StoreBatchAsync(
@@ -88,7 +88,7 @@ internal static class BatchEndpoint
         });
     }
 
-    private static async Task<IntakeOutcome> CheckLineAsync(SubmissionIntake intake, ThreadLookup threads, byte[] bytes, CancellationToken cancellationToken)
+    private static async Task<IntakeOutcome> CheckLineAsync(SubmissionIntake intake, ThreadLookup threads, byte[] bytes, string? submittedBy, CancellationToken cancellationToken)
     {
         BatchLine? line;
         try
@@ -104,9 +104,9 @@ internal static class BatchEndpoint
         {
             null => RefusedSubmission.Invalid("line", "must be a JSON object."),
             { Kind: "article" } => intake.CheckArticle(
-                new SubmittedArticle(line.Source, line.Title, line.Body, line.Url, line.Author, line.ExternalId, line.Language)),
+                new SubmittedArticle(line.Source, line.Title, line.Body, line.Url, line.Author, line.ExternalId, line.Language, submittedBy)),
             { Kind: "comment", ArticleId: { } articleId } => await intake.CheckCommentAsync(
-                new SubmittedComment(articleId, line.Author, line.Body, line.ParentCommentId), threads, cancellationToken),
+                new SubmittedComment(articleId, line.Author, line.Body, line.ParentCommentId, submittedBy), threads, cancellationToken),
             { Kind: "comment" } => RefusedSubmission.Invalid("articleId", "is required for a comment."),
             _ => RefusedSubmission.Invalid("kind", "must be \"article\" or \"comment\"."),
         };

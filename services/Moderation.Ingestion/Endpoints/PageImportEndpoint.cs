@@ -70,7 +70,7 @@ internal static class PageImportEndpoint
                     title: "No article was found on the page."), hash);
             }
 
-            var outcome = await intake.SubmitArticleAsync(new SubmittedArticle(source, article.Title, article.Body, url), cancellationToken);
+            var outcome = await intake.SubmitArticleAsync(new SubmittedArticle(source, article.Title, article.Body, url, SubmittedBy: http.User.Identity?.Name), cancellationToken);
             return (SubmissionEndpoints.ToResult(outcome, (r, duplicateOf) =>
                 new ArticleImported(r.SubmissionId, r.ArticleId, r.Title, r.Body, SubmissionEndpoints.StatusUrl(r), duplicateOf)), hash);
         });

@@ -67,7 +67,7 @@ public static class SubmissionEndpoints
     private static Task<IResult> SubmitArticle(SubmitArticleRequest request, HttpContext http, SubmissionIntake intake, IdempotentRequests idempotency)
     {
         var hash = HashOf(request);
-        var article = new SubmittedArticle(request.Source, request.Title, request.Body, request.Url, request.Author, request.ExternalId, request.Language);
+        var article = new SubmittedArticle(request.Source, request.Title, request.Body, request.Url, request.Author, request.ExternalId, request.Language, http.User.Identity?.Name);
         return idempotency.RunAsync(http, _ => Task.FromResult(hash), async cancellationToken =>
         {
             var outcome = await intake.SubmitArticleAsync(article, cancellationToken);
@@ -78,7 +78,7 @@ public static class SubmissionEndpoints
     private static Task<IResult> SubmitComment(Guid articleId, SubmitCommentRequest request, HttpContext http, SubmissionIntake intake, IdempotentRequests idempotency)
     {
         var hash = HashOf(articleId, request);
-        var comment = new SubmittedComment(articleId, request.Author, request.Body, request.ParentCommentId);
+        var comment = new SubmittedComment(articleId, request.Author, request.Body, request.ParentCommentId, http.User.Identity?.Name);
         return idempotency.RunAsync(http, _ => Task.FromResult(hash), async cancellationToken =>
         {
             var outcome = await intake.SubmitCommentAsync(comment, cancellationToken);

@@ -81,6 +81,7 @@ public sealed class SubmissionIntake(
             ExternalId = externalId,
             Language = language,
             ReceivedAt = clock.GetUtcNow(),
+            SubmittedBy = article.SubmittedBy,
         }));
     }
 
@@ -131,6 +132,7 @@ public sealed class SubmissionIntake(
             Body = body!,
             Author = author,
             ReceivedAt = clock.GetUtcNow(),
+            SubmittedBy = comment.SubmittedBy,
         }));
     }
 

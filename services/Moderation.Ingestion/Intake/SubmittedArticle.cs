@@ -1,6 +1,9 @@
 namespace Moderation.Ingestion.Intake;
 
-/// <summary>An article as it was handed in, before <see cref="SubmissionIntake"/> normalised and checked it.</summary>
+/// <summary>
+/// An article as it was handed in, before <see cref="SubmissionIntake"/> normalised and checked it.
+/// <see cref="SubmittedBy"/> is the authenticated caller's name, which the audit log records as the actor.
+/// </summary>
 public sealed record SubmittedArticle(
     string? Source,
     string? Title,
@@ -8,4 +11,5 @@ public sealed record SubmittedArticle(
     string? Url = null,
     string? Author = null,
     string? ExternalId = null,
-    string? Language = null);
+    string? Language = null,
+    string? SubmittedBy = null);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
+using Moderation.Contracts;
 using Moderation.ServiceDefaults;
 
 namespace Moderation.Messaging;
@@ -34,9 +37,10 @@ public static class ErrorQueueEndpoints
         return Results.Ok(await errorQueues.CountAsync(registrations.QueueNames.Distinct(), cancellationToken));
     }
 
+    /// <summary>A redrive re-runs messages that failed, so it is published for the audit log with the admin who asked for it.</summary>
     private static async Task<IResult> RedriveAsync(
-        string queue, int? max, ModerationConsumerRegistrations registrations, IOptions<BusOptions> options,
-        RabbitMqErrorQueues errorQueues, CancellationToken cancellationToken)
+        string queue, int? max, ClaimsPrincipal user, ModerationConsumerRegistrations registrations, IOptions<BusOptions> options,
+        RabbitMqErrorQueues errorQueues, IPublishEndpoint publisher, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (options.Value.Transport != BusTransport.RabbitMq)
         {
@@ -54,7 +58,9 @@ public static class ErrorQueueEndpoints
             return new RequestValidation().Add("max", $"must be between 1 and {MaxRedrive.ToString(CultureInfo.InvariantCulture)}.").Problem();
         }
 
-        return Results.Ok(new RedriveCount(queue, await errorQueues.RedriveAsync(queue, max ?? MaxRedrive, cancellationToken)));
+        var moved = await errorQueues.RedriveAsync(queue, max ?? MaxRedrive, cancellationToken);
+        await publisher.Publish(new ErrorQueueRedriven(Guid.CreateVersion7(), queue, moved, user.Identity!.Name!, clock.GetUtcNow()), cancellationToken);
+        return Results.Ok(new RedriveCount(queue, moved));
     }
 
     private static IResult InMemoryProblem() =>
