@@ -6,12 +6,11 @@ using Moderation.Review.Consumers;
 using Moderation.Review.Domain;
 using Moderation.Review.Endpoints;
 using Moderation.Review.Storage;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Review;
 
+/// <summary>Review as a library: one AddReview()/MapReview() pair, so that its own process and AllInOne host it alike.</summary>
 public static class ReviewService
 {
     public const string QueueName = "review";
@@ -38,11 +37,11 @@ public static class ReviewService
         bus.TryAddSingleton<ReviewQueueWrites>();
         bus.TryAddSingleton<ContentSnapshots>();
         bus.TryAddSingleton<ClassificationResults>();
-        bus.AddConsumer<ReviewArticleSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConsumer<ReviewCommentSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConsumer<ReviewClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConsumer<ReviewBatchSnapshotConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConsumer<ReviewBatchClassifiedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<ReviewArticleSnapshotConsumer, ReviewArticleSnapshotConsumerDefinition>();
+        bus.AddConsumer<ReviewCommentSnapshotConsumer, ReviewCommentSnapshotConsumerDefinition>();
+        bus.AddConsumer<ReviewClassifiedConsumer, ReviewClassifiedConsumerDefinition>();
+        bus.AddConsumer<ReviewBatchSnapshotConsumer, ReviewBatchSnapshotConsumerDefinition>();
+        bus.AddConsumer<ReviewBatchClassifiedConsumer, ReviewBatchClassifiedConsumerDefinition>();
     }
 
     public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder routes)

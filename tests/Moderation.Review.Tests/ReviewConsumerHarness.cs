@@ -3,13 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Messaging;
-using Moderation.Review.Consumers;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Review.Tests;
 

@@ -1,9 +1,9 @@
-using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Review.Domain;
 
 namespace Moderation.Review.Tests;
 
+/// <summary>The domain's rules on one item, in memory.</summary>
 public class ReviewRulesTests
 {
     private static readonly DateTimeOffset Now = ReviewSamples.Now;
@@ -161,36 +161,5 @@ public class ReviewRulesTests
         Assert.Equal(ReviewRefusal.NotClaimedByCaller, ReviewRules.Renew(item, "alice", Now.AddMinutes(6), Now.AddMinutes(11)));
         Assert.Equal(ReviewRefusal.None, ReviewRules.Renew(item, "alice", Now, Now.AddMinutes(10)));
         Assert.Equal(Now.AddMinutes(10), item.LeaseUntil);
-    }
-}
-
-public class ReviewOptionsTests
-{
-    [Fact]
-    public void Weights_and_slas_must_name_categories_of_the_taxonomy_with_sensible_values()
-    {
-        var options = new ReviewOptions();
-        Assert.Empty(options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)));
-
-        options.CategoryWeights["nonsense"] = 1;
-        options.CategoryWeights[Categories.Hate] = 0;
-        options.Sla[Categories.Spam] = TimeSpan.Zero;
-        var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(e => e.ErrorMessage).ToList();
-        Assert.Equal(3, errors.Count);
-        Assert.Contains(errors, e => e!.Contains("'nonsense'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e!.Contains("Review:CategoryWeights:hate", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e!.Contains("Review:Sla:spam", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void The_queue_priority_reads_weights_and_slas_from_the_options()
-    {
-        var options = new ReviewOptions { DefaultSla = TimeSpan.FromHours(2) };
-        options.CategoryWeights[Categories.Hate] = 3;
-        var priority = QueuePriority.From(options);
-        Assert.Equal(TimeSpan.FromMinutes(15), priority.Sla(Categories.HarassmentThreatening));
-        Assert.Equal(TimeSpan.FromHours(2), priority.Sla(Categories.Hate));
-        Assert.Equal(150, priority.Severity(ContentKind.Article, Categories.Hate, 0.5));
-        Assert.Equal(60, priority.Severity(ContentKind.Comment, Categories.Violence, 0.5));
     }
 }

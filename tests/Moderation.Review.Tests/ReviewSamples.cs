@@ -1,7 +1,5 @@
-using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Review.Domain;
-using Moderation.Review.Storage;
 
 namespace Moderation.Review.Tests;
 
@@ -38,11 +36,4 @@ internal static class ReviewSamples
         item.LeaseUntil = Now.AddMinutes(5);
         return item;
     }
-}
-
-internal static class ReviewQueueTestExtensions
-{
-    /// <summary>One submission's change, as a consumer of a single event makes it.</summary>
-    public static async Task<ReviewItem> UpsertBySubmissionAsync(this IReviewQueue queue, Guid submissionId, Func<ReviewItem, bool> change, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Assert.Single(await queue.UpsertManyBySubmissionAsync([new SubmissionChange(submissionId, change)], now, cancellationToken));
 }

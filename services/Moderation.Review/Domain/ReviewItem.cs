@@ -2,12 +2,6 @@ using Moderation.Contracts;
 
 namespace Moderation.Review.Domain;
 
-/// <summary>A decision event stored with the item it decided, until it is published (the outbox).</summary>
-public sealed record StoredDecision(ModerationDecided Event, DateTimeOffset? PublishedAt);
-
-/// <summary>The author's appeal of a removal, stored with its item until <see cref="AppealFiled"/> is published.</summary>
-public sealed record StoredAppeal(AppealFiled Event, IReadOnlyList<string> ExcludedModerators, DateTimeOffset? PublishedAt);
-
 /// <summary>
 /// A case in the review queue. It is assembled from two events that may arrive in either order:
 /// the submission (the content snapshot) and its classification. It becomes claimable once both
@@ -56,9 +50,9 @@ public sealed class ReviewItem
 
     public bool Escalated { get; set; }
 
-    public List<StoredDecision> Decisions { get; set; } = [];
+    public List<ReviewItemDecision> Decisions { get; set; } = [];
 
-    public StoredAppeal? Appeal { get; set; }
+    public ReviewItemAppeal? Appeal { get; set; }
 
     public ReviewItemState State { get; set; } = ReviewItemState.Pending;
 

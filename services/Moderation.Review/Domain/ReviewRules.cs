@@ -1,22 +1,7 @@
 using Moderation.Contracts;
 using Moderation.Messaging;
-using Moderation.Review.Storage;
 
 namespace Moderation.Review.Domain;
-
-/// <summary>Why an action on an item was refused.</summary>
-public enum ReviewRefusal
-{
-    None,
-    NotQueued,
-    AlreadyDecided,
-    ClaimedByOther,
-    NeedsSeniorModerator,
-    NotClaimedByCaller,
-    RemovedByCaller,
-    NotRemoved,
-    AlreadyAppealed,
-}
 
 /// <summary>What may happen to a review item, and what it looks like afterwards.</summary>
 public static class ReviewRules
@@ -166,7 +151,7 @@ public static class ReviewRules
             .Select(d => d.Event.Actor)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        item.Appeal = new StoredAppeal(new AppealFiled(item.SubmissionId, appealId, removal.DecisionId, reason, now), removers, null);
+        item.Appeal = new ReviewItemAppeal(new AppealFiled(item.SubmissionId, appealId, removal.DecisionId, reason, now), removers, null);
         item.State = ReviewItemState.Pending;
         item.Escalated = false;
         item.ClaimedBy = null;
@@ -235,7 +220,7 @@ public static class ReviewRules
 
     private static void Record(ReviewItem item, ModerationDecided decision)
     {
-        item.Decisions.Add(new StoredDecision(decision, null));
+        item.Decisions.Add(new ReviewItemDecision(decision, null));
         item.ClaimedBy = null;
         item.LeaseUntil = null;
         if (decision.Outcome == DecisionOutcome.Escalate)

@@ -36,7 +36,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
         ], cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReviewItem>> UpsertManyBySubmissionAsync(IReadOnlyList<SubmissionChange> changes, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewItem>> UpsertManyBySubmissionAsync(IReadOnlyList<ReviewItemChange> changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var submissionIds = changes.Select(c => c.SubmissionId.ToString()).Distinct().ToList();
@@ -193,7 +193,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
                 .Inc("version", 1L),
             cancellationToken: cancellationToken);
 
-    public async Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
+    public async Task<ReviewQueuePage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var filter = MongoQueueFilters.Where(query.Condition());
@@ -206,7 +206,7 @@ public sealed class MongoReviewQueue(IMongoDatabase database) : IReviewQueue, IM
             .Skip((query.Page - 1) * query.PageSize)
             .Limit(query.PageSize)
             .ToListAsync(cancellationToken);
-        return new ReviewPage(documents.Select(FromDocument).ToList(), total, pastSla);
+        return new ReviewQueuePage(documents.Select(FromDocument).ToList(), total, pastSla);
     }
 
     public async Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ReviewItem>> UpsertManyBySubmissionAsync(IReadOnlyList<SubmissionChange> changes, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReviewItem>> UpsertManyBySubmissionAsync(IReadOnlyList<ReviewItemChange> changes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
@@ -167,7 +167,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
         return ReviewQueueOrder.Sort(items, claim.Now);
     }
 
-    public async Task<ReviewPage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
+    public async Task<ReviewQueuePage> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var wanted = query.Condition();
@@ -192,7 +192,7 @@ public sealed class SqliteReviewQueue(SqliteDatabase database) : IReviewQueue, I
             pastSla = reader.GetInt64(1);
         }
 
-        return new ReviewPage(await ReadAllAsync(page, cancellationToken), total, pastSla);
+        return new ReviewQueuePage(await ReadAllAsync(page, cancellationToken), total, pastSla);
     }
 
     public async Task<IReadOnlyList<PendingEvent>> ListPendingAsync(DateTimeOffset storedBefore, int limit, CancellationToken cancellationToken)

@@ -89,10 +89,10 @@ public sealed class ReviewItemDocument
     public bool Escalated { get; init; }
 
     [JsonPropertyName("decisions")]
-    public List<StoredDecisionDocument> Decisions { get; init; } = [];
+    public List<ReviewItemDecisionDocument> Decisions { get; init; } = [];
 
     [JsonPropertyName("appeal")]
-    public StoredAppealDocument? Appeal { get; init; }
+    public ReviewItemAppealDocument? Appeal { get; init; }
 
     public static string Write(ReviewItem item)
     {
@@ -119,8 +119,8 @@ public sealed class ReviewItemDocument
             ReportCount = item.ReportCount,
             DueAt = item.DueAt,
             Escalated = item.Escalated,
-            Decisions = [.. item.Decisions.Select(d => new StoredDecisionDocument(d.Event, d.PublishedAt))],
-            Appeal = item.Appeal is { } appeal ? new StoredAppealDocument(appeal.Event, appeal.ExcludedModerators, appeal.PublishedAt) : null,
+            Decisions = [.. item.Decisions.Select(d => new ReviewItemDecisionDocument(d.Event, d.PublishedAt))],
+            Appeal = item.Appeal is { } appeal ? new ReviewItemAppealDocument(appeal.Event, appeal.ExcludedModerators, appeal.PublishedAt) : null,
         };
         return JsonSerializer.Serialize(document, Options);
     }
@@ -157,8 +157,8 @@ public sealed class ReviewItemDocument
             ReportCount = document.ReportCount,
             DueAt = document.DueAt,
             Escalated = document.Escalated,
-            Decisions = [.. document.Decisions.Select(d => new StoredDecision(d.Event, d.PublishedAt))],
-            Appeal = document.Appeal is { } appeal ? new StoredAppeal(appeal.Event, appeal.ExcludedModerators, appeal.PublishedAt) : null,
+            Decisions = [.. document.Decisions.Select(d => new ReviewItemDecision(d.Event, d.PublishedAt))],
+            Appeal = document.Appeal is { } appeal ? new ReviewItemAppeal(appeal.Event, appeal.ExcludedModerators, appeal.PublishedAt) : null,
             State = state,
             ClaimedBy = claimedBy,
             LeaseUntil = leaseUntil,

@@ -8,7 +8,7 @@ using Moderation.Testing;
 namespace Moderation.Review.Tests;
 
 /// <summary>Review's consumers on MassTransit's test harness: redeliveries change nothing and publish nothing twice.</summary>
-public sealed class ConsumerTests : IAsyncLifetime
+public sealed class ReviewConsumerTests : IAsyncLifetime
 {
     private ConsumerHarness _consumers = null!;
     private ITestHarness _harness = null!;

@@ -4,16 +4,12 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 using Moderation.Review.Storage.Documents;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Review.Tests;
 
@@ -21,7 +17,7 @@ namespace Moderation.Review.Tests;
 /// The batch carriers on MassTransit's test harness: every item of a batch ends as it would have
 /// alone, and the policy's decisions on a batch leave as one <see cref="BatchDecided"/>.
 /// </summary>
-public sealed class BatchConsumerTests : IAsyncLifetime
+public sealed class ReviewBatchConsumerTests : IAsyncLifetime
 {
     private static readonly Verdict[] VerdictMix = [Verdict.Allow, Verdict.Block, Verdict.Review];
 

@@ -1,0 +1,4 @@
+namespace Moderation.Review.Consumers;
+
+/// <summary>The endpoint settings of <see cref="ReviewBatchClassifiedConsumer"/>.</summary>
+public sealed class ReviewBatchClassifiedConsumerDefinition : ReviewConsumerDefinition<ReviewBatchClassifiedConsumer>;

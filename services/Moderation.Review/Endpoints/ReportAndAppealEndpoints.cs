@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Moderation.Client;
+using Moderation.Messaging;
+using Moderation.Review.Domain;
+using Moderation.Review.Storage;
+using Moderation.ServiceDefaults;
+
+namespace Moderation.Review.Endpoints;
+
+/// <summary>What the platform sends on behalf of its users: reports of a submission, and authors' appeals of a removal.</summary>
+internal static class ReportAndAppealEndpoints
+{
+    public static void Map(RouteGroupBuilder platform)
+    {
+        platform.MapPost("/review/reports", Report)
+            .WithName("ReportSubmission")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        platform.MapPost("/appeals", Appeal)
+            .WithName("AppealRemoval")
+            .Produces<AppealAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// A user report on a submission whose content Review holds: counted on its case (raising its
+    /// priority while it waits) instead of making another item; a decided case is a 409.
+    /// </summary>
+    private static async Task<IResult> Report(
+        ReportRequest request, [AsParameters] ReviewServices review, QueuePriority priority, IOptions<ReviewOptions> options, CancellationToken cancellationToken)
+    {
+        var validation = ValidateSubmissionAndReason(request.SubmissionId, request.Reason, options.Value);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var refusal = ReviewRefusal.NotQueued;
+        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, review.Queue, current =>
+        {
+            refusal = ReviewRules.Report(current, priority);
+            return refusal == ReviewRefusal.None;
+        }, cancellationToken);
+        if (refusal != ReviewRefusal.None)
+        {
+            return ReviewProblems.SubmissionRefused(request.SubmissionId.Value, refusal);
+        }
+
+        review.Metrics.Reported();
+        return Results.Ok(new ReportAccepted(item!.SubmissionId, item.ItemId, item.ReportCount, item.IsQueued, item.Priority));
+    }
+
+    private static async Task<IResult> Appeal(
+        AppealRequest request, [AsParameters] ReviewServices review, QueuePriority priority,
+        IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = ValidateSubmissionAndReason(request.SubmissionId, request.Reason, options.Value);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var now = clock.GetUtcNow();
+        var appealId = Guid.CreateVersion7();
+        var refusal = ReviewRefusal.NotQueued;
+        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, review.Queue, current =>
+        {
+            refusal = ReviewRules.Appeal(current, appealId, request.Reason!.Trim(), priority, now);
+            return refusal == ReviewRefusal.None;
+        }, cancellationToken);
+        if (refusal != ReviewRefusal.None)
+        {
+            return ReviewProblems.SubmissionRefused(request.SubmissionId.Value, refusal);
+        }
+
+        var filed = item!.Appeal!.Event;
+        review.Metrics.Appealed();
+        Activity.Current?.SetTag(Telemetry.SubmissionIdTag, item.SubmissionId);
+        await review.Publisher.PublishAsync(review.Queue, new PendingEvent(DecisionKey.Of(item.ItemId, filed.AppealId), filed), cancellationToken);
+        return Results.Accepted(value: new AppealAccepted(filed.AppealId, item.SubmissionId, item.ItemId, filed.AppealOf));
+    }
+
+    private static RequestValidation ValidateSubmissionAndReason(Guid? submissionId, string? reason, ReviewOptions options)
+    {
+        var validation = new RequestValidation().Text("reason", reason, options.MaxReasonLength, required: true);
+        if (submissionId is null || submissionId == Guid.Empty)
+        {
+            validation.Add("submissionId", "is required.");
+        }
+
+        return validation;
+    }
+
+    private static async Task<ReviewItem?> UpdateBySubmissionAsync(Guid submissionId, IReviewQueue queue, Func<ReviewItem, bool> change, CancellationToken cancellationToken)
+    {
+        var existing = await queue.GetBySubmissionAsync(submissionId, cancellationToken);
+        return existing is null ? null : await queue.UpdateAsync(existing.ItemId, change, cancellationToken);
+    }
+}
