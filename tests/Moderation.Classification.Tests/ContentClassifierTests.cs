@@ -9,10 +9,10 @@ public class ContentClassifierTests
 {
     internal static readonly CompiledPolicy Policy = CompiledPolicy.LoadDefault();
 
-    internal static Client.ClassificationResult Comment(string text, string? source = null) =>
+    internal static ClassificationOutcome Comment(string text, string? source = null) =>
         ContentClassifier.Classify(Policy, null, new ClassificationInput(ContentKind.Comment, source, [new ContentField("body", text)]));
 
-    private static Client.ClassificationResult Article(params ContentField[] fields) =>
+    private static ClassificationOutcome Article(params ContentField[] fields) =>
         ContentClassifier.Classify(Policy, null, new ClassificationInput(ContentKind.Article, "news.example", fields));
 
     [SkippableFact]

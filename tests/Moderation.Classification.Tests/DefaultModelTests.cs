@@ -12,13 +12,13 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     private static readonly CompiledPolicy Policy = CompiledPolicy.LoadDefault();
     private static readonly DefaultModel Model = DefaultModel.LoadShipped() ?? throw new InvalidOperationException("The build ships no default model.");
 
-    private Client.ClassificationResult Classify(ContentKind kind, params ContentField[] fields)
+    private ClassificationOutcome Classify(ContentKind kind, params ContentField[] fields)
     {
         var input = new ClassificationInput(kind, "news.example", fields);
         return ContentClassifier.Classify(Policy, new ModelReading(Model, null, fixture.Encoder.Encode([ContentClassifier.ModelText(input)])[0]), input);
     }
 
-    private Client.ClassificationResult Comment(string text) => Classify(ContentKind.Comment, new ContentField("body", text));
+    private ClassificationOutcome Comment(string text) => Classify(ContentKind.Comment, new ContentField("body", text));
 
     [Fact]
     public void The_shipped_model_scores_the_categories_the_corpora_and_team_examples_teach()

@@ -8,7 +8,7 @@ public class PolicyFileTests
 
     [Fact]
     public void The_shipped_policy_compiles_and_names_its_version() =>
-        Assert.Equal("default-2026.12.06", CompiledPolicy.Parse(Default).Version);
+        Assert.Equal("default-2026.12.06", PolicyCompiler.Parse(Default).Version);
 
     [Theory]
     [InlineData("version: default-2026.12.06", "version: \"\"", "version")]
@@ -21,14 +21,14 @@ public class PolicyFileTests
     public void A_policy_that_cannot_be_used_is_refused_with_the_place_and_reason(string find, string replace, string named)
     {
         Assert.Contains(find, Default, StringComparison.Ordinal);
-        var error = Assert.Throws<PolicyException>(() => CompiledPolicy.Parse(Default.Replace(find, replace, StringComparison.Ordinal)));
+        var error = Assert.Throws<PolicyException>(() => PolicyCompiler.Parse(Default.Replace(find, replace, StringComparison.Ordinal)));
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_most_specific_threshold_line_wins()
     {
-        var policy = CompiledPolicy.Parse(Default.Replace("thresholds:\n", "thresholds:\n  - { category: spam, source: shop.example, review: 0.2, block: 0.3 }\n", StringComparison.Ordinal));
+        var policy = PolicyCompiler.Parse(Default.Replace("thresholds:\n", "thresholds:\n  - { category: spam, source: shop.example, review: 0.2, block: 0.3 }\n", StringComparison.Ordinal));
         Assert.Equal((0.2, 0.3), policy.ThresholdsFor("spam", Contracts.ContentKind.Comment, "shop.example"));
         Assert.Equal((0.5, 0.9), policy.ThresholdsFor("spam", Contracts.ContentKind.Comment, "other.example"));
         Assert.Equal((0.7, 0.95), policy.ThresholdsFor("violence", Contracts.ContentKind.Article, null));

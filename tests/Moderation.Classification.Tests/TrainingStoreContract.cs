@@ -1,5 +1,5 @@
+using Moderation.Classification.Learning;
 using Moderation.Classification.Storage;
-using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.ServiceDefaults;
@@ -29,8 +29,8 @@ public abstract class TrainingStoreContract : IDisposable
     private static TrainingExample Example(string id, string text, int minutes = 0) =>
         new(id, ContentKind.Comment, text, new Dictionary<string, int> { [Categories.Harassment] = 1, [Categories.Spam] = 0 }, "import", Now.AddMinutes(minutes));
 
-    private static ModelVersionView Model(string version, int minutes) => new(version, Now.AddMinutes(minutes), false, 40, 10, 0.9, 0.5, "rules-only",
-        new Dictionary<string, CategoryMetrics> { [Categories.Harassment] = new(4, 10, 1, 0.75, 0.8571, 0.95) });
+    private static SiteModelVersion Model(string version, int minutes) => new(version, Now.AddMinutes(minutes), false, 40, 10, 0.9, 0.5, "rules-only",
+        new Dictionary<string, CategoryEvaluation> { [Categories.Harassment] = new(4, 10, 1, 0.75, 0.8571, 0.95) });
 
     [SkippableFact]
     public async Task An_example_is_stored_once_per_id_and_listed_newest_first_with_its_labels()

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Moderation.Classification.Embeddings;
 using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
-using Moderation.Client;
 
 namespace Moderation.Classification.Domain;
 
@@ -31,9 +29,9 @@ public sealed class ClassificationEngine
         _cascade = options.Value.Cascade && models.Default?.CanScreen == true;
     }
 
-    public async Task<ClassificationResult> ClassifyAsync(ClassificationInput input) => (await ClassifyManyAsync([input]))[0];
+    public async Task<ClassificationOutcome> ClassifyAsync(ClassificationInput input) => (await ClassifyManyAsync([input]))[0];
 
-    public async Task<IReadOnlyList<ClassificationResult>> ClassifyManyAsync(IReadOnlyList<ClassificationInput> inputs)
+    public async Task<IReadOnlyList<ClassificationOutcome>> ClassifyManyAsync(IReadOnlyList<ClassificationInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var policy = _policies.Current;
@@ -56,7 +54,7 @@ public sealed class ClassificationEngine
     /// <summary>Whether the cascade settles a text without the encoder: no rule evidence, and the screen finds it harmless.</summary>
     private bool Settled(CompiledPolicy policy, ClassificationInput input) =>
         ContentClassifier.FindEvidence(policy, input).Strongest.All(weight => weight == 0)
-        && _models.Default!.Settles(input.Kind, TextNormalizer.Normalize(ContentClassifier.ModelText(input)).Text);
+        && _models.Default!.Settles(input.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(input)).Text);
 
     /// <summary>Each text's window embeddings, or null when the classifier runs on its rules alone.</summary>
     public async Task<float[][][]?> EncodeAsync(IReadOnlyList<string> texts)
@@ -77,25 +75,4 @@ public sealed class ClassificationEngine
 
     /// <summary>The models in force, for training runs that score texts the way the engine does.</summary>
     public ModelHolder Models => _models;
-}
-
-/// <summary>
-/// How often the same text came from the same source: the "repeated text" spam signal. Kept per
-/// process and bounded; dry runs do not count, only submissions do.
-/// </summary>
-public sealed class RecentTexts
-{
-    private const int Capacity = 100_000;
-    private readonly ConcurrentDictionary<(string Source, int Hash, int Length), int> _seen = new();
-
-    /// <summary>Counts this text and says how many times it was seen before.</summary>
-    public int CountAndGetPrevious(string source, string text)
-    {
-        if (_seen.Count >= Capacity)
-        {
-            _seen.Clear();
-        }
-
-        return _seen.AddOrUpdate((source, string.GetHashCode(text, StringComparison.Ordinal), text.Length), 1, (_, count) => count + 1) - 1;
-    }
 }

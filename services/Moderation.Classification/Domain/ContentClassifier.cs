@@ -1,19 +1,9 @@
 using System.Text.RegularExpressions;
 using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
-using Moderation.Client;
 using Moderation.Contracts;
 
 namespace Moderation.Classification.Domain;
-
-/// <summary>One piece of a submission to classify: its field name and its text.</summary>
-public sealed record ContentField(string Name, string Text);
-
-/// <summary>What is classified: the fields, their kind and source, and how often the same text was seen before.</summary>
-public sealed record ClassificationInput(ContentKind Kind, string? Source, IReadOnlyList<ContentField> Fields, int TimesSeenBefore = 0);
-
-/// <summary>What the model side reads of one text: the default model, the site's learned layer, and one embedding per window of the text.</summary>
-public sealed record ModelReading(DefaultModel Default, SiteModel? Site, float[][] Windows);
 
 /// <summary>
 /// The whole classification of one submission. The rules find evidence with spans; the default
@@ -27,9 +17,8 @@ public sealed record ModelReading(DefaultModel Default, SiteModel? Site, float[]
 public static class ContentClassifier
 {
     public const string RulesOnly = "rules-only";
-    private const int MaxReasons = 200;
 
-    public static ClassificationResult Classify(CompiledPolicy policy, ModelReading? model, ClassificationInput input)
+    public static ClassificationOutcome Classify(CompiledPolicy policy, ModelReading? model, ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(input);
@@ -62,7 +51,7 @@ public static class ContentClassifier
             verdict = categoryVerdict > verdict ? categoryVerdict : verdict;
         }
 
-        return new ClassificationResult(verdict, named, evidence.Reasons, modelVersion, policy.Version);
+        return new ClassificationOutcome(verdict, named, evidence.Reasons, modelVersion, policy.Version);
     }
 
     /// <summary>The rules' and detectors' evidence over every field of a submission.</summary>
@@ -95,7 +84,7 @@ public static class ContentClassifier
         var categories = scores.Length;
         var window = DefaultScores.Read(model.Default, model.Windows, evidence, input.Kind);
         var evidenceField = input.Fields.FirstOrDefault(f => f.Name == "body") ?? input.Fields[0];
-        var site = model.Site?.Predict(window, input.Kind, TextNormalizer.Normalize(ModelText(input)).Text, evidence.Strongest);
+        var site = model.Site?.Predict(window, input.Kind, EvasionFolding.Fold(ModelText(input)).Text, evidence.Strongest);
         // The public corpora hold comments and posts, no articles, so the default model never learned
         // what a whole submission's framing (its kind, its source) does to a word: those framings
         // scale its probability as they scale rule evidence. Framings found in sentences are features.
@@ -125,7 +114,7 @@ public static class ContentClassifier
             // layer replaces both, so its moderators can overrule the lexicon; floors hold either way.
             var combined = fromSite ? probability : 1 - ((1 - probability) * (1 - evidence.Floors[c]));
             scores[c] = policy.IsFloor(c) ? Math.Max(combined, evidence.Floors[c]) : combined;
-            if (probability >= review && evidence.Reasons.Count < MaxReasons)
+            if (probability >= review && evidence.Reasons.Count < Evidence.MaxReasons)
             {
                 evidence.Reasons.Add(new ClassificationReason(Categories.All[c], $"model:{(fromSite ? model.Site!.Version : model.Default.Version)}",
                     $"model probability {probability:0.00}", evidenceField.Name, new EvidenceSpan(0, evidenceField.Text.Length)));
@@ -138,15 +127,15 @@ public static class ContentClassifier
     /// <summary>Finds the rules' evidence in one field, and the framings its cues and quotation marks show.</summary>
     private static void MatchRules(CompiledPolicy policy, ContentField field, int contextMask, Evidence evidence)
     {
-        var normalized = TextNormalizer.Normalize(field.Text);
-        var tokens = RuleMatcher.Tokenize(normalized.Text);
+        var folded = EvasionFolding.Fold(field.Text);
+        var tokens = RuleMatcher.Tokenize(folded.Text);
         if (tokens.Exists(t => t.Elongated))
         {
-            normalized = ReadElongatedWords(policy.Matcher, normalized, tokens);
-            tokens = RuleMatcher.Tokenize(normalized.Text);
+            folded = ReadElongatedWords(policy.Matcher, folded, tokens);
+            tokens = RuleMatcher.Tokenize(folded.Text);
         }
 
-        var text = normalized.Text;
+        var text = folded.Text;
         var hits = new List<TermHit>();
         policy.Matcher.Match(text, tokens, hits);
         var sentenceEnds = new List<int>();
@@ -184,7 +173,7 @@ public static class ContentClassifier
             {
                 var start = tokens[hit.FirstToken].Start;
                 var end = tokens[hit.LastToken].End;
-                evidence.Add(field, normalized, hit.Term.Category, hit.Term.Id, hit.Term.Weight, hit.Term.Detail, start, end, MaskAt(start));
+                evidence.Add(field, folded, hit.Term.Category, hit.Term.Id, hit.Term.Weight, hit.Term.Detail, start, end, MaskAt(start));
             }
         }
 
@@ -197,7 +186,7 @@ public static class ContentClassifier
                 {
                     if (match.Length > 0)
                     {
-                        evidence.Add(field, normalized, rule.Category, -1 - p, rule.Weight, rule.Detail, match.Index, match.Index + match.Length, MaskAt(match.Index));
+                        evidence.Add(field, folded, rule.Category, -1 - p, rule.Weight, rule.Detail, match.Index, match.Index + match.Length, MaskAt(match.Index));
                     }
                 }
             }
@@ -209,18 +198,18 @@ public static class ContentClassifier
         }
     }
 
-    private static NormalizedText ReadElongatedWords(RuleMatcher matcher, NormalizedText normalized, List<Token> tokens)
+    private static FoldedText ReadElongatedWords(RuleMatcher matcher, FoldedText folded, List<Token> tokens)
     {
         var replacements = new List<(int, int, string)>();
         foreach (var token in tokens)
         {
-            if (token.Elongated && matcher.Canonical(normalized.Text.AsSpan(token.Start, token.End - token.Start)) is { } word)
+            if (token.Elongated && matcher.Canonical(folded.Text.AsSpan(token.Start, token.End - token.Start)) is { } word)
             {
                 replacements.Add((token.Start, token.End, word));
             }
         }
 
-        return replacements.Count == 0 ? normalized : normalized.Replace(replacements);
+        return replacements.Count == 0 ? folded : folded.Replace(replacements);
     }
 
     /// <summary>How many sorted positions lie before <paramref name="position"/>: the sentence it is in, or the quotes opened before it.</summary>
@@ -228,86 +217,5 @@ public static class ContentClassifier
     {
         var index = sorted.BinarySearch(position);
         return index >= 0 ? index : ~index;
-    }
-
-    /// <summary>
-    /// Collects evidence: the rules-only score per category as a noisy-or over distinct matches
-    /// (scaled by framings), the strongest single match per category before and after framings (the
-    /// model's features and the floors: neither grows with the length of a text), the framings seen,
-    /// and one reason per match.
-    /// </summary>
-    public sealed class Evidence
-    {
-        private readonly CompiledPolicy _policy;
-        private readonly HashSet<(int Rule, int Text)> _counted = [];
-
-        internal Evidence(CompiledPolicy policy, int contextMask)
-        {
-            _policy = policy;
-            FramingsSeen = contextMask;
-            Array.Fill(Remaining, 1.0);
-        }
-
-        /// <summary>1 - the rules-only score, per category.</summary>
-        public double[] Remaining { get; } = new double[Categories.All.Count];
-
-        /// <summary>The weight of the strongest match per category, before framings.</summary>
-        public double[] Strongest { get; } = new double[Categories.All.Count];
-
-        /// <summary>The weight of the strongest match per category, after framings.</summary>
-        public double[] Floors { get; } = new double[Categories.All.Count];
-
-        /// <summary>The policy's framing bits the text shows anywhere, or has by its kind and source.</summary>
-        public int FramingsSeen { get; internal set; }
-
-        public List<ClassificationReason> Reasons { get; } = [];
-
-        /// <summary>The names of the framings seen.</summary>
-        public IReadOnlySet<string> FramingNames() =>
-            _policy.Framings.Where(f => (FramingsSeen & f.Bit) != 0).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-
-        public void Add(ContentField field, NormalizedText normalized, int category, int rule, double weight, string detail, int start, int end, int framingMask)
-        {
-            var (originalStart, originalEnd) = normalized.ToOriginal(start, end);
-            List<string>? labels = null;
-            var framed = weight;
-            foreach (var framing in _policy.Framings)
-            {
-                if ((framingMask & framing.Bit) != 0 && framing.Scale[category] != 1.0)
-                {
-                    framed *= framing.Scale[category];
-                    (labels ??= []).Add(framing.Label);
-                }
-            }
-
-            var text = normalized.Text.AsSpan(start, end - start);
-            Record(field, category, rule, string.GetHashCode(text), Math.Min(framed, 0.99), Math.Min(weight, 0.99),
-                labels is null ? detail : $"{detail} ({string.Join(", ", labels)})", originalStart, originalEnd);
-        }
-
-        private static string Excerpt(string text, int start, int end) =>
-            end - start <= 80 ? text[start..end] : string.Concat(text.AsSpan(start, 77), "…");
-
-        /// <summary>Evidence found on the original text by a detector: no framing applies.</summary>
-        public void AddOriginal(ContentField field, int category, int rule, int textKey, double weight, string detail, int start, int end) =>
-            Record(field, category, rule, textKey, weight, weight, detail, start, end);
-
-        private void Record(ContentField field, int category, int rule, int textKey, double framed, double unframed, string detail, int start, int end)
-        {
-            // Noisy-or over distinct evidence: each new match closes part of the remaining doubt,
-            // while a long article repeating one word does not pile it up.
-            if (_counted.Add((rule, textKey)))
-            {
-                Remaining[category] *= 1 - framed;
-            }
-
-            Strongest[category] = Math.Max(Strongest[category], unframed);
-            Floors[category] = Math.Max(Floors[category], framed);
-            if (Reasons.Count < MaxReasons)
-            {
-                Reasons.Add(new ClassificationReason(Categories.All[category], $"rule:{_policy.Version}",
-                    $"{detail}: \"{Excerpt(field.Text, start, end)}\"", field.Name, new EvidenceSpan(start, end)));
-            }
-        }
     }
 }

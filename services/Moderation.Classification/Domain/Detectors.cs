@@ -14,8 +14,8 @@ public static partial class Detectors
     private static readonly int Pii = IndexOf(Categories.Pii);
     private static readonly int Spam = IndexOf(Categories.Spam);
 
-    // Without lookarounds these two can run on the linear-time engine: the backtracking one is quadratic in a long
-    // run of word characters with no '@', which on a busy machine reached the wall-clock timeout and faulted a batch.
+    // Without lookarounds these two run on the linear-time engine: the backtracking one is quadratic in a long
+    // run of word characters with no '@', enough to reach the match timeout on a busy machine.
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 250)]
     private static partial Regex Email();
 
@@ -34,7 +34,7 @@ public static partial class Detectors
 
     private const int DetectorRule = -100_000;
 
-    internal static void FindPii(PiiWeights weights, ContentField field, ContentClassifier.Evidence evidence)
+    internal static void FindPii(PiiWeights weights, ContentField field, Evidence evidence)
     {
         var text = field.Text;
         if (!text.AsSpan().ContainsAnyInRange('0', '9') && !text.Contains('@', StringComparison.Ordinal))
@@ -74,7 +74,7 @@ public static partial class Detectors
         }
     }
 
-    internal static void FindSpam(SpamSettings settings, ContentField field, int timesSeenBefore, ContentClassifier.Evidence evidence)
+    internal static void FindSpam(SpamSettings settings, ContentField field, int timesSeenBefore, Evidence evidence)
     {
         var text = field.Text;
         var links = 0;
@@ -151,7 +151,7 @@ public static partial class Detectors
 
     private static bool Overlaps(List<(int Start, int End)> spans, int position) => spans.Exists(s => position >= s.Start && position < s.End);
 
-    private static void Add(ContentClassifier.Evidence evidence, ContentField field, int category, int detector, double weight, string detail, int start, int length) =>
+    private static void Add(Evidence evidence, ContentField field, int category, int detector, double weight, string detail, int start, int length) =>
         evidence.AddOriginal(field, category, DetectorRule - detector, string.GetHashCode(field.Text.AsSpan(start, length)), weight, detail, start, start + length);
 
     private static int IndexOf(string category)

@@ -1,27 +1,5 @@
 namespace Moderation.Classification.Domain;
 
-/// <summary>A word of the folded text: its span, and whether a letter in it repeats three times or more ("kiiill").</summary>
-public readonly record struct Token(int Start, int End, bool Elongated);
-
-/// <summary>A lexicon entry: evidence for a category, or a cue that reveals a framing.</summary>
-public sealed class Term(int id, string[] words, int category, int framingBit, double weight, string detail)
-{
-    public int Id { get; } = id;
-
-    public string[] Words { get; } = words;
-
-    /// <summary>Index into the taxonomy, or -1 for a framing cue.</summary>
-    public int Category { get; } = category;
-
-    public int FramingBit { get; } = framingBit;
-
-    public double Weight { get; } = weight;
-
-    public string Detail { get; } = detail;
-}
-
-public readonly record struct TermHit(Term Term, int FirstToken, int LastToken);
-
 /// <summary>
 /// Whole-word lexicon lookup on the folded text. Matching whole tokens is what keeps "classic",
 /// "assassin", "therapist", "Scunthorpe" and "cocktail" clean: a term never matches inside a
@@ -81,7 +59,7 @@ public sealed partial class RuleMatcher
     {
         foreach (var phrase in phrases)
         {
-            var folded = TextNormalizer.Normalize(phrase).Text;
+            var folded = EvasionFolding.Fold(phrase).Text;
             var words = new List<string>();
             foreach (var token in Tokenize(folded))
             {

@@ -27,7 +27,7 @@ public sealed class SentenceEncoder : IDisposable
     /// <summary>
     /// Inferences run on a few threads of their own, one per core by default: more at once only adds
     /// memory and switching, and native allocations made from every thread-pool thread leave each
-    /// thread's malloc arena holding memory (RSS doubled under load).
+    /// thread's malloc arena holding memory (docs/performance-classification.md).
     /// </summary>
     private readonly BlockingCollection<(List<ReadOnlyMemory<long>> Sequences, TaskCompletionSource<float[][]> Done)> _inferences = [];
 
@@ -85,8 +85,8 @@ public sealed class SentenceEncoder : IDisposable
 
     /// <summary>
     /// One embedding per window of each text, in the order given; texts are encoded together in
-    /// batches on the inference threads, and the caller's thread is free meanwhile (a consumer that
-    /// blocked on the encoder starved the thread pool: 20 texts/s at 0.4 of a core).
+    /// batches on the inference threads, and the caller's thread is free meanwhile: a consumer
+    /// blocking on the encoder would starve the thread pool.
     /// </summary>
     public async Task<float[][][]> EncodeAsync(IReadOnlyList<string> texts)
     {
@@ -151,8 +151,8 @@ public sealed class SentenceEncoder : IDisposable
     private float[][] Pool(List<ReadOnlyMemory<long>> sequences)
     {
         // Shapes are rounded up (rows to a power of two, tokens to a multiple of 16), so ONNX Runtime
-        // meets a few dozen shapes at most and its arena and memory patterns stay bounded (with every
-        // exact shape they grew to 5 GB under load); padded rows and tokens are masked out.
+        // meets a few dozen shapes at most and its arena and memory patterns stay bounded (a block
+        // kept per exact shape grows without end under load); padded rows and tokens are masked out.
         var width = (sequences.Max(s => s.Length) + 2 + 15) / 16 * 16;
         var rows = (int)BitOperations.RoundUpToPowerOf2((uint)sequences.Count);
         var ids = new long[rows * width];

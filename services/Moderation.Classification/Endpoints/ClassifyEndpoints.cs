@@ -5,10 +5,7 @@ using Microsoft.Extensions.Options;
 using Moderation.Classification.Domain;
 using Moderation.Client;
 using Moderation.Contracts;
-using Moderation.Messaging;
 using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Classification.Endpoints;
 
@@ -37,7 +34,7 @@ public static class ClassifyEndpoints
     private static async Task<IResult> Classify(ClassifyRequest request, ClassificationEngine engine, IOptions<ClassificationOptions> options)
     {
         var validation = Validate(new RequestValidation(), string.Empty, request, options.Value);
-        return validation.IsValid ? Results.Ok(await engine.ClassifyAsync(ToInput(request))) : validation.Problem();
+        return validation.IsValid ? Results.Ok((await engine.ClassifyAsync(ToInput(request))).ToResult()) : validation.Problem();
     }
 
     /// <summary>Dry runs of many texts; every line is checked before any is classified, and a bad line names itself.</summary>
@@ -53,7 +50,7 @@ public static class ClassifyEndpoints
         var output = new StringBuilder();
         foreach (var result in await engine.ClassifyManyAsync(requests.Select(ToInput).ToList()))
         {
-            output.Append(JsonSerializer.Serialize(result, ModerationJson.Options)).Append('\n');
+            output.Append(JsonSerializer.Serialize(result.ToResult(), ModerationJson.Options)).Append('\n');
         }
 
         return Results.Text(output.ToString(), NdjsonContentType, Encoding.UTF8);
@@ -73,59 +70,5 @@ public static class ClassifyEndpoints
         }
 
         return validation;
-    }
-}
-
-/// <summary>Reads an NDJSON body line by line into requests, naming a bad line as <c>line[n].field</c>.</summary>
-public static class NdjsonLines
-{
-    public static async Task<(List<T> Items, RequestValidation Validation)> ReadAsync<T>(HttpRequest http, int maxLines, Action<string, T, RequestValidation> validate)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(validate);
-        var validation = new RequestValidation();
-        var items = new List<T>();
-        using var reader = new StreamReader(http.Body, Encoding.UTF8);
-        var number = 0;
-        while (await reader.ReadLineAsync(http.HttpContext.RequestAborted) is { } line)
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (items.Count == maxLines)
-            {
-                validation.Add("body", $"has more than {maxLines} lines; the limit is {maxLines}.");
-                break;
-            }
-
-            var prefix = $"line[{number}].";
-            try
-            {
-                var item = JsonSerializer.Deserialize<T>(line, ModerationJson.Options);
-                if (item is null)
-                {
-                    validation.Add($"line[{number}]", "is not a JSON object.");
-                    continue;
-                }
-
-                validate(prefix, item, validation);
-                items.Add(item);
-            }
-            catch (JsonException ex)
-            {
-                validation.Add(ex.Path is { Length: > 2 } path ? prefix + path[2..] : $"line[{number}]", "is not valid JSON here.");
-            }
-        }
-
-        if (number == 0 || (items.Count == 0 && validation.IsValid))
-        {
-            validation.Add("body", "has no lines.");
-        }
-
-        return (items, validation);
     }
 }

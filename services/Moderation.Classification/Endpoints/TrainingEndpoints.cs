@@ -76,7 +76,7 @@ public static class TrainingEndpoints
     {
         try
         {
-            return Results.Ok(await runs.RunAsync(cancellationToken));
+            return Results.Ok((await runs.RunAsync(cancellationToken)).ToView());
         }
         catch (TrainingRefusedException ex)
         {
@@ -87,6 +87,6 @@ public static class TrainingEndpoints
     private static async Task<IResult> ListModels(ITrainingStore store, CancellationToken cancellationToken)
     {
         var models = await store.ListModelsAsync(cancellationToken);
-        return Results.Ok(new ModelVersionsPage(models, models.FirstOrDefault(m => m.Promoted)?.Version));
+        return Results.Ok(new ModelVersionsPage([.. models.Select(m => m.ToView())], models.FirstOrDefault(m => m.Promoted)?.Version));
     }
 }

@@ -4,20 +4,6 @@ using Moderation.Contracts;
 
 namespace Moderation.Classification.Learning;
 
-/// <summary>One category's head: a logistic regression over <see cref="ModelFeatures"/> and its Platt calibration on held-out texts.</summary>
-public sealed record CategoryHead(string Category, float[] Weights, double Bias, double PlattScale, double PlattOffset, int Positives);
-
-/// <summary>
-/// The cascade's screen: a logistic regression over the hashed n-grams (weights as base64 of
-/// little-endian floats, one per bucket) that says whether a text may hold anything harmful; below
-/// <see cref="Threshold"/>, chosen to pass nearly every harmful text of the calibration split, a
-/// text without rule evidence is settled without the encoder.
-/// </summary>
-public sealed record ScreenHead(double Bias, string Weights, double Threshold, double CalibrationRecall, double CalibrationSettled);
-
-/// <summary>The shipped model as stored in <c>Model/default-model.json</c>.</summary>
-public sealed record DefaultModelFile(string Version, string Encoder, int Dimension, IReadOnlyList<CategoryHead> Heads, ScreenHead? Screen = null);
-
 /// <summary>
 /// The default model that ships with the code: a calibrated head per category over the encoder's
 /// embedding and the rules' evidence, trained offline on public corpora (see Model/DATA-CARD.md).

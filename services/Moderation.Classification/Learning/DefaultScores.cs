@@ -11,7 +11,7 @@ namespace Moderation.Classification.Learning;
 /// </summary>
 public sealed record DefaultScores(double[] Margins, double[] Probabilities, float[] MeanEmbedding)
 {
-    public static DefaultScores Read(DefaultModel model, float[][] windows, ContentClassifier.Evidence evidence, ContentKind kind)
+    public static DefaultScores Read(DefaultModel model, float[][] windows, Evidence evidence, ContentKind kind)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(windows);

@@ -7,8 +7,9 @@ namespace Moderation.Classification.Learning;
 /// The model's features: word 1- and 2-grams and character 3-grams (within words, with word
 /// boundaries) of the folded text, plus the content kind, hashed into a fixed number of buckets,
 /// weighted by sublinear term frequency (1 + ln count) times the bucket's inverse document
-/// frequency when one is given, and L2-normalised. Hashing instead of a learned vocabulary keeps prediction to one pass over
-/// the text with no allocation per n-gram, and lets a model be stored as its weights alone.
+/// frequency when one is given, and L2-normalised. Hashing, not a learned vocabulary, keeps
+/// prediction to one pass over the text with no allocation per n-gram, and lets a model be stored
+/// as its weights alone (docs/decisions/0007-hashed-ngrams.md).
 /// </summary>
 public static class HashedNgrams
 {
@@ -22,7 +23,7 @@ public static class HashedNgrams
     [ThreadStatic]
     private static List<int>? t_touched;
 
-    /// <summary>The sparse feature vector of a folded text (<see cref="TextNormalizer"/>): bucket indices in ascending order and their weights.</summary>
+    /// <summary>The sparse feature vector of a folded text (<see cref="EvasionFolding"/>): bucket indices in ascending order and their weights.</summary>
     public static (int[] Indices, float[] Values) Featurize(ContentKind kind, string folded, float[]? idf = null)
     {
         ArgumentNullException.ThrowIfNull(folded);

@@ -4,9 +4,6 @@ using Moderation.Contracts;
 
 namespace Moderation.Classification.Learning;
 
-/// <summary>A labelled text as the site's layer learns from it: its features, computed once, and its labels (a category not named counts as 0).</summary>
-public sealed record SiteExample(int[] NgramIndices, float[] NgramValues, float[] Dense, IReadOnlyDictionary<string, int> Labels);
-
 /// <summary>
 /// Trains a site's layer: per category with enough positives, a <see cref="BalancedLogisticRegression"/>
 /// with the L2 penalty chosen from a grid by 3-fold cross-validation on the training part and the

@@ -4,13 +4,9 @@ using Microsoft.Extensions.Options;
 using Moderation.Classification.Domain;
 using Moderation.Classification.Policy;
 using Moderation.Classification.Storage;
-using Moderation.Client;
 using Moderation.Contracts;
 
 namespace Moderation.Classification.Learning;
-
-/// <summary>Why a training run could not start.</summary>
-public sealed class TrainingRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// A training run: the newest stored examples (up to <c>Classification:MaxTrainingExamples</c>), a deterministic
@@ -25,7 +21,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
     private const int EncodeChunk = 256;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    public async Task<ModelVersionView> RunAsync(CancellationToken cancellationToken)
+    public async Task<SiteModelVersion> RunAsync(CancellationToken cancellationToken)
     {
         if (!await _oneAtATime.WaitAsync(0, cancellationToken))
         {
@@ -59,7 +55,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         }
     }
 
-    private async Task<ModelVersionView> Run(string version, DateTimeOffset now, CompiledPolicy policy, ModelHolder models,
+    private async Task<SiteModelVersion> Run(string version, DateTimeOffset now, CompiledPolicy policy, ModelHolder models,
         List<TrainingExample> training, List<TrainingExample> heldOut, CancellationToken cancellationToken)
     {
         var defaults = models.Default!;
@@ -86,25 +82,25 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         var baselineQuality = Evaluate(policy, new ModelReading(defaults, inForce, []), heldOut, heldOutWindows);
         var (promoted, kept) = Promote(candidate, candidateQuality, inForce, baselineQuality);
         var merged = new SiteModel(version, defaults.Version, kept);
-        var view = new ModelVersionView(version, now, promoted.Count > 0, training.Count, heldOut.Count,
+        var trained = new SiteModelVersion(version, now, promoted.Count > 0, training.Count, heldOut.Count,
             Math.Round(MacroAuprc(candidateQuality), 4), Math.Round(MacroAuprc(baselineQuality), 4),
             inForce is null ? defaults.Version : $"{defaults.Version}+{inForce.Version}",
             candidateQuality.Where(q => candidate.HeadFor(Categories.IndexOf(q.Key)) is not null || q.Value.Positives > 0).ToDictionary(q => q.Key, q =>
             {
                 var (quality, baseline) = (q.Value, baselineQuality[q.Key]);
-                return new CategoryMetrics(quality.Positives, quality.Count, Math.Round(quality.Precision, 4), Math.Round(quality.Recall, 4),
+                return new CategoryEvaluation(quality.Positives, quality.Count, Math.Round(quality.Precision, 4), Math.Round(quality.Recall, 4),
                     Math.Round(quality.F1, 4), Math.Round(quality.Auprc, 4), Math.Round(baseline.Auprc, 4), Math.Round(baseline.F1, 4),
                     promoted.Contains(q.Key), candidate.HeadFor(Categories.IndexOf(q.Key)) is { } head ? Math.Round(head.Threshold, 4) : null);
             }),
             promoted);
-        await store.AddModelAsync(view, merged.Serialize(), cancellationToken);
-        if (view.Promoted)
+        await store.AddModelAsync(trained, merged.Serialize(), cancellationToken);
+        if (trained.Promoted)
         {
             await store.PromoteAsync(version, cancellationToken);
             models.Swap(merged);
         }
 
-        return view;
+        return trained;
     }
 
     /// <summary>
@@ -145,7 +141,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         var input = new ClassificationInput(example.Kind, null, [new ContentField("body", example.Text)]);
         var evidence = ContentClassifier.FindEvidence(policy, input);
         var scores = DefaultScores.Read(defaults, windows, evidence, example.Kind);
-        var (indices, values) = HashedNgrams.Featurize(example.Kind, TextNormalizer.Normalize(example.Text).Text);
+        var (indices, values) = HashedNgrams.Featurize(example.Kind, EvasionFolding.Fold(example.Text).Text);
         return new SiteExample(indices, values, SiteFeatures.Dense(scores, evidence.Strongest, example.Kind), example.Labels);
     }
 

@@ -21,7 +21,7 @@ public sealed partial class PolicyProvider : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
         _path = ResolvePath(options.Value.PolicyPath);
-        _current = CompiledPolicy.Parse(File.ReadAllText(_path));
+        _current = PolicyCompiler.Parse(File.ReadAllText(_path));
         LogLoaded(_logger, _current.Version, _path);
         _files = new PhysicalFileProvider(Path.GetDirectoryName(_path)!);
         _watch = ChangeToken.OnChange(() => _files.Watch(Path.GetFileName(_path)), () => Reload());
@@ -50,7 +50,7 @@ public sealed partial class PolicyProvider : IDisposable
         {
             try
             {
-                var policy = CompiledPolicy.Parse(File.ReadAllText(_path));
+                var policy = PolicyCompiler.Parse(File.ReadAllText(_path));
                 Volatile.Write(ref _current, policy);
                 LogLoaded(_logger, policy.Version, _path);
                 return true;
@@ -77,23 +77,4 @@ public sealed partial class PolicyProvider : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The policy file {Path} was refused; policy {Version} stays in force. {Error}")]
     private static partial void LogRefused(ILogger logger, string path, string version, string? error);
-}
-
-/// <summary>Refuses to start with a policy file that is missing or cannot be used, naming what is wrong.</summary>
-public sealed class PolicyFileValidation : IValidateOptions<ClassificationOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ClassificationOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var path = PolicyProvider.ResolvePath(options.PolicyPath);
-        try
-        {
-            CompiledPolicy.Parse(File.ReadAllText(path));
-            return ValidateOptionsResult.Success;
-        }
-        catch (Exception ex) when (ex is PolicyException or IOException or UnauthorizedAccessException)
-        {
-            return ValidateOptionsResult.Fail($"Classification:PolicyPath ({path}): {ex.Message}");
-        }
-    }
 }

@@ -1,13 +1,6 @@
-using Moderation.Client;
-using Moderation.Contracts;
+using Moderation.Classification.Learning;
 
 namespace Moderation.Classification.Storage;
-
-/// <summary>A labelled text kept for training. <see cref="ExampleId"/> makes a redelivered decision or a re-imported line a no-op.</summary>
-public sealed record TrainingExample(string ExampleId, ContentKind Kind, string Text, IReadOnlyDictionary<string, int> Labels, string Origin, DateTimeOffset AddedAt);
-
-/// <summary>The text a submission was classified on, kept so a moderator's later labels can be learned from.</summary>
-public sealed record ClassifiedText(Guid SubmissionId, ContentKind Kind, string Text);
 
 /// <summary>
 /// Classification's training port: labelled examples, the texts it classified (to label them later), and model versions with their bytes.
@@ -27,13 +20,13 @@ public interface ITrainingStore
     /// <summary>The remembered texts of those of <paramref name="submissionIds"/> that have one, by submission id.</summary>
     Task<IReadOnlyDictionary<Guid, ClassifiedText>> GetTextsAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken);
 
-    Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken);
+    Task AddModelAsync(SiteModelVersion model, byte[] bytes, CancellationToken cancellationToken);
 
     /// <summary>Makes this version the one in force and no other.</summary>
     Task PromoteAsync(string version, CancellationToken cancellationToken);
 
-    /// <summary>Every version, newest first, with <see cref="ModelVersionView.Promoted"/> as it stands now.</summary>
-    Task<IReadOnlyList<ModelVersionView>> ListModelsAsync(CancellationToken cancellationToken);
+    /// <summary>Every version, newest first, with <see cref="SiteModelVersion.Promoted"/> as it stands now.</summary>
+    Task<IReadOnlyList<SiteModelVersion>> ListModelsAsync(CancellationToken cancellationToken);
 
-    Task<(ModelVersionView Model, byte[] Bytes)?> GetPromotedModelAsync(CancellationToken cancellationToken);
+    Task<(SiteModelVersion Model, byte[] Bytes)?> GetPromotedModelAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.ServiceDefaults;
@@ -20,7 +19,7 @@ public sealed class MongoClassificationStore(IMongoDatabase database) : IClassif
 
     public async Task<IReadOnlyDictionary<Guid, ContentClassified>> GetManyAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken) =>
         (await _results.FindByIdsAsync(submissionIds, cancellationToken))
-            .Select(d => JsonSerializer.Deserialize<ContentClassified>(d["document"].AsString, ModerationJson.Options)!)
+            .Select(d => ClassificationResultDocument.Deserialize(d["document"].AsString))
             .ToDictionary(r => r.SubmissionId);
 
     /// <summary>
@@ -35,7 +34,7 @@ public sealed class MongoClassificationStore(IMongoDatabase database) : IClassif
         {
             { "_id", result.SubmissionId.ToString() },
             { "classifiedAt", result.OccurredAt.UtcDateTime },
-            { "document", JsonSerializer.Serialize(result, ModerationJson.Options) },
+            { "document", ClassificationResultDocument.Serialize(result) },
         }).ToList(), cancellationToken);
         var stored = await GetManyAsync(refused.Select(i => candidates[i].SubmissionId).ToList(), cancellationToken);
         var kept = candidates.ToDictionary(c => c.SubmissionId, c => stored.GetValueOrDefault(c.SubmissionId, c));

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Moderation.Client;
+using Moderation.Classification.Learning;
 using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.ServiceDefaults;
@@ -64,7 +63,7 @@ public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore
             .Select(d => new ClassifiedText(Guid.Parse(d["_id"].AsString), Enum.Parse<ContentKind>(d["kind"].AsString), d["text"].AsString))
             .ToDictionary(t => t.SubmissionId);
 
-    public Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken)
+    public Task AddModelAsync(SiteModelVersion model, byte[] bytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         return _models.InsertOneAsync(new BsonDocument
@@ -73,7 +72,7 @@ public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore
             { "createdAt", model.CreatedAt.UtcDateTime },
             { "promoted", false },
             { "promotedAt", BsonNull.Value },
-            { "view", JsonSerializer.Serialize(model with { Promoted = false }, ModerationJson.Options) },
+            { "view", ModelVersionDocument.Serialize(model) },
             { "bytes", new BsonBinaryData(bytes) },
         }, cancellationToken: cancellationToken);
     }
@@ -90,23 +89,22 @@ public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore
             Builders<BsonDocument>.Update.Set("promoted", false), cancellationToken: cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ModelVersionView>> ListModelsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SiteModelVersion>> ListModelsAsync(CancellationToken cancellationToken)
     {
         var documents = await _models.Find(FilterDefinition<BsonDocument>.Empty)
             .Project(Builders<BsonDocument>.Projection.Exclude("bytes"))
             .Sort(Builders<BsonDocument>.Sort.Descending("createdAt").Descending("_id"))
             .ToListAsync(cancellationToken);
-        return documents.Select(d => JsonSerializer.Deserialize<ModelVersionView>(d["view"].AsString, ModerationJson.Options)! with { Promoted = d["promoted"].AsBoolean })
-            .ToList();
+        return documents.Select(d => ModelVersionDocument.Deserialize(d["view"].AsString, d["promoted"].AsBoolean)).ToList();
     }
 
-    public async Task<(ModelVersionView Model, byte[] Bytes)?> GetPromotedModelAsync(CancellationToken cancellationToken)
+    public async Task<(SiteModelVersion Model, byte[] Bytes)?> GetPromotedModelAsync(CancellationToken cancellationToken)
     {
         var document = await _models.Find(Builders<BsonDocument>.Filter.Eq("promoted", true))
             .Sort(Builders<BsonDocument>.Sort.Descending("promotedAt"))
             .FirstOrDefaultAsync(cancellationToken);
         return document is null
             ? null
-            : (JsonSerializer.Deserialize<ModelVersionView>(document["view"].AsString, ModerationJson.Options)! with { Promoted = true }, document["bytes"].AsBsonBinaryData.Bytes);
+            : (ModelVersionDocument.Deserialize(document["view"].AsString, promoted: true), document["bytes"].AsBsonBinaryData.Bytes);
     }
 }

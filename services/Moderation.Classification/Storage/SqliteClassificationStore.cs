@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Moderation.Contracts;
 using Moderation.Messaging;
@@ -58,7 +57,7 @@ public sealed class SqliteClassificationStore(SqliteDatabase database) : IClassi
         {
             parameters.AddWithValue("$id", result.SubmissionId.ToString());
             parameters.AddWithValue("$at", result.OccurredAt.ToUnixTimeMilliseconds());
-            parameters.AddWithValue("$document", JsonSerializer.Serialize(result, ModerationJson.Options));
+            parameters.AddWithValue("$document", ClassificationResultDocument.Serialize(result));
         }, cancellationToken);
         var refused = results.Where((_, i) => !added[i]).Select(r => r.SubmissionId).ToList();
         IReadOnlyDictionary<Guid, ContentClassified> stored = new Dictionary<Guid, ContentClassified>();
@@ -81,7 +80,7 @@ public sealed class SqliteClassificationStore(SqliteDatabase database) : IClassi
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var result = JsonSerializer.Deserialize<ContentClassified>(reader.GetString(0), ModerationJson.Options)!;
+            var result = ClassificationResultDocument.Deserialize(reader.GetString(0));
             results[result.SubmissionId] = result;
         }
 

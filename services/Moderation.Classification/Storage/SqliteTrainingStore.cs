@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Moderation.Client;
+using Moderation.Classification.Learning;
 using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.ServiceDefaults;
@@ -113,7 +113,7 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
         return texts;
     }
 
-    public async Task AddModelAsync(ModelVersionView model, byte[] bytes, CancellationToken cancellationToken)
+    public async Task AddModelAsync(SiteModelVersion model, byte[] bytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
@@ -121,7 +121,7 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
         command.CommandText = "INSERT INTO model_versions (version, created_at, promoted, view, bytes) VALUES ($version, $at, 0, $view, $bytes)";
         command.Parameters.AddWithValue("$version", model.Version);
         command.Parameters.AddWithValue("$at", model.CreatedAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$view", JsonSerializer.Serialize(model with { Promoted = false }, ModerationJson.Options));
+        command.Parameters.AddWithValue("$view", ModelVersionDocument.Serialize(model));
         command.Parameters.AddWithValue("$bytes", bytes);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -138,29 +138,29 @@ public sealed class SqliteTrainingStore(SqliteDatabase database) : ITrainingStor
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ModelVersionView>> ListModelsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SiteModelVersion>> ListModelsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT view, promoted FROM model_versions ORDER BY created_at DESC, version DESC";
-        var models = new List<ModelVersionView>();
+        var models = new List<SiteModelVersion>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            models.Add(JsonSerializer.Deserialize<ModelVersionView>(reader.GetString(0), ModerationJson.Options)! with { Promoted = reader.GetInt64(1) == 1 });
+            models.Add(ModelVersionDocument.Deserialize(reader.GetString(0), promoted: reader.GetInt64(1) == 1));
         }
 
         return models;
     }
 
-    public async Task<(ModelVersionView Model, byte[] Bytes)?> GetPromotedModelAsync(CancellationToken cancellationToken)
+    public async Task<(SiteModelVersion Model, byte[] Bytes)?> GetPromotedModelAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT view, bytes FROM model_versions WHERE promoted = 1";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? (JsonSerializer.Deserialize<ModelVersionView>(reader.GetString(0), ModerationJson.Options)! with { Promoted = true }, (byte[])reader.GetValue(1))
+            ? (ModelVersionDocument.Deserialize(reader.GetString(0), promoted: true), (byte[])reader.GetValue(1))
             : null;
     }
 }

@@ -5,75 +5,13 @@ using System.Text;
 namespace Moderation.Classification.Domain;
 
 /// <summary>
-/// A text folded for matching, with the original offsets of every character: rules match the
-/// folded text, evidence spans are reported in the text the user submitted.
-/// </summary>
-public sealed class NormalizedText
-{
-    private readonly int[] _starts;
-    private readonly int[] _ends;
-
-    internal NormalizedText(string text, int[] starts, int[] ends)
-    {
-        Text = text;
-        _starts = starts;
-        _ends = ends;
-    }
-
-    public string Text { get; }
-
-    /// <summary>
-    /// The same text with some folded spans replaced by other words; each replacement maps to the
-    /// whole original span of what it replaced. Replacements are in order and do not overlap.
-    /// </summary>
-    public NormalizedText Replace(IReadOnlyList<(int Start, int End, string With)> replacements)
-    {
-        ArgumentNullException.ThrowIfNull(replacements);
-        var text = new StringBuilder(Text.Length);
-        var starts = new List<int>(_starts.Length);
-        var ends = new List<int>(_ends.Length);
-        var next = 0;
-        foreach (var (start, end, with) in replacements)
-        {
-            for (var i = next; i < start; i++)
-            {
-                text.Append(Text[i]);
-                starts.Add(_starts[i]);
-                ends.Add(_ends[i]);
-            }
-
-            foreach (var c in with)
-            {
-                text.Append(c);
-                starts.Add(_starts[start]);
-                ends.Add(_ends[end - 1]);
-            }
-
-            next = end;
-        }
-
-        for (var i = next; i < Text.Length; i++)
-        {
-            text.Append(Text[i]);
-            starts.Add(_starts[i]);
-            ends.Add(_ends[i]);
-        }
-
-        return new NormalizedText(text.ToString(), [.. starts], [.. ends]);
-    }
-
-    /// <summary>The span of the original text that produced folded characters [start, end).</summary>
-    public (int Start, int End) ToOriginal(int start, int end) => (_starts[start], _ends[end - 1]);
-}
-
-/// <summary>
 /// Undoes the usual ways of hiding a word from a filter: case, Unicode compatibility forms
 /// (fullwidth, mathematical letters, ligatures), accents, zero-width and joiner characters,
 /// look-alike letters from Cyrillic and Greek, leetspeak inside words, and single letters
 /// spelled out with separators ("k.i.l.l", "k i l l"). Letters repeated for emphasis are left
 /// here: only the policy's vocabulary can tell "kiiilll" is "kill" (see <see cref="RuleMatcher"/>).
 /// </summary>
-public static class TextNormalizer
+public static class EvasionFolding
 {
     private static readonly FrozenDictionary<char, char> LookAlikes = new Dictionary<char, char>
     {
@@ -98,7 +36,7 @@ public static class TextNormalizer
 
     private const string LetterSeparators = ".-_ */,~+";
 
-    public static NormalizedText Normalize(string original)
+    public static FoldedText Fold(string original)
     {
         ArgumentNullException.ThrowIfNull(original);
         var buffer = new StringBuilder(original.Length);
@@ -109,7 +47,7 @@ public static class TextNormalizer
         var keep = JoinSpelledOutLetters(buffer);
         if (keep is null)
         {
-            return new NormalizedText(buffer.ToString(), [.. starts], [.. ends]);
+            return new FoldedText(buffer.ToString(), [.. starts], [.. ends]);
         }
 
         var text = new StringBuilder(buffer.Length);
@@ -125,7 +63,7 @@ public static class TextNormalizer
             }
         }
 
-        return new NormalizedText(text.ToString(), [.. keptStarts], [.. keptEnds]);
+        return new FoldedText(text.ToString(), [.. keptStarts], [.. keptEnds]);
     }
 
     private static void FoldCharacters(string original, StringBuilder buffer, List<int> starts, List<int> ends)

@@ -2,7 +2,7 @@ using Moderation.Classification.Domain;
 
 namespace Moderation.Classification.Tests;
 
-public class TextNormalizerTests
+public class EvasionFoldingTests
 {
     [Theory]
     [InlineData("HATE", "hate")]
@@ -25,7 +25,7 @@ public class TextNormalizerTests
     [InlineData("h_a_t_e", "hate")]
     [InlineData("\uFB01ne", "fine")]
     public void Evasions_fold_to_plain_lower_case_latin(string input, string folded) =>
-        Assert.Equal(folded, TextNormalizer.Normalize(input).Text);
+        Assert.Equal(folded, EvasionFolding.Fold(input).Text);
 
     [Theory]
     [InlineData("I paid $500 in 2024.", "i paid $500 in 2024.")]
@@ -34,13 +34,13 @@ public class TextNormalizerTests
     [InlineData("a b", "a b")]
     [InlineData("It's 24/7.", "it's 24/7.")]
     public void Numbers_punctuation_and_ordinary_words_stay_as_they_are(string input, string folded) =>
-        Assert.Equal(folded, TextNormalizer.Normalize(input).Text);
+        Assert.Equal(folded, EvasionFolding.Fold(input).Text);
 
     [Fact]
     public void Every_folded_character_maps_back_to_the_original_characters_it_came_from()
     {
         const string original = "Go \U0001D421\u200Bate k.i.l.l";
-        var normalized = TextNormalizer.Normalize(original);
+        var normalized = EvasionFolding.Fold(original);
         Assert.Equal("go hate kill", normalized.Text);
         var hate = normalized.Text.IndexOf("hate", StringComparison.Ordinal);
         var (start, end) = normalized.ToOriginal(hate, hate + 4);

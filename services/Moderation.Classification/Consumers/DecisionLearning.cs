@@ -1,10 +1,5 @@
-using MassTransit;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Classification.Consumers;
 
@@ -55,19 +50,4 @@ public sealed partial class DecisionLearning(ITrainingStore training, TimeProvid
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Decision {DecisionId} labels submission {SubmissionId}, whose text Classification never saw; nothing learned.")]
     private static partial void LogUnknownText(ILogger logger, Guid submissionId, Guid decisionId);
-}
-
-public sealed class ModerationDecidedConsumer(DecisionLearning learning) : IConsumer<ModerationDecided>
-{
-    public Task Consume(ConsumeContext<ModerationDecided> context) => learning.LearnAsync([context.Message], context.CancellationToken);
-}
-
-/// <summary>Learns from the decisions of a batch exactly as from each on its own.</summary>
-public sealed class BatchDecidedConsumer(DecisionLearning learning) : IConsumer<BatchDecided>
-{
-    public Task Consume(ConsumeContext<BatchDecided> context)
-    {
-        Telemetry.TagBatch(context.Message);
-        return learning.LearnAsync(context.Message.Decisions, context.CancellationToken);
-    }
 }

@@ -1,0 +1,5 @@
+using System.Text.RegularExpressions;
+
+namespace Moderation.Classification.Policy;
+
+public sealed record PatternEvidenceRule(int Category, Regex Pattern, double Weight, string Detail);
