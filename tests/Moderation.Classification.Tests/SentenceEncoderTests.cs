@@ -1,32 +1,6 @@
-using Microsoft.Extensions.Options;
 using Moderation.Classification.Embeddings;
 
 namespace Moderation.Classification.Tests;
-
-/// <summary>One encoder for the tests of a class: loading the model takes about a second.</summary>
-public sealed class EncoderFixture : IDisposable
-{
-    public SentenceEncoder Encoder { get; } = new(Options.Create(new EncoderOptions()));
-
-    /// <summary>The vocabulary by id, to read word pieces back.</summary>
-    public IReadOnlyList<string> Vocabulary { get; } = ReadVocabulary();
-
-    public string[] Pieces(string text) => [.. Encoder.Tokenize(text).Select(id => Vocabulary[(int)id])];
-
-    public void Dispose() => Encoder.Dispose();
-
-    private static List<string> ReadVocabulary()
-    {
-        using var reader = EncoderModelFiles.OpenVocabulary();
-        var vocabulary = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            vocabulary.Add(line);
-        }
-
-        return vocabulary;
-    }
-}
 
 public sealed class SentenceEncoderTests(EncoderFixture fixture) : IClassFixture<EncoderFixture>
 {
@@ -74,36 +48,5 @@ public sealed class SentenceEncoderTests(EncoderFixture fixture) : IClassFixture
         var windows = fixture.Encoder.Encode(["I am going to hurt you", "I will beat you up", "The library opens at nine"]);
         static double Cosine(float[] a, float[] b) => a.Zip(b).Sum(p => (double)p.First * p.Second);
         Assert.True(Cosine(windows[0][0], windows[1][0]) > Cosine(windows[0][0], windows[2][0]) + 0.2);
-    }
-}
-
-public sealed class TokenWindowsTests
-{
-    [Fact]
-    public void A_text_that_fits_is_one_window()
-    {
-        Assert.Equal([(0, 100)], TokenWindows.Split(100, 128, 32, 16));
-    }
-
-    [Fact]
-    public void Longer_texts_are_covered_by_windows_that_overlap_and_end_at_the_last_piece()
-    {
-        var windows = TokenWindows.Split(300, 128, 32, 16);
-        Assert.Equal(0, windows[0].Start);
-        Assert.All(windows, w => Assert.InRange(w.Length, 1, 126));
-        for (var i = 1; i < windows.Count; i++)
-        {
-            Assert.Equal(32, windows[i - 1].Start + windows[i - 1].Length - windows[i].Start);
-        }
-
-        Assert.Equal(300, windows[^1].Start + windows[^1].Length);
-    }
-
-    [Fact]
-    public void A_very_long_text_stops_at_the_window_limit_and_the_capacity_says_how_far_that_reaches()
-    {
-        var windows = TokenWindows.Split(100_000, 128, 32, 4);
-        Assert.Equal(4, windows.Count);
-        Assert.Equal(TokenWindows.Capacity(128, 32, 4), windows[^1].Start + windows[^1].Length);
     }
 }
