@@ -23,13 +23,7 @@ public sealed class AuditConsumerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _consumers = await ConsumerHarness.StartAsync(
-            services => services
-                .AddSingleton(TestChainKeys.Ring)
-                .AddSingleton<SqliteAuditLog>()
-                .AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>())
-                .AddSingleton<IModerationStore>(sp => sp.GetRequiredService<SqliteAuditLog>()),
-            AuditService.AddConsumers);
+        _consumers = await AuditConsumers.StartAsync();
         _harness = _consumers.Harness;
         _log = _consumers.Services.GetRequiredService<IAuditLog>();
     }
@@ -115,7 +109,7 @@ public sealed class AuditApiTests : IAsyncLifetime
 
         var api = _host.Client<IAuditApi>(TestKeys.Auditor);
         var all = await Eventually.GetAsync(() => api.ListEntriesAsync(id), p => p.Entries.Count == 2, what: "two audit entries");
-        Assert.Equal("ingestion:news.example", all.Entries[0].Actor);
+        Assert.Equal("submitter:(not recorded)", all.Entries[0].Actor);
 
         var first = await api.ListEntriesAsync(limit: 1);
         Assert.Single(first.Entries);

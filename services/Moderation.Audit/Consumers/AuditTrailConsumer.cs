@@ -2,15 +2,12 @@ using System.Diagnostics;
 using MassTransit;
 using Moderation.Audit.Domain;
 using Moderation.Contracts;
-using Moderation.Messaging;
 using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Audit.Consumers;
 
 /// <summary>
-/// Logs every event of a submission's life; a redelivered event finds its entry and adds none. A
+/// Logs every event of a submission's life, and the redrives of error queues; a redelivered event finds its entry and adds none. A
 /// batch message is logged as its items would have been one by one, in its order, in one write.
 /// Appends go through <see cref="AuditAppender"/>, which writes those of concurrent messages together.
 /// </summary>
@@ -20,6 +17,8 @@ public sealed class AuditTrailConsumer(AuditAppender appender) :
     IConsumer<ContentClassified>,
     IConsumer<ModerationDecided>,
     IConsumer<AppealFiled>,
+    IConsumer<SubmissionReported>,
+    IConsumer<ErrorQueueRedriven>,
     IConsumer<BatchSubmitted>,
     IConsumer<BatchClassified>,
     IConsumer<BatchDecided>
@@ -33,6 +32,10 @@ public sealed class AuditTrailConsumer(AuditAppender appender) :
     public Task Consume(ConsumeContext<ModerationDecided> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<AppealFiled> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<SubmissionReported> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ErrorQueueRedriven> context) => appender.AppendAsync([AuditDrafts.From(context.Message)], context.CancellationToken);
 
     public Task Consume(ConsumeContext<BatchSubmitted> context)
     {

@@ -5,11 +5,14 @@ using Moderation.Contracts;
 
 namespace Moderation.Audit.Domain;
 
-/// <summary>The essential fields of each event, as the log keeps them. Texts are kept as their SHA-256.</summary>
+/// <summary>
+/// The essential fields of each event, as the log keeps them. Texts are kept as their SHA-256. The
+/// actor of what a person or client did is the authenticated principal the event carries.
+/// </summary>
 public static class AuditDrafts
 {
     public static AuditDraft From(ArticleSubmitted e) => new(
-        $"submitted:{e.SubmissionId}", nameof(ArticleSubmitted), e.SubmissionId, $"ingestion:{e.Source}", e.OccurredAt,
+        $"submitted:{e.SubmissionId}", nameof(ArticleSubmitted), e.SubmissionId, Principal("submitter", e.SubmittedBy), e.OccurredAt,
         new Dictionary<string, string?>
         {
             ["articleId"] = e.ArticleId.ToString(),
@@ -22,7 +25,7 @@ public static class AuditDrafts
         });
 
     public static AuditDraft From(CommentSubmitted e) => new(
-        $"submitted:{e.SubmissionId}", nameof(CommentSubmitted), e.SubmissionId, $"ingestion:{e.Source}", e.OccurredAt,
+        $"submitted:{e.SubmissionId}", nameof(CommentSubmitted), e.SubmissionId, Principal("submitter", e.SubmittedBy), e.OccurredAt,
         new Dictionary<string, string?>
         {
             ["commentId"] = e.CommentId.ToString(),
@@ -69,12 +72,37 @@ public static class AuditDrafts
             ["reasonSha256"] = Sha256(e.Reason),
         });
 
+    public static AuditDraft From(SubmissionReported e) => new(
+        $"reported:{e.ReportId}", nameof(SubmissionReported), e.SubmissionId, Principal("submitter", e.ReportedBy), e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["reportId"] = e.ReportId.ToString(),
+            ["reportCount"] = e.ReportCount.ToString(CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>A redrive concerns no one submission: its entry is filed under the empty submission id.</summary>
+    public static AuditDraft From(ErrorQueueRedriven e) => new(
+        $"redriven:{e.RedriveId}", nameof(ErrorQueueRedriven), Guid.Empty, Principal("admin", e.RedrivenBy), e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["redriveId"] = e.RedriveId.ToString(),
+            ["queue"] = e.Queue,
+            ["moved"] = e.Moved.ToString(CultureInfo.InvariantCulture),
+        });
+
     /// <summary>A batch's items, each the draft its single event makes, in the message's order: its articles, then its comments.</summary>
     public static IReadOnlyList<AuditDraft> From(BatchSubmitted e) => [.. e.Articles.Select(From), .. e.Comments.Select(From)];
 
     public static IReadOnlyList<AuditDraft> From(BatchClassified e) => [.. e.Results.Select(From)];
 
     public static IReadOnlyList<AuditDraft> From(BatchDecided e) => [.. e.Decisions.Select(From)];
+
+    /// <summary>
+    /// The actor is the principal the publishing service authenticated, by the role it acted in; an
+    /// event from a service that did not yet carry it says so rather than falling back on a field the
+    /// client chose (such as the source).
+    /// </summary>
+    private static string Principal(string role, string? name) => $"{role}:{name ?? "(not recorded)"}";
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

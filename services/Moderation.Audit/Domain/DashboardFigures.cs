@@ -20,6 +20,12 @@ public sealed class DashboardFigures
     {
         ArgumentNullException.ThrowIfNull(entry);
         LastSequence = Math.Max(LastSequence, entry.Sequence);
+        if (entry.SubmissionId == Guid.Empty)
+        {
+            // An entry about no submission (a redrive) counts towards no submission's figures.
+            return;
+        }
+
         var facts = Facts(entry.SubmissionId);
         switch (entry.EventType)
         {
