@@ -40,7 +40,7 @@ Scored Score(string source, string? group, ContentKind kind, string text, IReadO
 {
     var input = new ClassificationInput(kind, null, [new ContentField("body", text)]);
     var rules = ContentClassifier.Classify(policy, null, input);
-    var settled = ContentClassifier.FindEvidence(policy, input).Strongest.All(w => w == 0) && model.Settles(kind, TextNormalizer.Normalize(text).Text);
+    var settled = ContentClassifier.FindEvidence(policy, input).Strongest.All(w => w == 0) && model.Settles(kind, EvasionFolding.Fold(text).Text);
     return new Scored(source, group, labels, rules with { ModelVersion = model.Version },
         ContentClassifier.Classify(policy, new ModelReading(model, null, cache[text]), input), settled);
 }
@@ -145,7 +145,7 @@ foreach (var (source, category) in new[] { ("tweeteval_hate", Categories.Hate), 
 
 return 0;
 
-static string Pass(IEnumerable<Scored> cases, Func<Scored, Moderation.Client.ClassificationResult> result)
+static string Pass(IEnumerable<Scored> cases, Func<Scored, Moderation.Classification.Domain.ClassificationOutcome> result)
 {
     var list = cases.ToList();
     var passed = list.Count(s => (result(s).Scores[Categories.Hate] >= 0.5) == (s.Labels[Categories.Hate] == 1));

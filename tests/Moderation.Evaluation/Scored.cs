@@ -8,10 +8,10 @@ namespace Moderation.Evaluation;
 
 /// <summary>A labelled text with the classifier's results in each configuration measured.</summary>
 /// <remarks><see cref="Settled"/>: the cascade would settle the text without the encoder, so the service scores it as <see cref="Rules"/> does.</remarks>
-public sealed record Scored(string Source, string? Group, IReadOnlyDictionary<string, int> Labels, ClassificationResult Rules, ClassificationResult Model, bool Settled)
+public sealed record Scored(string Source, string? Group, IReadOnlyDictionary<string, int> Labels, ClassificationOutcome Rules, ClassificationOutcome Model, bool Settled)
 {
     /// <summary>What the service answers with the cascade on.</summary>
-    public ClassificationResult Service => Settled ? Rules : Model;
+    public ClassificationOutcome Service => Settled ? Rules : Model;
 }
 
 /// <summary>Markdown tables of the measures: AUPRC, and precision/recall/F1 at the policy's review threshold.</summary>
@@ -56,7 +56,7 @@ public static class Tables
     {
         ArgumentNullException.ThrowIfNull(items);
         var labels = items.Select(i => AnyCategories.Any(c => i.Labels.GetValueOrDefault(c) == 1)).ToList();
-        double Measure(Func<Scored, ClassificationResult> result) =>
+        double Measure(Func<Scored, ClassificationOutcome> result) =>
             QualityMetrics.Measure(items.Select((i, n) => (AnyCategories.Max(c => result(i).Scores[c]), labels[n])).ToList(), 0.5).Auprc;
         return (Measure(i => i.Rules), Measure(i => i.Model), Measure(i => i.Service));
     }

@@ -89,7 +89,7 @@ public sealed class BatchWalk(IIngestionApi ingestion, IAuditApi auditor, Activi
             "Moderation.Audit.Consumers.AuditTrailConsumer");
         AssertTracedAcrossServices(views.Values.First(v => v.Kind == ContentKind.Article).SubmissionId, batchTrace,
             "Moderation.Classification.Consumers.BatchSubmittedConsumer",
-            "Moderation.Classification.Consumers.BatchDecidedConsumer",
+            "Moderation.Classification.Consumers.BatchDecidedLearningConsumer",
             "Moderation.Ingestion.Consumers.BatchDecidedConsumer",
             "Moderation.Audit.Consumers.AuditTrailConsumer");
     }

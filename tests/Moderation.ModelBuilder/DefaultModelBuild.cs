@@ -88,7 +88,7 @@ public static class DefaultModelBuild
         var labelled = learning.Where(t => t.Labels.Count > 0).ToList();
         var features = labelled.Select(t =>
         {
-            var (indices, values) = HashedNgrams.Featurize(t.Kind, TextNormalizer.Normalize(t.Text).Text);
+            var (indices, values) = HashedNgrams.Featurize(t.Kind, EvasionFolding.Fold(t.Text).Text);
             return new VBuffer<float>(HashedNgrams.Dimension, indices.Length, values, indices);
         }).ToArray();
         var labels = labelled.Select(t => t.Labels.Values.Any(v => v == 1)).ToArray();
