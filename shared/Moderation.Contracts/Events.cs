@@ -3,7 +3,9 @@ namespace Moderation.Contracts;
 /// <summary>
 /// An article was accepted by ingestion; its text is already normalised. <see cref="SubmittedBy"/> is
 /// the authenticated principal that submitted it (its API key's or its user's name), never a field of
-/// the request; null from an ingestion that predates it.
+/// the request; null from an ingestion that predates it. <see cref="Publisher"/> is the tenant the
+/// article belongs to (the submitter's publisher); null for an admin's submission and from an
+/// ingestion that predates publishers.
 /// </summary>
 public sealed record ArticleSubmitted(
     Guid SubmissionId,
@@ -16,11 +18,13 @@ public sealed record ArticleSubmitted(
     string? ExternalId,
     string? Language,
     DateTimeOffset OccurredAt,
-    string? SubmittedBy = null);
+    string? SubmittedBy = null,
+    string? Publisher = null);
 
 /// <summary>
 /// A comment was accepted under an article, possibly as a reply to another comment.
-/// <see cref="SubmittedBy"/> is the authenticated principal that submitted it, as on <see cref="ArticleSubmitted"/>.
+/// <see cref="SubmittedBy"/> is the authenticated principal that submitted it, as on <see cref="ArticleSubmitted"/>;
+/// <see cref="Publisher"/> is its article's publisher.
 /// </summary>
 public sealed record CommentSubmitted(
     Guid SubmissionId,
@@ -32,7 +36,8 @@ public sealed record CommentSubmitted(
     string Body,
     string ArticleTitle,
     DateTimeOffset OccurredAt,
-    string? SubmittedBy = null);
+    string? SubmittedBy = null,
+    string? Publisher = null);
 
 /// <summary>The classifier's view of one submission and the verdict the policy drew from it.</summary>
 public sealed record ContentClassified(

@@ -16,4 +16,11 @@ public static class Publishers
         ArgumentNullException.ThrowIfNull(user);
         return user.FindFirst(ClaimType)?.Value;
     }
+
+    /// <summary>Whether <paramref name="user"/> may see what belongs to <paramref name="owner"/>: an admin sees every publisher's, anyone else only their own publisher's.</summary>
+    public static bool MaySee(ClaimsPrincipal user, string? owner)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Admin) || Of(user) is { } publisher && publisher == owner;
+    }
 }

@@ -18,8 +18,6 @@ namespace Moderation.ServiceDefaults;
 /// </summary>
 public static class RateLimits
 {
-    public const string PerApiKeyPolicy = "per-api-key";
-
     public static IHostApplicationBuilder AddModerationRateLimits(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -41,9 +39,6 @@ public static class RateLimits
                 PartitionedRateLimiter.Create<HttpContext, string>(context => Publishers.Of(context.User) is { } publisher
                     ? RateLimitPartition.GetFixedWindowLimiter(publisher, _ => perPublisher)
                     : RateLimitPartition.GetNoLimiter("")));
-            limiter.AddPolicy(PerApiKeyPolicy, context => CallerOf(context.User) is { } caller
-                ? RateLimitPartition.GetFixedWindowLimiter(caller, _ => perCaller)
-                : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = (context, _) => new ValueTask(TooManyRequests.WriteAsync(context.HttpContext, context.Lease, options.Window));
         });
         return builder;

@@ -14,9 +14,9 @@ public sealed class ArticleThreadsTests
 
         Assert.Null(await threads.FindAsync(article.ArticleId, CancellationToken.None));
         await submissions.Store.AddAsync(article, CancellationToken.None);
-        Assert.Equal(new ArticleThread("news.example", "A busy thread"), await threads.FindAsync(article.ArticleId, CancellationToken.None));
+        Assert.Equal(new ArticleThread("news.example", "A busy thread", Publisher: null), await threads.FindAsync(article.ArticleId, CancellationToken.None));
 
         submissions.Sqlite.Dispose();
-        Assert.Equal(new ArticleThread("news.example", "A busy thread"), await threads.FindAsync(article.ArticleId, CancellationToken.None));
+        Assert.Equal(new ArticleThread("news.example", "A busy thread", Publisher: null), await threads.FindAsync(article.ArticleId, CancellationToken.None));
     }
 }

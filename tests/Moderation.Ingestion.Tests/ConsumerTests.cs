@@ -115,8 +115,8 @@ public sealed class ConsumerTests : IAsyncLifetime
             await Task.WhenAll(inBatch.Select(async r => (await _store.GetAsync(r.SubmissionId, CancellationToken.None))!.Status)));
         for (var i = 0; i < inBatch.Count; i++)
         {
-            var viaBatch = (await _store.GetAsync(inBatch[i].SubmissionId, CancellationToken.None))!.ToView();
-            var viaSingles = (await _store.GetAsync(alone[i].SubmissionId, CancellationToken.None))!.ToView();
+            var viaBatch = (await _store.GetAsync(inBatch[i].SubmissionId, CancellationToken.None))!.ToView(withModerators: true);
+            var viaSingles = (await _store.GetAsync(alone[i].SubmissionId, CancellationToken.None))!.ToView(withModerators: true);
             Assert.Equal(
                 JsonSerializer.Serialize(viaSingles with { SubmissionId = default, CommentId = default, ArticleId = default }, ModerationJson.Options),
                 JsonSerializer.Serialize(viaBatch with { SubmissionId = default, CommentId = default, ArticleId = default }, ModerationJson.Options));

@@ -53,7 +53,7 @@ public class SubmissionRecordTests
         Assert.Equal("alice", record.Decision!.Actor);
         Assert.Equal(
             [SubmissionStatus.Received, SubmissionStatus.Classified, SubmissionStatus.InReview, SubmissionStatus.Removed],
-            record.ToView().Timeline.Select(t => t.Status));
+            record.ToView(withModerators: true).Timeline.Select(t => t.Status));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class SubmissionRecordTests
         Assert.Equal(SubmissionState.Approved, record.Status);
         Assert.Equal(
             [SubmissionStatus.Received, SubmissionStatus.Classified, SubmissionStatus.InReview, SubmissionStatus.Removed, SubmissionStatus.InReview, SubmissionStatus.Approved],
-            record.ToView().Timeline.Select(t => t.Status));
+            record.ToView(withModerators: true).Timeline.Select(t => t.Status));
     }
 
     [Fact]

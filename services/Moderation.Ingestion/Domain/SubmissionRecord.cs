@@ -40,15 +40,26 @@ public sealed class SubmissionRecord
     /// <summary>The authenticated principal that submitted it; null on records stored before it was kept.</summary>
     public string? SubmittedBy { get; init; }
 
+    /// <summary>
+    /// The tenant the submission belongs to: the submitter's publisher for an article, the article's
+    /// for a comment. Only that publisher's callers (and admins) see it. Null for an admin's own
+    /// submission and on records stored before publishers.
+    /// </summary>
+    public string? Publisher { get; init; }
+
     public DateTimeOffset? PublishedAt { get; set; }
 
     /// <summary>
     /// What makes two submissions the same: the normalised text and where it comes from (an article's
-    /// source and title; a comment's article, parent and author), as SHA-256 hex.
+    /// source and title; a comment's article, parent and author), as SHA-256 hex. An article's
+    /// publisher is part of it, so one publisher's text is never answered as another's duplicate.
     /// </summary>
     public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Kind == ContentKind.Article
-        ? $"article\n{Source}\n{Title}\n{Body}"
+        ? $"{PublisherPrefix}article\n{Source}\n{Title}\n{Body}"
         : $"comment\n{Source}\n{ArticleId}\n{ParentCommentId}\n{Author}\n{Body}")));
+
+    /// <summary>Empty without a publisher, so the hashes of submissions stored before publishers stay as they were.</summary>
+    private string PublisherPrefix => Publisher is null ? "" : $"publisher\n{Publisher}\n";
 
     public Verdict? Verdict { get; set; }
 
@@ -141,8 +152,9 @@ public sealed class SubmissionRecord
             DecisionOutcome.Remove => SubmissionState.Removed,
             _ => SubmissionState.InReview,
         };
-        Timeline.Add(new StatusChange(decided.OccurredAt, status,
-            $"{decided.Outcome} by {decided.ActorKind.ToString().ToLowerInvariant()} {decided.Actor} ({decided.ReasonCode})."));
+        // A moderator is not named here: the timeline is the publisher's to read, and who decided is not.
+        var actor = decided.ActorKind == DecisionActorKind.Moderator ? "a moderator" : $"{decided.ActorKind.ToString().ToLowerInvariant()} {decided.Actor}";
+        Timeline.Add(new StatusChange(decided.OccurredAt, status, $"{decided.Outcome} by {actor} ({decided.ReasonCode})."));
         return true;
     }
 
@@ -179,10 +191,10 @@ public sealed class SubmissionRecord
     public object ToEvent() => Kind == ContentKind.Article ? ToArticleSubmitted() : ToCommentSubmitted();
 
     public ArticleSubmitted ToArticleSubmitted() =>
-        new(SubmissionId, ArticleId, Source, Title, Body, Url, Author, ExternalId, Language, ReceivedAt, SubmittedBy);
+        new(SubmissionId, ArticleId, Source, Title, Body, Url, Author, ExternalId, Language, ReceivedAt, SubmittedBy, Publisher);
 
     public CommentSubmitted ToCommentSubmitted() =>
-        new(SubmissionId, CommentId!.Value, ArticleId, ParentCommentId, Source, Author ?? "", Body, Title, ReceivedAt, SubmittedBy);
+        new(SubmissionId, CommentId!.Value, ArticleId, ParentCommentId, Source, Author ?? "", Body, Title, ReceivedAt, SubmittedBy, Publisher);
 
     private static string AppealDecidedKey(Guid appealOf) => $"appeal-decided:{appealOf}";
 

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Ingestion.Intake;
+using Moderation.ServiceDefaults;
 
 namespace Moderation.Ingestion.Endpoints;
 
@@ -48,7 +50,7 @@ internal static class BatchEndpoint
                 var checkedLines = new List<(int Number, IntakeOutcome Outcome)>();
                 await foreach (var line in reader.ReadLinesAsync(cancellationToken))
                 {
-                    checkedLines.Add((line.Number, line.Refusal ?? await CheckLineAsync(intake, threads, line.Bytes, http.User.Identity?.Name, cancellationToken)));
+                    checkedLines.Add((line.Number, line.Refusal ?? await CheckLineAsync(intake, threads, line.Bytes, http.User, cancellationToken)));
                 }
 
                 var stored = await intake.StoreBatchAsync(
@@ -88,8 +90,9 @@ internal static class BatchEndpoint
         });
     }
 
-    private static async Task<IntakeOutcome> CheckLineAsync(SubmissionIntake intake, ThreadLookup threads, byte[] bytes, string? submittedBy, CancellationToken cancellationToken)
+    private static async Task<IntakeOutcome> CheckLineAsync(SubmissionIntake intake, ThreadLookup threads, byte[] bytes, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
+        var (submittedBy, publisher) = (caller.Identity?.Name, Publishers.Of(caller));
         BatchLine? line;
         try
         {
@@ -104,9 +107,9 @@ internal static class BatchEndpoint
         {
             null => RefusedSubmission.Invalid("line", "must be a JSON object."),
             { Kind: "article" } => intake.CheckArticle(
-                new SubmittedArticle(line.Source, line.Title, line.Body, line.Url, line.Author, line.ExternalId, line.Language, submittedBy)),
+                new SubmittedArticle(line.Source, line.Title, line.Body, line.Url, line.Author, line.ExternalId, line.Language, submittedBy, publisher)),
             { Kind: "comment", ArticleId: { } articleId } => await intake.CheckCommentAsync(
-                new SubmittedComment(articleId, line.Author, line.Body, line.ParentCommentId, submittedBy), threads, cancellationToken),
+                new SubmittedComment(articleId, line.Author, line.Body, line.ParentCommentId, submittedBy, publisher), threads, cancellationToken),
             { Kind: "comment" } => RefusedSubmission.Invalid("articleId", "is required for a comment."),
             _ => RefusedSubmission.Invalid("kind", "must be \"article\" or \"comment\"."),
         };

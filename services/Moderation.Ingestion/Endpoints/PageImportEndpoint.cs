@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Intake;
+using Moderation.ServiceDefaults;
 
 namespace Moderation.Ingestion.Endpoints;
 
@@ -70,7 +71,7 @@ internal static class PageImportEndpoint
                     title: "No article was found on the page."), hash);
             }
 
-            var outcome = await intake.SubmitArticleAsync(new SubmittedArticle(source, article.Title, article.Body, url, SubmittedBy: http.User.Identity?.Name), cancellationToken);
+            var outcome = await intake.SubmitArticleAsync(new SubmittedArticle(source, article.Title, article.Body, url, SubmittedBy: http.User.Identity?.Name, Publisher: Publishers.Of(http.User)), cancellationToken);
             return (SubmissionEndpoints.ToResult(outcome, (r, duplicateOf) =>
                 new ArticleImported(r.SubmissionId, r.ArticleId, r.Title, r.Body, SubmissionEndpoints.StatusUrl(r), duplicateOf)), hash);
         });

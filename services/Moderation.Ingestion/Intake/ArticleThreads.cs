@@ -4,7 +4,7 @@ using Moderation.Ingestion.Storage;
 namespace Moderation.Ingestion.Intake;
 
 /// <summary>
-/// The source and title of stored articles, which never change, kept for the comments that name
+/// The source, title and publisher of stored articles, which never change, kept for the comments that name
 /// them, so a busy thread does not read its article's whole record (body and all) for every comment.
 /// At most <see cref="Capacity"/> articles are kept, the least recently used leaving first; an
 /// article not found is not remembered, as it may be submitted a moment later.
@@ -27,7 +27,7 @@ public sealed class ArticleThreads(ISubmissionStore store) : IDisposable
             return null;
         }
 
-        var thread = new ArticleThread(article.Source, article.Title);
+        var thread = new ArticleThread(article.Source, article.Title, article.Publisher);
         _known.Set(articleId, thread, new MemoryCacheEntryOptions { Size = 1 });
         return thread;
     }

@@ -82,6 +82,7 @@ public sealed class SubmissionIntake(
             Language = language,
             ReceivedAt = clock.GetUtcNow(),
             SubmittedBy = article.SubmittedBy,
+            Publisher = article.Publisher,
         }));
     }
 
@@ -106,7 +107,8 @@ public sealed class SubmissionIntake(
 
         var articleId = comment.ArticleId;
         var article = await threads.FindArticleAsync(articleId, cancellationToken);
-        if (article is null)
+        // Another publisher's article is answered as one that does not exist, so its id tells nothing.
+        if (article is null || comment.Publisher is not null && comment.Publisher != article.Publisher)
         {
             return RefusedSubmission.NotFound("Unknown article.", "articleId", $"no article {articleId} was submitted; a comment must belong to one.");
         }
@@ -133,6 +135,7 @@ public sealed class SubmissionIntake(
             Author = author,
             ReceivedAt = clock.GetUtcNow(),
             SubmittedBy = comment.SubmittedBy,
+            Publisher = article.Publisher,
         }));
     }
 

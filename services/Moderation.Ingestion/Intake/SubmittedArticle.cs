@@ -2,7 +2,8 @@ namespace Moderation.Ingestion.Intake;
 
 /// <summary>
 /// An article as it was handed in, before <see cref="SubmissionIntake"/> normalised and checked it.
-/// <see cref="SubmittedBy"/> is the authenticated caller's name, which the audit log records as the actor.
+/// <see cref="SubmittedBy"/> is the authenticated caller's name, which the audit log records as the actor;
+/// <see cref="Publisher"/> is the caller's publisher, whose article it becomes.
 /// </summary>
 public sealed record SubmittedArticle(
     string? Source,
@@ -12,4 +13,5 @@ public sealed record SubmittedArticle(
     string? Author = null,
     string? ExternalId = null,
     string? Language = null,
-    string? SubmittedBy = null);
+    string? SubmittedBy = null,
+    string? Publisher = null);

@@ -11,10 +11,12 @@ namespace Moderation.Ingestion.Storage;
 /// of the public API's JSON changes nothing that is stored. Schema 1 was the record written with the
 /// API's options and no version field; its names and spellings are the ones kept here, so it reads as
 /// schema 2 does (its extra computed fields, <c>status</c> and <c>contentHash</c>, are ignored).
+/// Schema 3 added who submitted it and its publisher (absent, so null, in older documents); the
+/// version went up so that an older build refuses a document it would rewrite without its publisher.
 /// </summary>
 public sealed class SubmissionDocument
 {
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -67,6 +69,12 @@ public sealed class SubmissionDocument
     [JsonPropertyName("publishedAt")]
     public DateTimeOffset? PublishedAt { get; init; }
 
+    [JsonPropertyName("submittedBy")]
+    public string? SubmittedBy { get; init; }
+
+    [JsonPropertyName("publisher")]
+    public string? Publisher { get; init; }
+
     [JsonPropertyName("verdict")]
     public Verdict? Verdict { get; init; }
 
@@ -114,6 +122,8 @@ public sealed class SubmissionDocument
             Language = record.Language,
             ReceivedAt = record.ReceivedAt,
             PublishedAt = record.PublishedAt,
+            SubmittedBy = record.SubmittedBy,
+            Publisher = record.Publisher,
             Verdict = record.Verdict,
             Scores = record.Scores,
             Reasons = record.Reasons?.Select(r => new StoredReason(r.Category, r.Source, r.Detail, r.Field, new StoredSpan(r.Span.Start, r.Span.End))).ToList(),
@@ -152,6 +162,8 @@ public sealed class SubmissionDocument
             Language = document.Language,
             ReceivedAt = document.ReceivedAt,
             PublishedAt = document.PublishedAt,
+            SubmittedBy = document.SubmittedBy,
+            Publisher = document.Publisher,
             Verdict = document.Verdict,
             Scores = document.Scores is null ? null : new Dictionary<string, double>(document.Scores, StringComparer.Ordinal),
             Reasons = document.Reasons?.Select(r => new ClassificationReason(r.Category, r.Source, r.Detail, r.Field, new EvidenceSpan(r.Span.Start, r.Span.End))).ToList(),
