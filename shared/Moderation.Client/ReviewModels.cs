@@ -63,7 +63,20 @@ public sealed record BulkDecisionRequest(
 /// <summary>What became of one item of a bulk decision: its HTTP-like status, the item when decided, why not otherwise.</summary>
 public sealed record BulkDecisionItemResult(Guid ItemId, int Status, ReviewItemView? Item, string? Error);
 
-public sealed record BulkDecisionResult(int Decided, int Refused, IReadOnlyList<BulkDecisionItemResult> Results);
+/// <summary>
+/// What a bulk decision did: every item's result, in the order asked, and the items it left alone
+/// (<see cref="Skipped"/>): a bulk decision takes only items the caller holds or nobody holds.
+/// </summary>
+public sealed record BulkDecisionResult(int Decided, int Refused, IReadOnlyList<BulkDecisionItemResult> Results)
+{
+    public IReadOnlyList<BulkDecisionSkip> Skipped { get; init; } = [];
+}
+
+/// <summary>
+/// An item a bulk decision left alone, and why: <c>claimed-by-other</c>, <c>already-decided</c>,
+/// <c>not-found</c>, <c>needs-senior-moderator</c> or <c>removed-by-caller</c>.
+/// </summary>
+public sealed record BulkDecisionSkip(Guid ItemId, string Reason);
 
 public sealed record ReportRequest(Guid? SubmissionId, string? Reason);
 

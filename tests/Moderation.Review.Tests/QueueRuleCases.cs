@@ -5,7 +5,8 @@ namespace Moderation.Review.Tests;
 
 /// <summary>
 /// The one table of the queue's ordering and claim rules (<see cref="ReviewQueueOrder"/>,
-/// <see cref="ClaimRules"/>): every adapter of the queue runs every row (<see cref="ReviewQueueContract"/>).
+/// <see cref="ClaimRules"/>) and of the decisions that honour them (<see cref="ReviewRules.Decide"/>): every
+/// adapter of the queue runs every row (<see cref="ReviewQueueContract"/>).
 /// </summary>
 public static class QueueRuleCases
 {
@@ -82,6 +83,55 @@ public static class QueueRuleCases
         new("Claimed: no more than the count asked for, the worst first",
             [new("a") { Score = 0.6 }, new("b") { Score = 0.9 }, new("c") { Score = 0.7 }],
             new Claimed("alice", ["b", "c"], Count: 2)),
+
+        // Decisions honour claims: the decider holds the item, or the decision claims it in the same step.
+        new("Decided: an item nobody holds is claimed by the decision and decided",
+            [new("free")],
+            new Decided("bob", "free", ReviewRefusal.None)),
+        new("Decided: an item the moderator holds",
+            [new("held") { HeldBy = "bob", LeaseEndsAt = Lease }],
+            new Decided("bob", "held", ReviewRefusal.None, At: TimeSpan.FromMinutes(1))),
+        new("Decided: an item leased to another is refused while the lease lives",
+            [new("held") { HeldBy = "alice", LeaseEndsAt = Lease }],
+            new Decided("bob", "held", ReviewRefusal.ClaimedByOther, At: Lease - TimeSpan.FromSeconds(1))),
+        new("Decided: an item whose lease ends at the moment of the decision is anyone's",
+            [new("held") { HeldBy = "alice", LeaseEndsAt = Lease }],
+            new Decided("bob", "held", ReviewRefusal.None, At: Lease)),
+        new("Decided: a senior moderator is refused an item leased to another as well",
+            [new("held") { HeldBy = "alice", LeaseEndsAt = Lease }],
+            new Decided("carol", "held", ReviewRefusal.ClaimedByOther, IsSenior: true)),
+        new("Decided: an escalated item is refused to a moderator",
+            [new("escalated") { Escalated = true }],
+            new Decided("bob", "escalated", ReviewRefusal.NeedsSeniorModerator)),
+        new("Decided: an escalated item is decided by a senior moderator",
+            [new("escalated") { Escalated = true }],
+            new Decided("carol", "escalated", ReviewRefusal.None, IsSenior: true)),
+        new("Decided: the moderator who removed an appealed item cannot decide its appeal",
+            [new("appealed") { RemovedBy = "alice" }],
+            new Decided("alice", "appealed", ReviewRefusal.RemovedByCaller)),
+        new("Decided: another moderator decides the appeal",
+            [new("appealed") { RemovedBy = "alice" }],
+            new Decided("bob", "appealed", ReviewRefusal.None)),
+
+        // An appeal of a removal decided at senior tier stays at senior tier, for a senior other than the remover.
+        new("Claimed: the appeal of a removal at senior tier is not served to a moderator",
+            [new("appealed") { Escalated = true, RemovedBy = "carol" }, new("other") { Score = 0.5 }],
+            new Claimed("bob", ["other"])),
+        new("Claimed: the appeal of a removal at senior tier is served to another senior moderator",
+            [new("appealed") { Escalated = true, RemovedBy = "carol" }, new("other") { Score = 0.5 }],
+            new Claimed("dave", ["appealed", "other"], IsSenior: true)),
+        new("Claimed: the appeal of a removal at senior tier is not served to the senior who removed",
+            [new("appealed") { Escalated = true, RemovedBy = "carol" }, new("other") { Score = 0.5 }],
+            new Claimed("carol", ["other"], IsSenior: true)),
+        new("Decided: the appeal of a removal at senior tier is refused to a moderator",
+            [new("appealed") { Escalated = true, RemovedBy = "carol" }],
+            new Decided("bob", "appealed", ReviewRefusal.NeedsSeniorModerator)),
+        new("Decided: the appeal of a removal at senior tier is refused to the senior who removed",
+            [new("appealed") { Escalated = true, RemovedBy = "carol" }],
+            new Decided("carol", "appealed", ReviewRefusal.RemovedByCaller, IsSenior: true)),
+        new("Decided: another senior moderator decides the appeal of a removal at senior tier",
+            [new("appealed") { Escalated = true, RemovedBy = "carol" }],
+            new Decided("dave", "appealed", ReviewRefusal.None, IsSenior: true)),
     ];
 
     public static TheoryData<string> Names { get; } = [.. All.Select(c => c.Name)];

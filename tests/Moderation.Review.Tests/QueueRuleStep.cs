@@ -14,4 +14,10 @@ public abstract record QueueRuleStep(TimeSpan At)
 
     /// <summary>The queue lists the <see cref="Expected"/> items, in order, as being in <see cref="State"/>.</summary>
     public sealed record Listed(ReviewItemState State, IReadOnlyList<string> Expected, TimeSpan At = default) : QueueRuleStep(At);
+
+    /// <summary>
+    /// A moderator decides <see cref="Item"/>, which must come to <see cref="Expected"/>; refused as
+    /// claimed by another, the item still names its holder.
+    /// </summary>
+    public sealed record Decided(string Moderator, string Item, ReviewRefusal Expected, bool IsSenior = false, TimeSpan At = default) : QueueRuleStep(At);
 }

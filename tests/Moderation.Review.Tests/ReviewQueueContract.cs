@@ -85,6 +85,25 @@ public abstract class ReviewQueueContract : IDisposable
                 Assert.Equal(listed.Expected, Named(page.Items));
                 Assert.Equal(listed.Expected.Count, page.Total);
                 break;
+            case QueueRuleStep.Decided decided:
+                var decision = ReviewSamples.Decision(before.Single(i => names[i.ItemId] == decided.Item).SubmissionId, decided.Moderator, DecisionOutcome.Remove);
+                var refusal = ReviewRefusal.None;
+                var after = await queue.UpdateAsync(ids[decided.Item], i => (refusal = ReviewRules.Decide(i, decision, decided.IsSenior, at)) == ReviewRefusal.None, CancellationToken.None);
+                Assert.Equal(decided.Expected, refusal);
+                var stored = await queue.GetAsync(ids[decided.Item], CancellationToken.None);
+                if (decided.Expected == ReviewRefusal.None)
+                {
+                    Assert.Equal((ReviewItemState.Decided, decision.DecisionId), (stored!.State, stored.Decision!.DecisionId));
+                }
+                else
+                {
+                    var unchanged = before.Single(i => i.ItemId == ids[decided.Item]);
+                    Assert.Equal((unchanged.State, unchanged.ClaimedBy, unchanged.LeaseUntil, unchanged.Decisions.Count),
+                        (stored!.State, stored.ClaimedBy, stored.LeaseUntil, stored.Decisions.Count));
+                    Assert.Equal((after!.ClaimedBy, after.LeaseUntil), (stored.ClaimedBy, stored.LeaseUntil));
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"No runner for {rule.Step}.");
         }
@@ -174,6 +193,35 @@ public abstract class ReviewQueueContract : IDisposable
         Assert.Equal(60, claimed.Count);
         Assert.Equal(enqueued.Order(), claimed.Order());
         Assert.All(claims.SelectMany((c, i) => c.Select(item => (item, i))), pair => Assert.Equal($"moderator-{pair.i}", pair.item.ClaimedBy));
+    }
+
+    [SkippableFact]
+    public async Task A_decision_and_a_claim_of_the_same_free_item_at_once_never_both_take_it()
+    {
+        var queue = await QueueAsync();
+        for (var round = 0; round < 20; round++)
+        {
+            var item = await EnqueueAsync(queue, 0.8);
+            var decision = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
+            var refusal = ReviewRefusal.None;
+            var claim = Task.Run(() => ClaimAsync(queue, "bob", 1));
+            var decide = Task.Run(() => queue.UpdateAsync(item.ItemId, i => (refusal = ReviewRules.Decide(i, decision, false, Now)) == ReviewRefusal.None, CancellationToken.None));
+            await Task.WhenAll(claim, decide);
+
+            var stored = await queue.GetAsync(item.ItemId, CancellationToken.None);
+            if (refusal == ReviewRefusal.None)
+            {
+                Assert.Empty(claim.Result);
+                Assert.Equal((ReviewItemState.Decided, "alice"), (stored!.State, stored.Decision!.Actor));
+            }
+            else
+            {
+                Assert.Equal(ReviewRefusal.ClaimedByOther, refusal);
+                Assert.Equal(item.ItemId, Assert.Single(claim.Result).ItemId);
+                Assert.Equal((ReviewItemState.Claimed, "bob"), (stored!.State, stored.ClaimedBy));
+                Assert.Empty(stored.Decisions);
+            }
+        }
     }
 
     [SkippableFact]

@@ -26,7 +26,7 @@ public sealed record ClaimRules(TimeSpan LeaseDuration, int MaxHeld)
     public static QueueCondition HeldBy(string moderator, DateTimeOffset now) =>
         new QueueCondition.Equal(QueueField.ClaimedBy, moderator) & LiveLease(now);
 
-    /// <summary>An escalated item is for senior moderators.</summary>
+    /// <summary>An escalated item, and the appeal of a removal decided at senior tier, is for senior moderators.</summary>
     public static QueueCondition AtStandardTier { get; } = new QueueCondition.Equal(QueueField.Escalated, false);
 
     /// <summary>Not an appeal of this moderator's own removal.</summary>

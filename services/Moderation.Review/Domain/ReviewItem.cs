@@ -81,9 +81,6 @@ public sealed class ReviewItem
 
     public bool HasLiveLease(DateTimeOffset now) => ClaimRules.LiveLease(now).IsMetBy(this);
 
-    public bool IsClaimedByOther(string moderator, DateTimeOffset now) =>
-        HasLiveLease(now) && !string.Equals(ClaimedBy, moderator, StringComparison.Ordinal);
-
     public bool IsPastSla(DateTimeOffset now) => ReviewQueueOrder.PastSla(now).IsMetBy(this);
 
     /// <summary>The state as the queue sees it at <paramref name="now"/>: a claim whose lease ran out counts as pending.</summary>

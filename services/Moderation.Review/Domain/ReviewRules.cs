@@ -66,11 +66,18 @@ public static class ReviewRules
         return decision;
     }
 
-    /// <summary>Applies a moderator's decision; returns why it was refused, or <see cref="ReviewRefusal.None"/>.</summary>
+    /// <summary>
+    /// Applies a moderator's decision; returns why it was refused, or <see cref="ReviewRefusal.None"/>.
+    /// The decider must hold the item, or it must be claimable by them under <see cref="ClaimRules"/>:
+    /// then the decision claims it in the same step, which the store makes atomic, so no claim by
+    /// another can come in between. The decision ends that claim at once, so it never counts against
+    /// <see cref="ClaimRules.MaxHeld"/>.
+    /// </summary>
     public static ReviewRefusal Decide(ReviewItem item, ModerationDecided decision, bool isSenior, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(decision);
+        var decider = decision.Actor;
         if (!item.IsQueued)
         {
             return ReviewRefusal.NotQueued;
@@ -81,17 +88,17 @@ public static class ReviewRules
             return ReviewRefusal.AlreadyDecided;
         }
 
-        if (item.ExcludedModerators.Contains(decision.Actor, StringComparer.Ordinal))
+        if (!ClaimRules.NotExcluding(decider).IsMetBy(item))
         {
             return ReviewRefusal.RemovedByCaller;
         }
 
-        if (item.Escalated && !isSenior)
+        if (!isSenior && !ClaimRules.AtStandardTier.IsMetBy(item))
         {
             return ReviewRefusal.NeedsSeniorModerator;
         }
 
-        if (item.IsClaimedByOther(decision.Actor, now))
+        if (!ClaimRules.HeldBy(decider, now).IsMetBy(item) && !ClaimRules.ClaimableBy(decider, isSenior, now).IsMetBy(item))
         {
             return ReviewRefusal.ClaimedByOther;
         }
@@ -124,8 +131,9 @@ public static class ReviewRules
     }
 
     /// <summary>
-    /// Reopens a removed case once, for a moderator other than the ones who removed it; the appeal
-    /// runs against the SLA of its category from the moment it is filed.
+    /// Reopens a removed case once, for a moderator other than the ones who removed it, at the tier it
+    /// was removed at: the appeal of a removal at senior tier is for another senior moderator. The
+    /// appeal runs against the SLA of its category from the moment it is filed.
     /// </summary>
     public static ReviewRefusal Appeal(ReviewItem item, Guid appealId, string reason, QueuePriority priority, DateTimeOffset now)
     {
@@ -153,7 +161,6 @@ public static class ReviewRules
             .ToList();
         item.Appeal = new ReviewItemAppeal(new AppealFiled(item.SubmissionId, appealId, removal.DecisionId, reason, now), removers, null);
         item.State = ReviewItemState.Pending;
-        item.Escalated = false;
         item.ClaimedBy = null;
         item.LeaseUntil = null;
         item.DueAt = now + priority.Sla(item.TopCategory);

@@ -35,10 +35,14 @@ internal static class ReviewDecisionEndpoints
 
         var now = clock.GetUtcNow();
         var (item, refusal) = await DecideOneAsync(itemId, request.Decision!.Value, request.Reason!, request.Note, request.Labels, user, review, now, cancellationToken);
-        return refusal == ReviewRefusal.None ? Results.Ok(item!.ToView(now)) : ReviewProblems.Refused(itemId, refusal);
+        return refusal == ReviewRefusal.None ? Results.Ok(item!.ToView(now)) : ReviewProblems.DecisionRefused(itemId, item, refusal);
     }
 
-    /// <summary>One decision for many items; each is decided (and logged) on its own, and each gets its own result.</summary>
+    /// <summary>
+    /// One decision for many items; each is decided (and logged) on its own, under the rules of a single
+    /// decision, and gets its own result. Items the caller may not decide now (held by another, decided,
+    /// at senior tier...) are left alone and listed as skipped, with the reason.
+    /// </summary>
     private static async Task<IResult> DecideBulk(
         BulkDecisionRequest request, ClaimsPrincipal user, [AsParameters] ReviewServices review,
         IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
@@ -64,16 +68,22 @@ internal static class ReviewDecisionEndpoints
 
         var now = clock.GetUtcNow();
         var results = new List<BulkDecisionItemResult>();
+        var skipped = new List<BulkDecisionSkip>();
         foreach (var itemId in request.ItemIds!)
         {
             var (item, refusal) = await DecideOneAsync(itemId, request.Decision!.Value, request.Reason!, request.Note, request.Labels, user, review, now, cancellationToken);
-            results.Add(refusal == ReviewRefusal.None
-                ? new BulkDecisionItemResult(itemId, StatusCodes.Status200OK, item!.ToView(now), null)
-                : new BulkDecisionItemResult(itemId, ReviewProblems.Status(refusal), null, ReviewProblems.Detail(refusal)));
+            if (refusal == ReviewRefusal.None)
+            {
+                results.Add(new BulkDecisionItemResult(itemId, StatusCodes.Status200OK, item!.ToView(now), null));
+            }
+            else
+            {
+                results.Add(new BulkDecisionItemResult(itemId, ReviewProblems.Status(refusal), null, ReviewProblems.Detail(refusal)));
+                skipped.Add(new BulkDecisionSkip(itemId, ReviewProblems.SkipReason(refusal)));
+            }
         }
 
-        var decided = results.Count(r => r.Status == StatusCodes.Status200OK);
-        return Results.Ok(new BulkDecisionResult(decided, results.Count - decided, results));
+        return Results.Ok(new BulkDecisionResult(results.Count - skipped.Count, skipped.Count, results) { Skipped = skipped });
     }
 
     private static RequestValidation ValidateDecision(DecisionOutcome? decision, string? reason, string? note, IReadOnlyDictionary<string, int>? labels, ReviewOptions options)
