@@ -60,7 +60,7 @@ public class ReviewItemDocumentTests
 
         using var written = JsonDocument.Parse(json);
         Assert.Equal(
-            ["schemaVersion", "itemId", "submissionId", "createdAt", "kind", "title", "text", "commentId", "parentCommentId", "parentText", "verdict",
+            ["schemaVersion", "itemId", "submissionId", "createdAt", "kind", "title", "text", "publisher", "commentId", "parentCommentId", "parentText", "verdict",
                 "policyVersion", "scores", "reasons", "topCategory", "severity", "priority", "reportCount", "dueAt", "escalated", "decisions", "appeal"],
             written.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(ReviewItemDocument.CurrentSchemaVersion, written.RootElement.GetProperty("schemaVersion").GetInt32());

@@ -26,7 +26,7 @@ internal sealed class ReviewTestHost : IAsyncDisposable
     {
         var submissionId = classified?.SubmissionId ?? Guid.NewGuid();
         var bus = Host.Services.GetRequiredService<IBus>();
-        await bus.Publish(new CommentSubmitted(submissionId, commentId ?? Guid.NewGuid(), Guid.NewGuid(), parentCommentId, "news.example", "reader", text, "The article", DateTimeOffset.UtcNow));
+        await bus.Publish(new CommentSubmitted(submissionId, commentId ?? Guid.NewGuid(), Guid.NewGuid(), parentCommentId, "news.example", "reader", text, "The article", DateTimeOffset.UtcNow, Publisher: TestKeys.Publisher));
         await bus.Publish(classified ?? ReviewSamples.Classified(submissionId, Verdict.Review, at: DateTimeOffset.UtcNow));
         return submissionId;
     }

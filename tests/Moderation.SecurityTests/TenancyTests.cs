@@ -109,6 +109,25 @@ public sealed class TenancyTests(TenancyTests.Platform platform) : IClassFixture
         Assert.Equal("private: the author threatened a colleague before", admin.Decision.Note);
     }
 
+    [Fact]
+    public async Task Only_the_owning_publisher_reports_or_appeals_a_submission()
+    {
+        var article = await Own.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Ferry strike", "The ferries stop on Monday."));
+        var comment = await Own.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("reader42", Threat));
+        var moderator = Host.Client<IReviewApi>(TestKeys.Moderator);
+        var item = await Eventually.GetAsync(async () => (await moderator.ClaimAsync(new ClaimRequest(5))).Items.SingleOrDefault(i => i.SubmissionId == comment.SubmissionId),
+            i => i is not null, what: "the comment claimed");
+
+        var other = Host.Client<IReviewApi>(TestKeys.OtherSubmitter);
+        var own = Host.Client<IReviewApi>(TestKeys.Submitter);
+        await AssertNotFoundAsync(() => other.ReportAsync(new ReportRequest(comment.SubmissionId, "threatening")));
+        Assert.Equal(1, (await own.ReportAsync(new ReportRequest(comment.SubmissionId, "threatening"))).ReportCount);
+
+        await moderator.DecideAsync(item!.ItemId, new DecisionRequest(DecisionOutcome.Remove, "threat"));
+        await AssertNotFoundAsync(() => other.AppealAsync(new AppealRequest(comment.SubmissionId, "It quotes a film.")));
+        Assert.Equal(comment.SubmissionId, (await own.AppealAsync(new AppealRequest(comment.SubmissionId, "It quotes a film."))).SubmissionId);
+    }
+
     private static async Task AssertNotFoundAsync(Func<Task> call)
     {
         var refused = await Assert.ThrowsAnyAsync<ApiException>(call);

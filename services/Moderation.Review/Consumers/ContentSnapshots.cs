@@ -16,7 +16,7 @@ public sealed class ContentSnapshots(IReviewQueue queue, ReviewQueueWrites write
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(comments);
         var changes = articles
-            .Select(a => new ReviewItemChange(a.SubmissionId, Keep(ContentKind.Article, a.Title, a.Body, null)))
+            .Select(a => new ReviewItemChange(a.SubmissionId, Keep(ContentKind.Article, a.Title, a.Body, a.Publisher, null)))
             .ToList();
         var earlierComments = new Dictionary<Guid, string>();
         foreach (var comment in comments)
@@ -24,7 +24,7 @@ public sealed class ContentSnapshots(IReviewQueue queue, ReviewQueueWrites write
             var parentText = comment.ParentCommentId is not { } parentId ? null
                 : earlierComments.TryGetValue(parentId, out var text) ? text
                 : (await queue.GetByCommentAsync(parentId, cancellationToken))?.Text;
-            changes.Add(new ReviewItemChange(comment.SubmissionId, Keep(ContentKind.Comment, comment.ArticleTitle, comment.Body,
+            changes.Add(new ReviewItemChange(comment.SubmissionId, Keep(ContentKind.Comment, comment.ArticleTitle, comment.Body, comment.Publisher,
                 item => ReviewRules.ApplyThread(item, comment.CommentId, comment.ParentCommentId, parentText))));
             earlierComments.TryAdd(comment.CommentId, comment.Body);
         }
@@ -32,14 +32,14 @@ public sealed class ContentSnapshots(IReviewQueue queue, ReviewQueueWrites write
         await writes.UpsertManyBySubmissionAsync(changes, cancellationToken);
     }
 
-    private static Func<ReviewItem, bool> Keep(ContentKind kind, string title, string text, Action<ReviewItem>? applyThread) => item =>
+    private static Func<ReviewItem, bool> Keep(ContentKind kind, string title, string text, string? publisher, Action<ReviewItem>? applyThread) => item =>
     {
         if (item.Text is not null)
         {
             return false;
         }
 
-        ReviewRules.ApplyContent(item, kind, title, text);
+        ReviewRules.ApplyContent(item, kind, title, text, publisher);
         applyThread?.Invoke(item);
         return true;
     };

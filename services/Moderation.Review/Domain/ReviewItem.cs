@@ -21,6 +21,9 @@ public sealed class ReviewItem
 
     public string? Text { get; set; }
 
+    /// <summary>The publisher the submission belongs to, from its content snapshot: only that publisher (or an admin) may report or appeal it.</summary>
+    public string? Publisher { get; set; }
+
     /// <summary>Set for a comment, so a reply to it can show what it answers.</summary>
     public Guid? CommentId { get; set; }
 

@@ -9,12 +9,14 @@ public static class ReviewRules
     /// <summary>The reason code of decisions the policy takes on its own (Allow and Block verdicts).</summary>
     public const string PolicyReasonCode = "policy";
 
-    public static void ApplyContent(ReviewItem item, ContentKind kind, string? title, string text)
+    /// <param name="publisher">Null for content from an ingestion that predates publishers, or an admin's own submission.</param>
+    public static void ApplyContent(ReviewItem item, ContentKind kind, string? title, string text, string? publisher = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         item.Kind = kind;
         item.Title = title;
         item.Text = text;
+        item.Publisher = publisher;
     }
 
     /// <summary>Places a comment in its thread: its own id, and the text of the comment it answers when Review has it.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Messaging;
@@ -31,7 +32,7 @@ internal static class ReportAndAppealEndpoints
     /// priority while it waits) instead of making another item; a decided case is a 409.
     /// </summary>
     private static async Task<IResult> Report(
-        ReportRequest request, [AsParameters] ReviewServices review, QueuePriority priority, IOptions<ReviewOptions> options, CancellationToken cancellationToken)
+        ReportRequest request, ClaimsPrincipal caller, [AsParameters] ReviewServices review, QueuePriority priority, IOptions<ReviewOptions> options, CancellationToken cancellationToken)
     {
         var validation = ValidateSubmissionAndReason(request.SubmissionId, request.Reason, options.Value);
         if (!validation.IsValid)
@@ -40,7 +41,7 @@ internal static class ReportAndAppealEndpoints
         }
 
         var refusal = ReviewRefusal.NotQueued;
-        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, review.Queue, current =>
+        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, caller, review.Queue, current =>
         {
             refusal = ReviewRules.Report(current, priority);
             return refusal == ReviewRefusal.None;
@@ -55,7 +56,7 @@ internal static class ReportAndAppealEndpoints
     }
 
     private static async Task<IResult> Appeal(
-        AppealRequest request, [AsParameters] ReviewServices review, QueuePriority priority,
+        AppealRequest request, ClaimsPrincipal caller, [AsParameters] ReviewServices review, QueuePriority priority,
         IOptions<ReviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = ValidateSubmissionAndReason(request.SubmissionId, request.Reason, options.Value);
@@ -67,7 +68,7 @@ internal static class ReportAndAppealEndpoints
         var now = clock.GetUtcNow();
         var appealId = Guid.CreateVersion7();
         var refusal = ReviewRefusal.NotQueued;
-        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, review.Queue, current =>
+        var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, caller, review.Queue, current =>
         {
             refusal = ReviewRules.Appeal(current, appealId, request.Reason!.Trim(), priority, now);
             return refusal == ReviewRefusal.None;
@@ -95,9 +96,11 @@ internal static class ReportAndAppealEndpoints
         return validation;
     }
 
-    private static async Task<ReviewItem?> UpdateBySubmissionAsync(Guid submissionId, IReviewQueue queue, Func<ReviewItem, bool> change, CancellationToken cancellationToken)
+    /// <summary>Another publisher's submission is left alone and answered as one Review does not hold (a 404), so its id tells nothing.</summary>
+    private static async Task<ReviewItem?> UpdateBySubmissionAsync(
+        Guid submissionId, ClaimsPrincipal caller, IReviewQueue queue, Func<ReviewItem, bool> change, CancellationToken cancellationToken)
     {
         var existing = await queue.GetBySubmissionAsync(submissionId, cancellationToken);
-        return existing is null ? null : await queue.UpdateAsync(existing.ItemId, change, cancellationToken);
+        return existing is null || !Publishers.MaySee(caller, existing.Publisher) ? null : await queue.UpdateAsync(existing.ItemId, change, cancellationToken);
     }
 }

@@ -15,11 +15,12 @@ namespace Moderation.Review.Storage.Documents;
 /// Schema versions: 1 is what the first releases stored, the public API's JSON of the item (it has
 /// no <c>schemaVersion</c>); it uses the names of 2 and adds fields derived from the rest
 /// (<c>decision</c>, <c>isQueued</c>, <c>hasUnpublishedEvents</c>, <c>excludedModerators</c>), which
-/// are ignored, so it reads as 2 does. 2 added <c>schemaVersion</c>.
+/// are ignored, so it reads as 2 does. 2 added <c>schemaVersion</c>. 3 added <c>publisher</c> (null
+/// when absent); the version went up so that an older release refuses an item it would rewrite without it.
 /// </remarks>
 public sealed class ReviewItemDocument
 {
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -48,6 +49,9 @@ public sealed class ReviewItemDocument
 
     [JsonPropertyName("text")]
     public string? Text { get; init; }
+
+    [JsonPropertyName("publisher")]
+    public string? Publisher { get; init; }
 
     [JsonPropertyName("commentId")]
     public Guid? CommentId { get; init; }
@@ -106,6 +110,7 @@ public sealed class ReviewItemDocument
             Kind = item.Kind,
             Title = item.Title,
             Text = item.Text,
+            Publisher = item.Publisher,
             CommentId = item.CommentId,
             ParentCommentId = item.ParentCommentId,
             ParentText = item.ParentText,
@@ -144,6 +149,7 @@ public sealed class ReviewItemDocument
             Kind = document.Kind,
             Title = document.Title,
             Text = document.Text,
+            Publisher = document.Publisher,
             CommentId = document.CommentId,
             ParentCommentId = document.ParentCommentId,
             ParentText = document.ParentText,
