@@ -23,7 +23,7 @@ public class NamingTests
             .Where(g => g.Select(t => t.FullName!.Split('`')[0]).Distinct(StringComparer.Ordinal).Count() > 1)
             .Select(g => string.Join(" and ", g.Select(t => t.FullName)))
             .ToList();
-        Assert.Empty(clashes);
+        Assert.True(clashes.Count == 0, "Types sharing a name: " + string.Join("; ", clashes));
     }
 
     [Fact]
@@ -36,6 +36,6 @@ public class NamingTests
             .SelectMany(folder => Directory.GetDirectories(folder).GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             .Select(g => string.Join(" and ", g.Select(f => Path.GetRelativePath(root, f))))
             .ToList();
-        Assert.Empty(clashes);
+        Assert.True(clashes.Count == 0, "Folders differing only by case: " + string.Join("; ", clashes));
     }
 }

@@ -217,16 +217,16 @@ public abstract class AuditLogContract : IDisposable
 
         var fromBatchesOverview = Dashboard(batchEntries);
         var fromSinglesOverview = Dashboard(singleEntries);
-        Assert.Equal(new SubmissionTotals(5, 2, 3, 2, 1, 2, 0), fromBatchesOverview.Totals);
-        Assert.Equal(new DecisionTotals(5, 4, 1, 2, 3, 0), fromBatchesOverview.Decisions);
-        Assert.Equal(new ModeratorFigures("alice", 1, 0, 1, 0), Assert.Single(fromBatchesOverview.Moderators));
+        Assert.Equal(new SubmissionCounts(5, 2, 3, 2, 1, 2, 0), fromBatchesOverview.Totals);
+        Assert.Equal(new DecisionCounts(5, 4, 1, 2, 3, 0), fromBatchesOverview.Decisions);
+        Assert.Equal(new ModeratorReading("alice", 1, 0, 1, 0), Assert.Single(fromBatchesOverview.Moderators));
         Assert.Equal(0, fromBatchesOverview.Queue.Depth);
         Assert.Equal(5, fromBatchesOverview.TimeToFinalDecision.Count);
         // Every figure of the two dashboards, compared whole (their lists would compare by reference).
         Assert.Equal(JsonSerializer.Serialize(fromSinglesOverview), JsonSerializer.Serialize(fromBatchesOverview));
     }
 
-    private static StatsOverview Dashboard(IEnumerable<AuditEntry> entries)
+    private static DashboardReading Dashboard(IEnumerable<AuditEntry> entries)
     {
         var figures = new DashboardFigures();
         foreach (var entry in entries)
@@ -234,7 +234,7 @@ public abstract class AuditLogContract : IDisposable
             figures.Apply(entry);
         }
 
-        return figures.Overview(Now.AddHours(-1), Now.AddHours(1), Now.AddHours(1), TimeSpan.FromHours(4), new ErrorQueueFigures(false, 0, [], "not counted here"));
+        return figures.Overview(Now.AddHours(-1), Now.AddHours(1), Now.AddHours(1), TimeSpan.FromHours(4), new ErrorQueueReading(false, 0, [], "not counted here"));
     }
 
     [SkippableFact]

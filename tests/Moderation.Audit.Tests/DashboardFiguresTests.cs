@@ -34,9 +34,9 @@ public class DashboardFiguresTests
     private void Decide(Guid id, DecisionOutcome outcome, DateTimeOffset at, string moderator = "alice", DecisionActorKind actor = DecisionActorKind.Moderator) =>
         Log(AuditDrafts.From(new ModerationDecided(id, Guid.NewGuid(), outcome, actor, moderator, "other", null, null, outcome != DecisionOutcome.Escalate, at)));
 
-    private static readonly ErrorQueueFigures NoErrorQueues = new(false, 0, [], "not counted in these tests");
+    private static readonly ErrorQueueReading NoErrorQueues = new(false, 0, [], "not counted in these tests");
 
-    private StatsOverview Overview(DateTimeOffset now) => _figures.Overview(T0, T0.AddHours(3), now, Sla, NoErrorQueues);
+    private DashboardReading Overview(DateTimeOffset now) => _figures.Overview(T0, T0.AddHours(3), now, Sla, NoErrorQueues);
 
     [Fact]
     public void Submissions_are_counted_per_hour_by_kind_verdict_and_top_category()
@@ -52,13 +52,13 @@ public class DashboardFiguresTests
 
         var overview = Overview(T0.AddHours(3));
 
-        Assert.Equal(new SubmissionTotals(4, 1, 3, 1, 2, 0, 1), overview.Totals);
+        Assert.Equal(new SubmissionCounts(4, 1, 3, 1, 2, 0, 1), overview.Totals);
         Assert.Equal(
             [
-                new HourlySubmissions(T0, "article", "allow", Categories.Violence, 1),
-                new HourlySubmissions(T0, "comment", "review", Categories.HarassmentThreatening, 1),
-                new HourlySubmissions(T0.AddHours(1), "comment", "pending", "none", 1),
-                new HourlySubmissions(T0.AddHours(1), "comment", "review", Categories.HarassmentThreatening, 1),
+                new HourlySubmissionCounts(T0, "article", "allow", Categories.Violence, 1),
+                new HourlySubmissionCounts(T0, "comment", "review", Categories.HarassmentThreatening, 1),
+                new HourlySubmissionCounts(T0.AddHours(1), "comment", "pending", "none", 1),
+                new HourlySubmissionCounts(T0.AddHours(1), "comment", "review", Categories.HarassmentThreatening, 1),
             ],
             overview.Hourly);
     }
@@ -97,8 +97,8 @@ public class DashboardFiguresTests
 
         var overview = Overview(T0.AddHours(3));
 
-        Assert.Equal(new LatencyFigures(10, 5, 9, 10), overview.TimeToVerdict);
-        Assert.Equal(new LatencyFigures(10, 300, 540, 600), overview.TimeToFinalDecision);
+        Assert.Equal(new LatencyReading(10, 5, 9, 10), overview.TimeToVerdict);
+        Assert.Equal(new LatencyReading(10, 300, 540, 600), overview.TimeToFinalDecision);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class DashboardFiguresTests
         Decide(three, DecisionOutcome.Remove, T0.AddMinutes(3), "policy-v1", DecisionActorKind.Policy);
 
         Assert.Equal(
-            [new ModeratorFigures("alice", 2, 1, 0, 1), new ModeratorFigures("bob", 1, 0, 1, 0)],
+            [new ModeratorReading("alice", 2, 1, 0, 1), new ModeratorReading("bob", 1, 0, 1, 0)],
             Overview(T0.AddHours(3)).Moderators);
     }
 
@@ -131,7 +131,7 @@ public class DashboardFiguresTests
 
         var overview = Overview(T0.AddHours(5));
 
-        Assert.Equal(new DecisionTotals(4, 2, 2, 1, 2, 1), overview.Decisions);
+        Assert.Equal(new DecisionCounts(4, 2, 2, 1, 2, 1), overview.Decisions);
         Assert.Same(NoErrorQueues, overview.ErrorQueues);
     }
 
@@ -157,8 +157,8 @@ public class DashboardFiguresTests
 
         Assert.Equal(
             [
-                new ClassifierAgreement(Categories.HarassmentThreatening, "review", 3, 2, 2.0 / 3),
-                new ClassifierAgreement(Categories.Spam, "block", 1, 0, 0),
+                new ClassifierAgreementReading(Categories.HarassmentThreatening, "review", 3, 2, 2.0 / 3),
+                new ClassifierAgreementReading(Categories.Spam, "block", 1, 0, 0),
             ],
             agreement);
     }
@@ -175,7 +175,7 @@ public class DashboardFiguresTests
         var once = Comment(T0);
         Decide(once, DecisionOutcome.Approve, T0.AddMinutes(1), "bob");
 
-        Assert.Equal(new AppealFigures(2, 1, 1), Overview(T0.AddHours(3)).Appeals);
+        Assert.Equal(new AppealReading(2, 1, 1), Overview(T0.AddHours(3)).Appeals);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public class DashboardFiguresTests
 
         var overview = Overview(T0.AddMinutes(1));
 
-        Assert.Equal(new HourlySubmissions(T0, "comment", "review", Categories.Hate, 1), Assert.Single(overview.Hourly));
+        Assert.Equal(new HourlySubmissionCounts(T0, "comment", "review", Categories.Hate, 1), Assert.Single(overview.Hourly));
         Assert.Equal(4, overview.TimeToVerdict.P50Seconds);
         Assert.Equal(1, overview.Queue.Depth);
     }

@@ -50,18 +50,18 @@ public sealed class DashboardFigures
     }
 
     /// <summary>The figures of [<paramref name="from"/>, <paramref name="to"/>), with the error queues as counted now.</summary>
-    public StatsOverview Overview(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan reviewSla, ErrorQueueFigures errorQueues)
+    public DashboardReading Overview(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan reviewSla, ErrorQueueReading errorQueues)
     {
         var received = _submissions.Values.Where(s => s.SubmittedAt is { } at && at >= from && at < to).ToList();
         var decided = _decisions.Where(d => d.At >= from && d.At < to).ToList();
         var queued = _submissions.Values.Where(s => s.IsQueued).Select(s => now - s.ClassifiedAt!.Value).ToList();
 
-        return new StatsOverview(
+        return new DashboardReading(
             from,
             to,
             now,
             LastSequence,
-            new SubmissionTotals(
+            new SubmissionCounts(
                 received.Count,
                 received.Count(s => s.Kind == "article"),
                 received.Count(s => s.Kind == "comment"),
@@ -72,8 +72,8 @@ public sealed class DashboardFigures
             [.. received
                 .GroupBy(s => (Hour: StartOfHour(s.SubmittedAt!.Value), Kind: s.Kind ?? "unknown", Verdict: s.Verdict ?? "pending", Category: s.TopCategory ?? "none"))
                 .OrderBy(g => g.Key.Hour).ThenBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Verdict, StringComparer.Ordinal).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
-                .Select(g => new HourlySubmissions(g.Key.Hour, g.Key.Kind, g.Key.Verdict, g.Key.Category, g.Count()))],
-            new QueueFigures(
+                .Select(g => new HourlySubmissionCounts(g.Key.Hour, g.Key.Kind, g.Key.Verdict, g.Key.Category, g.Count()))],
+            new QueueReading(
                 queued.Count,
                 queued.Count == 0 ? null : Math.Max(0, queued.Max().TotalSeconds),
                 queued.Count(age => age > reviewSla),
@@ -84,7 +84,7 @@ public sealed class DashboardFigures
                 .Where(d => d.Moderator is not null)
                 .GroupBy(d => d.Moderator!, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new ModeratorFigures(g.Key, g.Count(), Count(g, "approve"), Count(g, "remove"), Count(g, "escalate")))],
+                .Select(g => new ModeratorReading(g.Key, g.Count(), Count(g, "approve"), Count(g, "remove"), Count(g, "escalate")))],
             [.. _submissions.Values
                 .Where(s => s.Verdict is "review" or "block" && s.LastModeratorFinal is { } final && final.At >= from && final.At < to)
                 .GroupBy(s => (Category: s.TopCategory ?? "none", Verdict: s.Verdict!))
@@ -92,13 +92,13 @@ public sealed class DashboardFigures
                 .Select(g =>
                 {
                     var agreed = g.Count(s => s.LastModeratorFinal!.Outcome == "remove");
-                    return new ClassifierAgreement(g.Key.Category, g.Key.Verdict, g.Count(), agreed, (double)agreed / g.Count());
+                    return new ClassifierAgreementReading(g.Key.Category, g.Key.Verdict, g.Count(), agreed, (double)agreed / g.Count());
                 })],
-            new AppealFigures(
+            new AppealReading(
                 decided.Count(d => d.AppealUpheld is not null),
                 decided.Count(d => d.AppealUpheld == true),
                 decided.Count(d => d.AppealUpheld == false)),
-            new DecisionTotals(
+            new DecisionCounts(
                 decided.Count,
                 decided.Count(d => d.Moderator is null),
                 decided.Count(d => d.Moderator is not null),
@@ -146,16 +146,16 @@ public sealed class DashboardFigures
     private static DateTimeOffset StartOfHour(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
 
     /// <summary>Nearest-rank percentiles: the smallest sample with at least p% of the samples at or below it.</summary>
-    private static LatencyFigures Latency(IEnumerable<TimeSpan> durations)
+    private static LatencyReading Latency(IEnumerable<TimeSpan> durations)
     {
         var sorted = durations.Select(d => Math.Max(0, d.TotalSeconds)).Order().ToList();
         if (sorted.Count == 0)
         {
-            return new LatencyFigures(0, null, null, null);
+            return new LatencyReading(0, null, null, null);
         }
 
         double Percentile(int p) => sorted[Math.Max(0, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-        return new LatencyFigures(sorted.Count, Percentile(50), Percentile(90), Percentile(99));
+        return new LatencyReading(sorted.Count, Percentile(50), Percentile(90), Percentile(99));
     }
 
     private sealed class SubmissionFacts

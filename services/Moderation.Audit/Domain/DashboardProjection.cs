@@ -15,7 +15,7 @@ public sealed class DashboardProjection(IAuditLog log, TimeProvider clock, IOpti
     private readonly DashboardFigures _figures = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<StatsOverview> OverviewAsync(DateTimeOffset from, DateTimeOffset to, ErrorQueueFigures errorQueues, CancellationToken cancellationToken)
+    public async Task<DashboardReading> OverviewAsync(DateTimeOffset from, DateTimeOffset to, ErrorQueueReading errorQueues, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try

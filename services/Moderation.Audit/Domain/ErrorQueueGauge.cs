@@ -13,21 +13,21 @@ public sealed partial class ErrorQueueGauge(IOptions<BusOptions> bus, IOptions<A
 {
     private const string InMemoryNote = "the in-memory bus keeps no error queues (Bus:Transport is InMemory)";
 
-    public async Task<ErrorQueueFigures> ReadAsync(CancellationToken cancellationToken)
+    public async Task<ErrorQueueReading> ReadAsync(CancellationToken cancellationToken)
     {
         if (bus.Value.Transport != BusTransport.RabbitMq)
         {
-            return new ErrorQueueFigures(false, 0, [], InMemoryNote);
+            return new ErrorQueueReading(false, 0, [], InMemoryNote);
         }
 
         var (queues, failure) = await errorQueues.TryCountAsync(options.Value.QueuesToWatch, options.Value.ErrorQueueCountTimeout, cancellationToken);
         if (queues is null)
         {
             LogNotCounted(logger, failure);
-            return new ErrorQueueFigures(false, 0, [], failure);
+            return new ErrorQueueReading(false, 0, [], failure);
         }
 
-        return new ErrorQueueFigures(true, queues.Sum(q => q.Messages), queues, null);
+        return new ErrorQueueReading(true, queues.Sum(q => q.Messages), queues, null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard could not count the error queues: {Failure}.")]

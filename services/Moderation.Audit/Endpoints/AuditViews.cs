@@ -21,7 +21,7 @@ public static class AuditViews
         return new(verification.Ok, verification.Entries, verification.FirstBrokenSequence);
     }
 
-    public static Dto.StatsOverview ToView(this StatsOverview overview)
+    public static Dto.StatsOverview ToView(this DashboardReading overview)
     {
         ArgumentNullException.ThrowIfNull(overview);
         var totals = overview.Totals;
@@ -73,6 +73,6 @@ public static class AuditViews
             exported.Data, exported.PreviousHash, exported.Hash, exported.KeyId);
     }
 
-    private static Dto.LatencyFigures ToView(LatencyFigures latency) =>
+    private static Dto.LatencyFigures ToView(LatencyReading latency) =>
         new(latency.Count, latency.P50Seconds, latency.P90Seconds, latency.P99Seconds);
 }

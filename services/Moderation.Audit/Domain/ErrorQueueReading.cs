@@ -8,4 +8,4 @@ namespace Moderation.Audit.Domain;
 /// <see cref="Counted"/> is false when they cannot be counted (the in-memory bus, or the broker out of
 /// reach): <see cref="Messages"/> is then 0, <see cref="Queues"/> empty, and <see cref="Note"/> says why.
 /// </summary>
-public sealed record ErrorQueueFigures(bool Counted, long Messages, IReadOnlyList<ErrorQueueCount> Queues, string? Note);
+public sealed record ErrorQueueReading(bool Counted, long Messages, IReadOnlyList<ErrorQueueCount> Queues, string? Note);

@@ -4,4 +4,4 @@ namespace Moderation.Audit.Domain;
 /// Final decisions taken on a submission that already had one: <see cref="Upheld"/> kept the earlier
 /// outcome, <see cref="Overturned"/> changed it.
 /// </summary>
-public sealed record AppealFigures(long Decided, long Upheld, long Overturned);
+public sealed record AppealReading(long Decided, long Upheld, long Overturned);

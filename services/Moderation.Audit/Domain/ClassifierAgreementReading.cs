@@ -5,4 +5,4 @@ namespace Moderation.Audit.Domain;
 /// top category: a final moderator decision of <c>remove</c> agrees, <c>approve</c> disagrees.
 /// <see cref="Precision"/> is agreed / judged.
 /// </summary>
-public sealed record ClassifierAgreement(string Category, string Verdict, long Judged, long Agreed, double Precision);
+public sealed record ClassifierAgreementReading(string Category, string Verdict, long Judged, long Agreed, double Precision);

@@ -1,3 +1,0 @@
-namespace Moderation.Audit.Domain;
-
-public sealed record ModeratorFigures(string Moderator, long Decisions, long Approved, long Removed, long Escalated);

@@ -1,0 +1,3 @@
+namespace Moderation.Audit.Domain;
+
+public sealed record ModeratorReading(string Moderator, long Decisions, long Approved, long Removed, long Escalated);
