@@ -145,7 +145,7 @@ public sealed class MongoTrainingStoreTests : TrainingStoreContract
     protected override ITrainingStore CreateStore()
     {
         _mongo ??= new TempMongo();
-        return new MongoTrainingStore(_mongo.Database);
+        return new MongoTrainingStore(_mongo.Database, TimeProvider.System);
     }
 
     protected override void DisposeStore() => _mongo?.Dispose();

@@ -9,7 +9,7 @@ using MongoDB.Driver;
 
 namespace Moderation.Classification.Storage;
 
-public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore, IModerationStore
+public sealed class MongoTrainingStore(IMongoDatabase database, TimeProvider clock) : ITrainingStore, IModerationStore
 {
     private readonly IMongoCollection<BsonDocument> _examples = database.GetCollection<BsonDocument>("training_examples");
     private readonly IMongoCollection<BsonDocument> _texts = database.GetCollection<BsonDocument>("classified_texts");
@@ -84,7 +84,7 @@ public sealed class MongoTrainingStore(IMongoDatabase database) : ITrainingStore
     public async Task PromoteAsync(string version, CancellationToken cancellationToken)
     {
         await _models.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", version),
-            Builders<BsonDocument>.Update.Set("promoted", true).Set("promotedAt", DateTime.UtcNow), cancellationToken: cancellationToken);
+            Builders<BsonDocument>.Update.Set("promoted", true).Set("promotedAt", clock.GetUtcNow().UtcDateTime), cancellationToken: cancellationToken);
         await _models.UpdateManyAsync(Builders<BsonDocument>.Filter.Ne("_id", version),
             Builders<BsonDocument>.Update.Set("promoted", false), cancellationToken: cancellationToken);
     }
