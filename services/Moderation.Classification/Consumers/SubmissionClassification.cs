@@ -31,7 +31,7 @@ public sealed class SubmissionClassification(
             var text = string.Join('\n', submission.Fields.Select(f => f.Text));
             texts.Add(new ClassifiedText(submission.SubmissionId, submission.Kind, text));
             var timesSeen = submission.Kind == ContentKind.Comment ? recent.CountAndGetPrevious(submission.Source, text) : 0;
-            inputs.Add(new ClassificationInput(submission.Kind, submission.Source, submission.Fields, timesSeen));
+            inputs.Add(new ClassificationInput(submission.Kind, submission.Source, submission.Fields, timesSeen, submission.Publisher));
         }
 
         var classifications = await engine.ClassifyManyAsync(inputs);

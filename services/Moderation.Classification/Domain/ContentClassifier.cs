@@ -46,7 +46,7 @@ public static class ContentClassifier
             var category = Categories.All[c];
             var score = Math.Round(scores[c], 4);
             named[category] = score;
-            var (review, block) = policy.ThresholdsFor(category, input.Kind, input.Source);
+            var (review, block) = policy.ThresholdsFor(category, input.Kind, input.Source, input.Publisher);
             var categoryVerdict = score >= block ? Verdict.Block : score >= review ? Verdict.Review : Verdict.Allow;
             verdict = categoryVerdict > verdict ? categoryVerdict : verdict;
         }
@@ -101,7 +101,7 @@ public static class ContentClassifier
 
         for (var c = 0; c < categories; c++)
         {
-            var (review, _) = policy.ThresholdsFor(Categories.All[c], input.Kind, input.Source);
+            var (review, _) = policy.ThresholdsFor(Categories.All[c], input.Kind, input.Source, input.Publisher);
             var fromSite = site is not null && !double.IsNaN(site[c]);
             var probability = fromSite ? SiteModel.Centre(site![c], model.Site!.HeadFor(c)!.Threshold, review) : window.Probabilities[c] * contextScale[c];
             if (double.IsNaN(probability))

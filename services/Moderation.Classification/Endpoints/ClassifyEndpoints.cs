@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
@@ -30,11 +31,11 @@ public static class ClassifyEndpoints
         return api;
     }
 
-    /// <summary>A dry run: the verdict the pipeline would give, with nothing stored or published.</summary>
-    private static async Task<IResult> Classify(ClassifyRequest request, ClassificationEngine engine, IOptions<ClassificationOptions> options)
+    /// <summary>A dry run: the verdict the pipeline would give the caller's publisher, with nothing stored or published.</summary>
+    private static async Task<IResult> Classify(ClassifyRequest request, ClaimsPrincipal caller, ClassificationEngine engine, IOptions<ClassificationOptions> options)
     {
         var validation = Validate(new RequestValidation(), string.Empty, request, options.Value);
-        return validation.IsValid ? Results.Ok((await engine.ClassifyAsync(ToInput(request))).ToResult()) : validation.Problem();
+        return validation.IsValid ? Results.Ok((await engine.ClassifyAsync(ToInput(request, Publishers.Of(caller)))).ToResult()) : validation.Problem();
     }
 
     /// <summary>Dry runs of many texts; every line is checked before any is classified, and a bad line names itself.</summary>
@@ -48,7 +49,8 @@ public static class ClassifyEndpoints
         }
 
         var output = new StringBuilder();
-        foreach (var result in await engine.ClassifyManyAsync(requests.Select(ToInput).ToList()))
+        var publisher = Publishers.Of(http.HttpContext.User);
+        foreach (var result in await engine.ClassifyManyAsync(requests.Select(r => ToInput(r, publisher)).ToList()))
         {
             output.Append(JsonSerializer.Serialize(result.ToResult(), ModerationJson.Options)).Append('\n');
         }
@@ -56,8 +58,8 @@ public static class ClassifyEndpoints
         return Results.Text(output.ToString(), NdjsonContentType, Encoding.UTF8);
     }
 
-    private static ClassificationInput ToInput(ClassifyRequest request) =>
-        new(request.Kind!.Value, request.Source, [new ContentField("body", request.Text!)]);
+    private static ClassificationInput ToInput(ClassifyRequest request, string? publisher) =>
+        new(request.Kind!.Value, request.Source, [new ContentField("body", request.Text!)], Publisher: publisher);
 
     private static RequestValidation Validate(RequestValidation validation, string prefix, ClassifyRequest request, ClassificationOptions options)
     {

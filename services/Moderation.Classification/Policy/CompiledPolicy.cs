@@ -30,7 +30,7 @@ public sealed class CompiledPolicy
         Spam = document.Spam;
         QuotationBit = framings.FirstOrDefault(f => f.Name == QuotationFraming)?.Bit ?? 0;
         _thresholds = document.Thresholds
-            .Select(t => (t, (t.Category is null ? 0 : 4) + (t.Source is null ? 0 : 2) + (t.Kind is null ? 0 : 1)))
+            .Select(t => (t, (t.Category is null ? 0 : 8) + (t.Publisher is null ? 0 : 4) + (t.Source is null ? 0 : 2) + (t.Kind is null ? 0 : 1)))
             .ToList();
     }
 
@@ -75,8 +75,11 @@ public sealed class CompiledPolicy
         return mask;
     }
 
-    /// <summary>The thresholds for one category of one submission: the most specific matching line, the later one on a tie.</summary>
-    public (double Review, double Block) ThresholdsFor(string category, ContentKind kind, string? source)
+    /// <summary>
+    /// The thresholds for one category of one submission: the most specific matching line, the later
+    /// one on a tie. A line's category counts most, then its publisher, its source and its kind.
+    /// </summary>
+    public (double Review, double Block) ThresholdsFor(string category, ContentKind kind, string? source, string? publisher = null)
     {
         var kindName = kind.ToString();
         ThresholdLine? best = null;
@@ -86,6 +89,7 @@ public sealed class CompiledPolicy
             if ((line.Category is null || line.Category == category)
                 && (line.Kind is null || line.Kind.Equals(kindName, StringComparison.OrdinalIgnoreCase))
                 && (line.Source is null || string.Equals(line.Source, source, StringComparison.OrdinalIgnoreCase))
+                && (line.Publisher is null || string.Equals(line.Publisher, publisher, StringComparison.Ordinal))
                 && specificity >= bestSpecificity)
             {
                 best = line;

@@ -112,9 +112,9 @@ public static class PolicyCompiler
 
     private static void CheckThresholds(PolicyDocument document, Dictionary<string, int> categoryIndex, List<string> errors)
     {
-        if (!document.Thresholds.Any(t => t.Category is null && t.Kind is null && t.Source is null))
+        if (!document.Thresholds.Any(t => t.Category is null && t.Kind is null && t.Source is null && t.Publisher is null))
         {
-            errors.Add("thresholds: needs a default line without category, kind or source.");
+            errors.Add("thresholds: needs a default line without category, kind, source or publisher.");
         }
 
         foreach (var (line, n) in document.Thresholds.Select((t, n) => (t, n)))
