@@ -34,6 +34,7 @@ public static class ClassificationService
         builder.Services.AddClassificationEngine();
         builder.Services.AddSingleton<TrainingRuns>();
         builder.Services.AddHostedService<PromotedModelWatcher>();
+        builder.Services.AddHostedService<PolicyVersionWatcher>();
         builder.Services.AddModerationConsumers(QueueName, AddConsumers);
         return builder;
     }

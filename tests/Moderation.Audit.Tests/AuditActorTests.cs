@@ -54,6 +54,26 @@ public sealed class AuditActorTests
     }
 
     [Fact]
+    public void An_appeal_names_its_filer_a_promotion_its_admin_and_a_policy_load_the_policy_file_the_last_two_under_no_submission()
+    {
+        var submission = Guid.NewGuid();
+        var drafts = new[]
+        {
+            AuditDrafts.From(new AppealFiled(submission, Guid.NewGuid(), Guid.NewGuid(), "satire", AuditLogContract.Now, "townhall-client")),
+            AuditDrafts.From(new AppealFiled(submission, Guid.NewGuid(), Guid.NewGuid(), "satire", AuditLogContract.Now)),
+            AuditDrafts.From(new ModelPromoted("site-20261207T100000000", [Categories.Harassment, Categories.Spam], "default-1", "erin", AuditLogContract.Now)),
+            AuditDrafts.From(new PolicyLoaded(Guid.NewGuid(), "site-2026.12.07", "ab12", "classifier-host", AuditLogContract.Now)),
+        };
+
+        Assert.Equal(
+            [(submission, "submitter:townhall-client"), (submission, "submitter:(not recorded)"), (Guid.Empty, "admin:erin"), (Guid.Empty, "system:policy-file")],
+            drafts.Select(d => (d.SubmissionId, d.Actor)));
+        Assert.Equal(("site-20261207T100000000", "harassment, spam", "default-1"),
+            (drafts[2].Data["version"], drafts[2].Data["promotedCategories"], drafts[2].Data["comparedWith"]));
+        Assert.Equal(("site-2026.12.07", "ab12", "classifier-host"), (drafts[3].Data["version"], drafts[3].Data["contentSha256"], drafts[3].Data["host"]));
+    }
+
+    [Fact]
     public void An_event_from_before_the_principal_was_carried_says_so_rather_than_naming_its_source()
     {
         var draft = AuditDrafts.From(new ArticleSubmitted(Guid.NewGuid(), Guid.NewGuid(), "news.example", "Title", "Body", null, null, null, null, AuditLogContract.Now));

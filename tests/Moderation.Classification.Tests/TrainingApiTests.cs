@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Moderation.Audit;
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Testing;
@@ -38,8 +39,9 @@ public sealed class TrainingApiTests : IAsyncLifetime
             {
                 b.Services.AddSingleton<TimeProvider>(_clock);
                 b.AddClassification();
+                b.AddAudit();
             },
-            r => r.MapClassification());
+            r => r.MapClassification().MapAudit());
     }
 
     public async Task DisposeAsync()
@@ -50,6 +52,11 @@ public sealed class TrainingApiTests : IAsyncLifetime
     }
 
     private IClassificationApi Admin => _host.Client<IClassificationApi>(TestKeys.Admin);
+
+    /// <summary>The audit entries about no one submission: promotions and policy loads, in the order they were logged.</summary>
+    private async Task<IReadOnlyList<AuditEntryView>> PlatformEntriesAsync(string eventType, int count, string what) =>
+        [.. (await Eventually.GetAsync(() => _host.Client<IAuditApi>(TestKeys.Auditor).ListEntriesAsync(Guid.Empty),
+            p => p.Entries.Count(e => e.EventType == eventType) >= count, TimeSpan.FromSeconds(20), what)).Entries.Where(e => e.EventType == eventType)];
 
     private static string DefaultVersion => Learning.DefaultModel.LoadShipped()!.Version;
 
@@ -86,6 +93,20 @@ public sealed class TrainingApiTests : IAsyncLifetime
         var models = await Admin.ListModelsAsync();
         Assert.Equal(run.Version, models.Promoted);
         Assert.Equal(run.MacroAuprc, Assert.Single(models.Models).MacroAuprc);
+    }
+
+    [Fact]
+    public async Task A_promotion_is_logged_with_the_admin_who_started_the_run_as_its_actor()
+    {
+        await Admin.ImportTrainingExamplesAsync(ClassifyApiTests.Ndjson([.. TrainingSamples.Harassment()]));
+
+        var run = await Admin.StartTrainingRunAsync();
+
+        Assert.True(run.Promoted);
+        var promotion = Assert.Single(await PlatformEntriesAsync(nameof(ModelPromoted), 1, "the promotion's audit entry"));
+        Assert.Equal("admin:admin", promotion.Actor);
+        Assert.Equal((run.Version, Categories.Harassment, DefaultVersion),
+            (promotion.Data["version"], promotion.Data["promotedCategories"], promotion.Data["comparedWith"]));
     }
 
     [Fact]
@@ -255,4 +276,28 @@ public sealed class TrainingApiTests : IAsyncLifetime
         Assert.False(provider.Reload());
         Assert.Equal("site-edit-2", (await api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).PolicyVersion);
     }
+
+    [Fact]
+    public async Task Each_policy_version_that_comes_into_force_is_logged_with_the_policy_file_as_actor_and_a_refused_edit_is_not()
+    {
+        var original = await File.ReadAllTextAsync(PolicyPath);
+        var atStart = Assert.Single(await PlatformEntriesAsync(nameof(PolicyLoaded), 1, "the policy read at start"));
+        Assert.Equal(("system:policy-file", "default-2026.12.06", await FileSha256Async()), (atStart.Actor, atStart.Data["version"], atStart.Data["contentSha256"]));
+        Assert.Equal(Environment.MachineName, atStart.Data["host"]);
+
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.06", "version: site-edit-2", StringComparison.Ordinal));
+        var edited = (await PlatformEntriesAsync(nameof(PolicyLoaded), 2, "the edited policy"))[1];
+        Assert.Equal(("system:policy-file", "site-edit-2", await FileSha256Async()), (edited.Actor, edited.Data["version"], edited.Data["contentSha256"]));
+
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.06", "version: broken-3", StringComparison.Ordinal)
+            .Replace("- { review: 0.5, block: 0.9 }", "- { review: 0.95, block: 0.2 }", StringComparison.Ordinal));
+        Assert.False(((Policy.PolicyProvider)_host.Services.GetService(typeof(Policy.PolicyProvider))!).Reload());
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.06", "version: site-edit-4", StringComparison.Ordinal));
+
+        var loads = await PlatformEntriesAsync(nameof(PolicyLoaded), 3, "the policy after the refused edit");
+        Assert.Equal(["default-2026.12.06", "site-edit-2", "site-edit-4"], loads.Select(e => e.Data["version"]));
+        Assert.Equal(await FileSha256Async(), loads[2].Data["contentSha256"]);
+    }
+
+    private async Task<string> FileSha256Async() => Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(PolicyPath)));
 }

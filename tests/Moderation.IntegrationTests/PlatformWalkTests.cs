@@ -10,8 +10,9 @@ namespace Moderation.IntegrationTests;
 /// <summary>The whole platform in one process on the in-memory bus and one SQLite file, as Moderation.AllInOne runs it.</summary>
 public static class AllInOneHost
 {
-    public static Task<ServiceHost> StartAsync() =>
-        ServiceHost.StartAsync("moderation-allinone-test", new Dictionary<string, string?>(),
+    /// <param name="configuration">Settings beyond the test keys, such as keys of the test's own.</param>
+    public static Task<ServiceHost> StartAsync(IReadOnlyDictionary<string, string?>? configuration = null) =>
+        ServiceHost.StartAsync("moderation-allinone-test", configuration ?? new Dictionary<string, string?>(),
             builder =>
             {
                 builder.AddIngestion();

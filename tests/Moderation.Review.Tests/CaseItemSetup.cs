@@ -33,7 +33,7 @@ internal static class CaseItemSetup
             if (setup.RemovedBy is { } remover)
             {
                 await ChangeAsync(queue, item.ItemId, i => ReviewRules.Decide(i, ReviewSamples.Decision(submissionId, remover, DecisionOutcome.Remove), setup.Escalated, now));
-                await ChangeAsync(queue, item.ItemId, i => ReviewRules.Appeal(i, Guid.NewGuid(), "it was satire", QueuePriority.Default, now));
+                await ChangeAsync(queue, item.ItemId, i => ReviewRules.Appeal(i, Guid.NewGuid(), "it was satire", "platform", QueuePriority.Default, now));
             }
 
             if (setup.HeldBy is { } holder)

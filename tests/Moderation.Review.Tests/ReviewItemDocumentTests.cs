@@ -71,6 +71,20 @@ public class ReviewItemDocumentTests
     }
 
     [Fact]
+    public void An_appeals_filer_is_stored_with_its_event_and_an_appeal_stored_before_it_was_carried_reads_without_one()
+    {
+        var item = ReviewItemDocument.Read(SchemaVersionOne, ReviewItemState.Pending, null, null);
+        Assert.Null(item.Appeal!.Event.FiledBy);
+        item.Appeal = item.Appeal with { Event = item.Appeal.Event with { FiledBy = "townhall-client" } };
+
+        var json = ReviewItemDocument.Write(item);
+
+        using var written = JsonDocument.Parse(json);
+        Assert.Equal("townhall-client", written.RootElement.GetProperty("appeal").GetProperty("event").GetProperty("filedBy").GetString());
+        Assert.Equal("townhall-client", ReviewItemDocument.Read(json, ReviewItemState.Pending, null, null).Appeal!.Event.FiledBy);
+    }
+
+    [Fact]
     public void A_document_of_a_newer_schema_version_is_refused_rather_than_half_read()
     {
         var newer = SchemaVersionOne.Replace("{\"itemId\"", $"{{\"schemaVersion\":{ReviewItemDocument.CurrentSchemaVersion + 1},\"itemId\"", StringComparison.Ordinal);

@@ -312,7 +312,7 @@ public abstract class ReviewQueueContract : IDisposable
     }
 
     [SkippableFact]
-    public async Task An_appealed_item_is_not_claimed_by_the_moderator_who_removed_it_and_the_appeal_leaves_through_the_outbox()
+    public async Task An_appealed_item_is_not_claimed_by_the_moderator_who_removed_it_and_the_appeal_leaves_through_the_outbox_with_its_filer()
     {
         var queue = await QueueAsync();
         var item = await EnqueueAsync(queue, 0.8);
@@ -320,7 +320,7 @@ public abstract class ReviewQueueContract : IDisposable
         await queue.UpdateAsync(item.ItemId, i => ReviewRules.Decide(i, removal, false, Now) == ReviewRefusal.None, CancellationToken.None);
         await queue.MarkPublishedAsync([DecisionKey.Of(item.ItemId, removal.DecisionId)], Now, CancellationToken.None);
         var appealId = Guid.NewGuid();
-        await queue.UpdateAsync(item.ItemId, i => ReviewRules.Appeal(i, appealId, "it was satire", QueuePriority.Default, Now) == ReviewRefusal.None, CancellationToken.None);
+        await queue.UpdateAsync(item.ItemId, i => ReviewRules.Appeal(i, appealId, "it was satire", "townhall-client", QueuePriority.Default, Now) == ReviewRefusal.None, CancellationToken.None);
 
         Assert.Empty(await ClaimAsync(queue, "alice", 5));
         var claimed = Assert.Single(await ClaimAsync(queue, "bob", 5));
@@ -328,7 +328,8 @@ public abstract class ReviewQueueContract : IDisposable
         Assert.Equal(removal.DecisionId, claimed.Appeal!.Event.AppealOf);
 
         var pending = Assert.Single(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
-        Assert.Equal(appealId, Assert.IsType<AppealFiled>(pending.Message).AppealId);
+        var filed = Assert.IsType<AppealFiled>(pending.Message);
+        Assert.Equal((appealId, "townhall-client"), (filed.AppealId, filed.FiledBy));
         await queue.MarkPublishedAsync([pending.Key], Now, CancellationToken.None);
         Assert.Empty(await queue.ListPendingAsync(Now.AddSeconds(1), 10, CancellationToken.None));
     }

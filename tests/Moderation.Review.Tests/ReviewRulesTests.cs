@@ -138,18 +138,18 @@ public class ReviewRulesTests
     public void An_appeal_needs_a_removal_happens_once_and_excludes_the_moderators_who_removed()
     {
         var item = ReviewSamples.Queued();
-        Assert.Equal(ReviewRefusal.NotRemoved, ReviewRules.Appeal(item, Guid.NewGuid(), "why", QueuePriority.Default, Now));
+        Assert.Equal(ReviewRefusal.NotRemoved, ReviewRules.Appeal(item, Guid.NewGuid(), "why", "platform", QueuePriority.Default, Now));
         var removal = ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Remove);
         ReviewRules.Decide(item, removal, false, Now);
 
-        Assert.Equal(ReviewRefusal.None, ReviewRules.Appeal(item, Guid.NewGuid(), "why", QueuePriority.Default, Now.AddHours(1)));
+        Assert.Equal(ReviewRefusal.None, ReviewRules.Appeal(item, Guid.NewGuid(), "why", "platform", QueuePriority.Default, Now.AddHours(1)));
         Assert.Equal(ReviewItemState.Pending, item.State);
         Assert.Null(item.Decision);
         Assert.Equal(["alice"], item.ExcludedModerators);
         Assert.Equal(Now.AddHours(1).AddMinutes(15), item.DueAt);
         Assert.Equal(removal.DecisionId, ReviewRules.AppealOf(item));
         Assert.Equal(ReviewRefusal.RemovedByCaller, ReviewRules.Decide(item, ReviewSamples.Decision(item.SubmissionId, "alice", DecisionOutcome.Approve), true, Now));
-        Assert.Equal(ReviewRefusal.AlreadyAppealed, ReviewRules.Appeal(item, Guid.NewGuid(), "again", QueuePriority.Default, Now));
+        Assert.Equal(ReviewRefusal.AlreadyAppealed, ReviewRules.Appeal(item, Guid.NewGuid(), "again", "platform", QueuePriority.Default, Now));
     }
 
     [Fact]

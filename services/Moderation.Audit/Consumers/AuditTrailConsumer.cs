@@ -7,7 +7,8 @@ using Moderation.ServiceDefaults;
 namespace Moderation.Audit.Consumers;
 
 /// <summary>
-/// Logs every event of a submission's life, and the redrives of error queues; a redelivered event finds its entry and adds none. A
+/// Logs every event of a submission's life, and what changes the platform as a whole (redrives of error
+/// queues, model promotions, policy loads); a redelivered event finds its entry and adds none. A
 /// batch message is logged as its items would have been one by one, in its order, in one write.
 /// Appends go through <see cref="AuditAppender"/>, which writes those of concurrent messages together.
 /// </summary>
@@ -19,6 +20,8 @@ public sealed class AuditTrailConsumer(AuditAppender appender) :
     IConsumer<AppealFiled>,
     IConsumer<SubmissionReported>,
     IConsumer<ErrorQueueRedriven>,
+    IConsumer<ModelPromoted>,
+    IConsumer<PolicyLoaded>,
     IConsumer<BatchSubmitted>,
     IConsumer<BatchClassified>,
     IConsumer<BatchDecided>
@@ -36,6 +39,10 @@ public sealed class AuditTrailConsumer(AuditAppender appender) :
     public Task Consume(ConsumeContext<SubmissionReported> context) => AppendAsync(AuditDrafts.From(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<ErrorQueueRedriven> context) => appender.AppendAsync([AuditDrafts.From(context.Message)], context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ModelPromoted> context) => appender.AppendAsync([AuditDrafts.From(context.Message)], context.CancellationToken);
+
+    public Task Consume(ConsumeContext<PolicyLoaded> context) => appender.AppendAsync([AuditDrafts.From(context.Message)], context.CancellationToken);
 
     public Task Consume(ConsumeContext<BatchSubmitted> context)
     {

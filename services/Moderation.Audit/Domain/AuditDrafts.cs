@@ -64,7 +64,7 @@ public static class AuditDrafts
         });
 
     public static AuditDraft From(AppealFiled e) => new(
-        $"appealed:{e.AppealId}", nameof(AppealFiled), e.SubmissionId, "author", e.OccurredAt,
+        $"appealed:{e.AppealId}", nameof(AppealFiled), e.SubmissionId, Principal("submitter", e.FiledBy), e.OccurredAt,
         new Dictionary<string, string?>
         {
             ["appealId"] = e.AppealId.ToString(),
@@ -88,6 +88,31 @@ public static class AuditDrafts
             ["redriveId"] = e.RedriveId.ToString(),
             ["queue"] = e.Queue,
             ["moved"] = e.Moved.ToString(CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>A promotion concerns no one submission: its entry is filed under the empty submission id.</summary>
+    public static AuditDraft From(ModelPromoted e) => new(
+        $"promoted:{e.Version}", nameof(ModelPromoted), Guid.Empty, Principal("admin", e.PromotedBy), e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["version"] = e.Version,
+            ["promotedCategories"] = string.Join(", ", e.PromotedCategories),
+            ["comparedWith"] = e.ComparedWith,
+        });
+
+    /// <summary>
+    /// No person is authenticated when a policy file is read, so the actor is the file itself: the log
+    /// records which policy version was in force from when, and who edited the file is the host's to
+    /// tell. Filed under the empty submission id.
+    /// </summary>
+    public static AuditDraft From(PolicyLoaded e) => new(
+        $"policy-loaded:{e.LoadId}", nameof(PolicyLoaded), Guid.Empty, "system:policy-file", e.OccurredAt,
+        new Dictionary<string, string?>
+        {
+            ["loadId"] = e.LoadId.ToString(),
+            ["version"] = e.Version,
+            ["contentSha256"] = e.ContentSha256,
+            ["host"] = e.Host,
         });
 
     /// <summary>A batch's items, each the draft its single event makes, in the message's order: its articles, then its comments.</summary>

@@ -22,7 +22,7 @@ public sealed class DashboardFigures
         LastSequence = Math.Max(LastSequence, entry.Sequence);
         if (entry.SubmissionId == Guid.Empty)
         {
-            // An entry about no submission (a redrive) counts towards no submission's figures.
+            // An entry about no submission (a redrive, a model promotion, a policy load) counts towards no submission's figures.
             return;
         }
 

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using MassTransit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Moderation.Classification.Learning;
@@ -72,11 +74,20 @@ public static class TrainingEndpoints
         return Results.Ok(new TrainingExamplesImported(accepted, requests.Count - accepted, requests.Count));
     }
 
-    private static async Task<IResult> StartRun(TrainingRuns runs, CancellationToken cancellationToken)
+    /// <summary>A run that promotes a model changes every verdict after it, so the promotion is published for the audit log with the admin who started the run.</summary>
+    private static async Task<IResult> StartRun(TrainingRuns runs, ClaimsPrincipal caller, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
         try
         {
-            return Results.Ok((await runs.RunAsync(cancellationToken)).ToView());
+            var run = await runs.RunAsync(cancellationToken);
+            if (run.Promoted)
+            {
+                // Not cancelled with the request: the model is in force by now, and a caller who hangs up must not keep that from the log.
+                await bus.Publish(new ModelPromoted(run.Version, run.PromotedCategories ?? [], run.ComparedWith, caller.Identity!.Name!, clock.GetUtcNow()),
+                    CancellationToken.None);
+            }
+
+            return Results.Ok(run.ToView());
         }
         catch (TrainingRefusedException ex)
         {

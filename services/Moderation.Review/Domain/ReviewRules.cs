@@ -135,9 +135,10 @@ public static class ReviewRules
     /// <summary>
     /// Reopens a removed case once, for a moderator other than the ones who removed it, at the tier it
     /// was removed at: the appeal of a removal at senior tier is for another senior moderator. The
-    /// appeal runs against the SLA of its category from the moment it is filed.
+    /// appeal runs against the SLA of its category from the moment it is filed. <paramref name="filedBy"/>
+    /// is the authenticated caller, whom the audit log names as the appeal's actor.
     /// </summary>
-    public static ReviewRefusal Appeal(ReviewItem item, Guid appealId, string reason, QueuePriority priority, DateTimeOffset now)
+    public static ReviewRefusal Appeal(ReviewItem item, Guid appealId, string reason, string filedBy, QueuePriority priority, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(priority);
@@ -161,7 +162,7 @@ public static class ReviewRules
             .Select(d => d.Event.Actor)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        item.Appeal = new ReviewItemAppeal(new AppealFiled(item.SubmissionId, appealId, removal.DecisionId, reason, now), removers, null);
+        item.Appeal = new ReviewItemAppeal(new AppealFiled(item.SubmissionId, appealId, removal.DecisionId, reason, now, filedBy), removers, null);
         item.State = ReviewItemState.Pending;
         item.ClaimedBy = null;
         item.LeaseUntil = null;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
+using Moderation.Contracts;
 using Moderation.Messaging;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
@@ -29,10 +31,12 @@ internal static class ReportAndAppealEndpoints
 
     /// <summary>
     /// A user report on a submission whose content Review holds: counted on its case (raising its
-    /// priority while it waits) instead of making another item; a decided case is a 409.
+    /// priority while it waits) instead of making another item; a decided case is a 409. The report
+    /// is published for the audit log with the caller as its reporter once it is counted.
     /// </summary>
     private static async Task<IResult> Report(
-        ReportRequest request, ClaimsPrincipal caller, [AsParameters] ReviewServices review, QueuePriority priority, IOptions<ReviewOptions> options, CancellationToken cancellationToken)
+        ReportRequest request, ClaimsPrincipal caller, [AsParameters] ReviewServices review, QueuePriority priority, IOptions<ReviewOptions> options,
+        IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = ValidateSubmissionAndReason(request.SubmissionId, request.Reason, options.Value);
         if (!validation.IsValid)
@@ -51,8 +55,18 @@ internal static class ReportAndAppealEndpoints
             return ReviewProblems.SubmissionRefused(request.SubmissionId.Value, refusal);
         }
 
+        var reported = item!;
         review.Metrics.Reported();
-        return Results.Ok(new ReportAccepted(item!.SubmissionId, item.ItemId, item.ReportCount, item.IsQueued, item.Priority));
+        Activity.Current?.SetTag(Telemetry.SubmissionIdTag, reported.SubmissionId);
+        // Published directly, not through the outbox: a report is a count on its case, not a stored
+        // event with a "published" mark the sweeper could find again, and keeping one record per
+        // report would grow the case with every report of a flood. The count is stored first, so a
+        // refused report is never logged; the publish is not cancelled with the request, so a caller
+        // who hangs up after the count does not keep the report from the log (nor leave RabbitMQ's
+        // channel half-published, rabbitmq-dotnet-client#1930).
+        await bus.Publish(new SubmissionReported(reported.SubmissionId, Guid.CreateVersion7(), ReviewCallers.Name(caller), reported.ReportCount, clock.GetUtcNow()),
+            CancellationToken.None);
+        return Results.Ok(new ReportAccepted(reported.SubmissionId, reported.ItemId, reported.ReportCount, reported.IsQueued, reported.Priority));
     }
 
     private static async Task<IResult> Appeal(
@@ -70,7 +84,7 @@ internal static class ReportAndAppealEndpoints
         var refusal = ReviewRefusal.NotQueued;
         var item = await UpdateBySubmissionAsync(request.SubmissionId!.Value, caller, review.Queue, current =>
         {
-            refusal = ReviewRules.Appeal(current, appealId, request.Reason!.Trim(), priority, now);
+            refusal = ReviewRules.Appeal(current, appealId, request.Reason!.Trim(), ReviewCallers.Name(caller), priority, now);
             return refusal == ReviewRefusal.None;
         }, cancellationToken);
         if (refusal != ReviewRefusal.None)

@@ -17,10 +17,12 @@ namespace Moderation.Review.Storage.Documents;
 /// (<c>decision</c>, <c>isQueued</c>, <c>hasUnpublishedEvents</c>, <c>excludedModerators</c>), which
 /// are ignored, so it reads as 2 does. 2 added <c>schemaVersion</c>. 3 added <c>publisher</c> (null
 /// when absent); the version went up so that an older release refuses an item it would rewrite without it.
+/// 4 added the appeal event's <c>filedBy</c> (null when absent), for the same reason: the sweeper
+/// publishes the appeal from the stored event, and the audit log names its filer from it.
 /// </remarks>
 public sealed class ReviewItemDocument
 {
-    public const int CurrentSchemaVersion = 3;
+    public const int CurrentSchemaVersion = 4;
 
     private static readonly JsonSerializerOptions Options = new()
     {
