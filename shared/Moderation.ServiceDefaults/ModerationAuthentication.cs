@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +18,8 @@ public static class ModerationAuthentication
 {
     public const string SchemeName = "Moderation";
 
-    public static IHostApplicationBuilder AddModerationAuthentication(this IHostApplicationBuilder builder)
+    /// <param name="serviceName">Names the console's session cookie, so the consoles of two services on one host keep theirs apart.</param>
+    public static IHostApplicationBuilder AddModerationAuthentication(this IHostApplicationBuilder builder, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<AuthOptions>()
@@ -31,11 +31,16 @@ public static class ModerationAuthentication
         // Read here rather than through options: whether the bearer scheme exists at all is decided once, at start.
         var oidc = builder.Configuration.GetSection($"{AuthOptions.Section}:{nameof(AuthOptions.Oidc)}").Get<OidcOptions>() ?? new OidcOptions();
         var authentication = builder.Services.AddAuthentication(SchemeName)
-            .AddPolicyScheme(SchemeName, "API key or bearer token", policy => policy.ForwardDefaultSelector = context => SchemeOf(context.Request, oidc))
+            .AddPolicyScheme(SchemeName, "API key, bearer token or console session", policy => policy.ForwardDefaultSelector = context => SchemeOf(context.Request, oidc))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         if (oidc.IsConfigured)
         {
             authentication.AddJwtBearer(bearer => ConfigureBearer(bearer, oidc));
+        }
+
+        if (oidc.SignsInConsole)
+        {
+            builder.AddConsoleSignIn(authentication, oidc, serviceName);
         }
 
         // Each role is a policy; admin passes every one, and a senior moderator does a moderator's work too.
@@ -48,7 +53,12 @@ public static class ModerationAuthentication
         return builder;
     }
 
-    /// <summary>A key when one is sent; a bearer token when one is sent and an issuer is configured; else the key scheme, whose challenge asks for a key.</summary>
+    /// <summary>
+    /// A key when one is sent; a bearer token when one is sent and an issuer is configured; the console's
+    /// session cookie when the console's own header comes with it (a page of another site cannot send
+    /// that header without the browser asking this service first, so the cookie alone never acts);
+    /// else the key scheme, whose challenge asks for a key.
+    /// </summary>
     private static string SchemeOf(HttpRequest request, OidcOptions oidc)
     {
         if (request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
@@ -56,8 +66,13 @@ public static class ModerationAuthentication
             return ApiKeyAuthenticationHandler.SchemeName;
         }
 
-        return oidc.IsConfigured && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? JwtBearerDefaults.AuthenticationScheme
+        if (oidc.IsConfigured && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        return oidc.SignsInConsole && request.Headers.ContainsKey(ConsoleSignIn.HeaderName)
+            ? ConsoleSignIn.CookieScheme
             : ApiKeyAuthenticationHandler.SchemeName;
     }
 
@@ -79,10 +94,10 @@ public static class ModerationAuthentication
         {
             OnTokenValidated = context =>
             {
-                var caller = CallerOf(context.Principal!, oidc);
+                var caller = OidcCallers.From(context.Principal!, oidc, JwtBearerDefaults.AuthenticationScheme);
                 if (caller is null)
                 {
-                    context.Fail($"The token names no caller in '{oidc.NameClaim}', or gives the submitter role without a publisher in '{oidc.PublisherClaim}'.");
+                    context.Fail(OidcCallers.Refusal(oidc));
                 }
                 else
                 {
@@ -92,29 +107,5 @@ public static class ModerationAuthentication
                 return Task.CompletedTask;
             },
         };
-    }
-
-    /// <summary>
-    /// The caller as the endpoints know callers, from the issuer's claims: roles this platform does not
-    /// define are left out, and a submitter without a publisher is no caller at all.
-    /// </summary>
-    private static ClaimsPrincipal? CallerOf(ClaimsPrincipal token, OidcOptions oidc)
-    {
-        var name = token.FindFirst(oidc.NameClaim)?.Value;
-        var roles = token.FindAll(oidc.RoleClaim).Select(c => c.Value).Where(Roles.All.Contains).Distinct().ToList();
-        var publisher = token.FindFirst(oidc.PublisherClaim)?.Value;
-        if (string.IsNullOrWhiteSpace(name) || roles.Contains(Roles.Submitter) && string.IsNullOrWhiteSpace(publisher))
-        {
-            return null;
-        }
-
-        var claims = new List<Claim> { new(ClaimTypes.Name, name) };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (!string.IsNullOrWhiteSpace(publisher))
-        {
-            claims.Add(new Claim(Publishers.ClaimType, publisher));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, JwtBearerDefaults.AuthenticationScheme));
     }
 }

@@ -32,6 +32,26 @@ public sealed class OidcOptions : IValidatableObject
     /// <summary>Off only for an issuer on the loopback interface in development and tests.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// The web console's client at the issuer. With it, the console signs people in with the
+    /// authorization-code flow and PKCE and keeps the session in a cookie; without it, the console
+    /// asks for an API key.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The console client's secret, when the issuer registered it as a confidential client.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// Where the keys that protect the console's cookie are kept, shared by every service and replica
+    /// behind one host (a mounted Secret, a shared volume): then one sign-in serves every console
+    /// there. Unset, each process makes keys of its own, each service keeps its own session, and a
+    /// session lasts only as long as the process that started it.
+    /// </summary>
+    public string? KeyRingDirectory { get; set; }
+
+    public bool SignsInConsole => IsConfigured && !string.IsNullOrWhiteSpace(ClientId);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -38,7 +38,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => ModerationJson.Configure(o.SerializerOptions));
         builder.Services.AddHealthChecks();
-        builder.AddModerationAuthentication();
+        builder.AddModerationAuthentication(serviceName);
         builder.AddModerationRateLimits();
         builder.Services.AddOpenApi();
         return builder;
@@ -62,6 +62,7 @@ public static class ServiceDefaultsExtensions
         });
         app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
+        app.MapConsoleSignIn(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value.Oidc);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -31,24 +31,9 @@ public sealed class OidcTests(OidcTests.Platform platform) : IClassFixture<OidcT
 
     private async Task<T> SignedInAsync<T>(string person) => Host.BearerClient<T>(await Issuer.TokenAsync(person));
 
-    /// <summary>The issuer and the four services in one host that trusts it, shared by the tests of the class.</summary>
-    public sealed class Platform : IAsyncLifetime
+    public sealed class Platform : IssuedPlatform
     {
-        public TestIssuer Issuer { get; private set; } = null!;
-
-        public ServiceHost Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Issuer = await TestIssuer.StartAsync(People);
-            Host = await SecurityHosts.StartAllInOneAsync(Issuer.ServiceConfiguration);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            await Issuer.DisposeAsync();
-        }
+        protected override IReadOnlyList<TestPerson> People => OidcTests.People;
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class TestIssuer : IAsyncDisposable
 
     public Uri Authority { get; }
 
-    /// <summary>What a service needs to accept this issuer's tokens.</summary>
+    /// <summary>What a service needs to accept this issuer's tokens and to sign people in to its console with it.</summary>
     public IReadOnlyDictionary<string, string?> ServiceConfiguration => new Dictionary<string, string?>
     {
         ["Auth:Oidc:Authority"] = Authority.ToString(),
@@ -51,6 +51,7 @@ public sealed class TestIssuer : IAsyncDisposable
         ["Auth:Oidc:RoleClaim"] = RoleClaim,
         ["Auth:Oidc:PublisherClaim"] = PublisherClaim,
         ["Auth:Oidc:RequireHttpsMetadata"] = "false",
+        ["Auth:Oidc:ClientId"] = ClientId,
     };
 
     public static async Task<TestIssuer> StartAsync(IEnumerable<TestPerson> people, string audience = Audience)

@@ -1,4 +1,4 @@
-import { api, apiKey, el, fill, formatSeconds, keyForm, status } from './console.js';
+import { api, authHeaders, el, fill, formatSeconds, keyForm, status } from './console.js';
 
 const refreshMs = 10000;
 const verdicts = ['allow', 'review', 'block', 'pending'];
@@ -150,12 +150,12 @@ function start() {
   timer = setInterval(refresh, refreshMs);
 }
 
-// The CSV link needs the key too, which a plain link cannot send: fetch it and hand the browser a file.
+// The CSV link needs the key or the console's header too, which a plain link cannot send: fetch it and hand the browser a file.
 document.getElementById('export-link').addEventListener('click', async event => {
   event.preventDefault();
   const href = event.currentTarget.href;
   try {
-    const response = await fetch(href, { headers: { 'X-Api-Key': apiKey() ?? '' } });
+    const response = await fetch(href, { headers: authHeaders() });
     if (!response.ok) {
       throw new Error(`${response.status} ${response.statusText}`);
     }

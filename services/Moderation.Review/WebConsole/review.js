@@ -1,4 +1,4 @@
-import { api, apiKey, el, fill, keyForm, status } from './console.js';
+import { api, canCall, el, fill, keyForm, status } from './console.js';
 
 // The review service's default reason codes; a code it does not know comes back as a 400 naming it.
 const reasonCodes = ['no-violation', 'news-context', 'threat', 'harassment', 'hate', 'violence', 'sexual', 'self-harm',
@@ -94,7 +94,7 @@ function select(index) {
 }
 
 async function refreshQueueCount() {
-  if (!apiKey()) {
+  if (!canCall()) {
     return;
   }
   try {

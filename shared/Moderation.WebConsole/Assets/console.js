@@ -1,10 +1,30 @@
 // Shared by every page of the web console. Submitted text only ever reaches the page through
 // text nodes (el() below), never as markup, so a comment full of <script> stays characters.
+// A person either signs in through the platform's OpenID Connect issuer (the service runs the sign-in
+// and keeps the session in an HttpOnly cookie this script never reads) or types an API key.
 const keyName = 'moderation.apiKey';
+const consoleHeader = 'X-Moderation-Console';
+
+/** Whether sign-in is offered and who is signed in, as /console/session tells it. */
+let session = { signInOffered: false, signedIn: false, name: null };
 
 /** The API key the user typed, kept for this browser tab only. */
 export function apiKey() {
   return sessionStorage.getItem(keyName);
+}
+
+/** Whether the page can call the API: a key is set, or the person is signed in. */
+export function canCall() {
+  return Boolean(apiKey()) || session.signedIn;
+}
+
+/**
+ * The headers that authenticate a call: the key when one is set; always the console's header, with
+ * which the service accepts the session cookie (a page of another site cannot send it).
+ */
+export function authHeaders() {
+  const key = apiKey();
+  return key ? { [consoleHeader]: '1', 'X-Api-Key': key } : { [consoleHeader]: '1' };
 }
 
 /** Builds an element; strings among the children become text nodes, attributes are set one by one. */
@@ -35,9 +55,9 @@ export function fill(element, ...children) {
   }
 }
 
-/** Calls the API with the stored key; a problem-details answer becomes an Error naming what was wrong. */
+/** Calls the API with the stored key or the session; a problem-details answer becomes an Error naming what was wrong. */
 export async function api(path, options = {}) {
-  const headers = { 'X-Api-Key': apiKey() ?? '', Accept: 'application/json', ...(options.headers ?? {}) };
+  const headers = { ...authHeaders(), Accept: 'application/json', ...(options.headers ?? {}) };
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
@@ -76,19 +96,38 @@ function header() {
       el('input', { id: 'api-key', type: 'password', placeholder: `${bar.dataset.role} API key`, autocomplete: 'off', 'aria-label': 'API key' }),
       el('button', { type: 'submit' }, 'Use key'),
       el('button', { type: 'button', id: 'forget-key' }, 'Forget'),
-      el('span', { id: 'key-state' })));
+      el('span', { id: 'key-state' })),
+    el('span', { id: 'session' }));
+}
+
+/** Shows who is signed in with a sign-out button, or a sign-in link when the service offers sign-in. */
+function renderSession() {
+  const place = document.getElementById('session');
+  if (session.signedIn) {
+    const signOut = el('button', { type: 'button', id: 'sign-out' }, 'Sign out');
+    signOut.addEventListener('click', async () => {
+      await fetch('/console/signout', { method: 'POST', headers: { [consoleHeader]: '1' } });
+      location.reload();
+    });
+    fill(place, `signed in as ${session.name}`, signOut);
+  } else if (session.signInOffered) {
+    fill(place, el('a', { id: 'sign-in', href: `/console/signin?returnUrl=${encodeURIComponent(location.pathname)}` }, 'Sign in'));
+  } else {
+    fill(place);
+  }
 }
 
 /**
- * Builds the page header and wires its key form. onKey runs once a key is stored (at once if the tab
- * already has one); the key never leaves sessionStorage except in the X-Api-Key header.
+ * Builds the page header and wires its key form and sign-in. onKey runs once the page can call the
+ * API: when a key is stored (at once if the tab already has one) or when the person is signed in. The
+ * key never leaves sessionStorage except in the X-Api-Key header.
  */
 export function keyForm(onKey) {
   header();
   const form = document.getElementById('key-form');
   const input = document.getElementById('api-key');
   const state = document.getElementById('key-state');
-  const show = () => fill(state, apiKey() ? 'key set for this tab' : 'no key: type one');
+  const show = () => fill(state, apiKey() ? 'key set for this tab' : session.signedIn ? '' : 'no key: type one');
   form.addEventListener('submit', event => {
     event.preventDefault();
     if (input.value.trim()) {
@@ -107,6 +146,19 @@ export function keyForm(onKey) {
   if (apiKey()) {
     onKey();
   }
+  fetch('/console/session', { headers: { Accept: 'application/json' } })
+    .then(response => (response.ok ? response.json() : session))
+    .then(answer => {
+      session = answer;
+      renderSession();
+      show();
+      if (session.signedIn && !apiKey()) {
+        onKey();
+      }
+    })
+    .catch(() => {
+      // No session endpoint answering: the key form is all there is.
+    });
 }
 
 /** Shows a message in the page's status line. */
