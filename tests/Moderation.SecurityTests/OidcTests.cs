@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Moderation.Client;
-using Moderation.Contracts;
 using Moderation.ServiceDefaults;
 using Moderation.Testing;
 
@@ -14,13 +12,9 @@ namespace Moderation.SecurityTests;
 /// </summary>
 public sealed class OidcTests(OidcTests.Platform platform) : IClassFixture<OidcTests.Platform>
 {
-    private const string Threat = "You know what is coming. You could be vaporized in your car tonight.";
-
     private static readonly TestPerson[] People =
     [
-        new("alice", [Roles.Moderator]),
-        new("bob", [Roles.Moderator]),
-        new("tess", [Roles.Submitter], TestKeys.Publisher),
+        .. TwoPersonWalk.People,
         new("nobodys-editor", [Roles.Submitter]),
         new("mallory", ["owner", "root"]),
     ];
@@ -29,52 +23,14 @@ public sealed class OidcTests(OidcTests.Platform platform) : IClassFixture<OidcT
 
     private ServiceHost Host => platform.Host;
 
-    private async Task<T> SignedInAsync<T>(string person) => Host.BearerClient<T>(await Issuer.TokenAsync(person));
-
     public sealed class Platform : IssuedPlatform
     {
         protected override IReadOnlyList<TestPerson> People => OidcTests.People;
     }
 
     [Fact]
-    public async Task Two_people_signed_in_with_their_own_tokens_remove_a_threat_and_after_an_appeal_approve_it()
-    {
-        var platform = Host.Client<IIngestionApi>(TestKeys.Submitter);
-        var article = await platform.SubmitArticleAsync(new SubmitArticleRequest("news.example", "Council vote", "The council voted on the budget."));
-        var comment = await platform.SubmitCommentAsync(article.ArticleId, new SubmitCommentRequest("reader42", Threat));
-
-        var alice = await SignedInAsync<IReviewApi>("alice");
-        var bob = await SignedInAsync<IReviewApi>("bob");
-        var item = await Eventually.GetAsync(async () => (await alice.ClaimAsync(new ClaimRequest(5))).Items,
-            items => items.Any(i => i.SubmissionId == comment.SubmissionId), what: "alice's claim on the comment");
-        var claimed = Assert.Single(item, i => i.SubmissionId == comment.SubmissionId);
-        Assert.Equal("alice", claimed.ClaimedBy);
-        await alice.DecideAsync(claimed.ItemId, new DecisionRequest(DecisionOutcome.Remove, "threat", "threat against the reader"));
-        await Eventually.GetAsync(() => platform.GetSubmissionAsync(comment.SubmissionId), v => v.Status == SubmissionStatus.Removed, what: "alice's removal");
-
-        // The publisher's trust and safety editor files the author's appeal, signed in as herself.
-        var tess = await SignedInAsync<IReviewApi>("tess");
-        await tess.AppealAsync(new AppealRequest(comment.SubmissionId, "It quotes a film."));
-        await Eventually.GetAsync(() => platform.GetSubmissionAsync(comment.SubmissionId), v => v.Status == SubmissionStatus.InReview, what: "the appeal reaching ingestion");
-
-        // The appeal of alice's removal is for someone else.
-        Assert.DoesNotContain((await alice.ClaimAsync(new ClaimRequest(5))).Items, i => i.ItemId == claimed.ItemId);
-        var reopened = Assert.Single((await bob.ClaimAsync(new ClaimRequest(5))).Items, i => i.ItemId == claimed.ItemId);
-        Assert.Equal("bob", reopened.ClaimedBy);
-        await bob.DecideAsync(reopened.ItemId, new DecisionRequest(DecisionOutcome.Approve, "no-violation", "a film quote"));
-
-        var admin = Host.Client<IIngestionApi>(TestKeys.Admin);
-        var approved = await Eventually.GetAsync(() => admin.GetSubmissionAsync(comment.SubmissionId), v => v.Status == SubmissionStatus.Approved, what: "bob's approval");
-        Assert.Equal("bob", approved.Decision!.Actor);
-
-        var auditor = Host.Client<IAuditApi>(TestKeys.Auditor);
-        var audit = await Eventually.GetAsync(() => auditor.ListEntriesAsync(comment.SubmissionId),
-            p => p.Entries.Count(e => e.EventType == nameof(ModerationDecided)) == 2, what: "both people's decisions in the audit log");
-        var decisions = audit.Entries.Where(e => e.EventType == nameof(ModerationDecided)).ToList();
-        Assert.Contains("alice", decisions[0].Actor, StringComparison.Ordinal);
-        Assert.Contains("bob", decisions[1].Actor, StringComparison.Ordinal);
-        Assert.True((await auditor.VerifyAsync()).Ok);
-    }
+    public Task Two_people_signed_in_with_their_own_tokens_remove_a_threat_and_after_an_appeal_approve_it() =>
+        new TwoPersonWalk(Issuer, Host, Host, Host).WalkAsync();
 
     [Fact]
     public async Task A_person_reaches_only_what_the_roles_in_their_token_allow()
