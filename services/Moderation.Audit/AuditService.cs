@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Moderation.Audit.Consumers;
+using Moderation.Audit.Domain.Chain;
+using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Endpoints;
 using Moderation.Audit.Keys;

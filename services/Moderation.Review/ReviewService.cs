@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Moderation.Messaging;
 using Moderation.Review.Consumers;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.Review.Endpoints;
 using Moderation.Review.Storage;

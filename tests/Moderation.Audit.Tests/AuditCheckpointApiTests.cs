@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Audit.Domain.Chain;
+using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Endpoints;
 using Moderation.AuditVerifier;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Moderation.Audit.Domain.Chain;
+using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Keys;
 

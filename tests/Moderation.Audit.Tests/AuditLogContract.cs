@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Moderation.Audit.Domain.Chain;
+using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
 using Moderation.Messaging;

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Moderation.Audit.Domain.Chain;
+using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 
 namespace Moderation.Audit.Tests;

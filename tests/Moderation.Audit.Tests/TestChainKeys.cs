@@ -1,3 +1,5 @@
+using Moderation.Audit.Domain.Chain;
+using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 
 namespace Moderation.Audit.Tests;

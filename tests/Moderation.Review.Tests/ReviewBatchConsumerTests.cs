@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
 using Moderation.Messaging;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
-using Moderation.Review.Storage;
 using Moderation.Review.Storage.Documents;
+using Moderation.Review.Storage;
 using Moderation.Testing;
 
 namespace Moderation.Review.Tests;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Moderation.Contracts;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage.Documents;
 

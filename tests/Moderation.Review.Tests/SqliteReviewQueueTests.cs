@@ -1,4 +1,5 @@
 using Moderation.Contracts;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 using Moderation.Storage;

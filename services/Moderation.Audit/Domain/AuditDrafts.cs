@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Moderation.Audit.Domain.Chain;
+using Moderation.Audit.Domain.Dashboard;
 using Moderation.Contracts;
 
 namespace Moderation.Audit.Domain;

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Moderation.Audit.Domain.Chain;
+using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 using Moderation.Storage;
 using MongoDB.Bson;

@@ -1,5 +1,6 @@
 using Moderation.Contracts;
 using Moderation.Messaging;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 

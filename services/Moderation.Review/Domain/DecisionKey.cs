@@ -1,3 +1,5 @@
+using Moderation.Review.Domain.Queue;
+
 namespace Moderation.Review.Domain;
 
 /// <summary>How the outbox names one stored event (a decision or an appeal).</summary>

@@ -1,4 +1,5 @@
 using Moderation.Contracts;
+using Moderation.Review.Domain.Queue;
 
 namespace Moderation.Review.Domain;
 

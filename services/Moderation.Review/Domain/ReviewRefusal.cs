@@ -1,3 +1,5 @@
+using Moderation.Review.Domain.Queue;
+
 namespace Moderation.Review.Domain;
 
 /// <summary>Why an action on an item was refused.</summary>

@@ -1,5 +1,6 @@
 using Moderation.Client;
 using Moderation.Contracts;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 
 namespace Moderation.Review.Endpoints;

@@ -1,3 +1,4 @@
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 
 namespace Moderation.Review.Endpoints;

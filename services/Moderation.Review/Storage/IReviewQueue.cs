@@ -1,4 +1,5 @@
 using Moderation.Messaging;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 
 namespace Moderation.Review.Storage;

@@ -1,4 +1,5 @@
 using Moderation.Messaging;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage.Documents;
 using Moderation.Storage;

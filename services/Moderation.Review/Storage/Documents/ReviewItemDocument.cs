@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Moderation.Contracts;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 
 namespace Moderation.Review.Storage.Documents;

@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
+
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>Nearest-rank percentiles in seconds over the submissions of the period that got that far.</summary>
 public sealed record LatencyReading(long Count, double? P50Seconds, double? P90Seconds, double? P99Seconds);

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using Moderation.Audit.Domain.Chain;
 using Moderation.Messaging;
 
-namespace Moderation.Audit.Domain;
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>
 /// The dashboard's view of messages that failed every retry: counted on the broker, in the same

@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
+
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>
 /// Final decisions taken on a submission that already had one: <see cref="Upheld"/> kept the earlier

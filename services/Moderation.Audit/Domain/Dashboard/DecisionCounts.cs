@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
+
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>Decisions taken in the period, the policy's own and moderators', escalations included.</summary>
 public sealed record DecisionCounts(long Decisions, long ByPolicy, long ByModerators, long Approved, long Removed, long Escalated);

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using Moderation.Audit.Domain.Chain;
 using Moderation.Audit.Storage;
 
-namespace Moderation.Audit.Domain;
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>
 /// Keeps <see cref="DashboardFigures"/> up to date from the audit log: each read first folds in the

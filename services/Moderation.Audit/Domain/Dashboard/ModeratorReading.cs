@@ -1,3 +1,5 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
+
+namespace Moderation.Audit.Domain.Dashboard;
 
 public sealed record ModeratorReading(string Moderator, long Decisions, long Approved, long Removed, long Escalated);

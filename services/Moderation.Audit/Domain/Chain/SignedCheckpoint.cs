@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Moderation.Audit.Domain.Dashboard;
 
-namespace Moderation.Audit.Domain;
+namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>
 /// The log's head as the service vouched for it at <see cref="IssuedAt"/>: entry

@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
+
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>
 /// The dashboard's figures for the period [<see cref="From"/>, <see cref="To"/>), and the review queue

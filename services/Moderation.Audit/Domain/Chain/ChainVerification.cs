@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Dashboard;
+
+namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>
 /// What a walk of the chain found: <see cref="Ok"/> when every entry held, else the first sequence

@@ -1,4 +1,4 @@
-namespace Moderation.Review.Domain;
+namespace Moderation.Review.Domain.Queue;
 
 /// <summary>One stored field the queue sorts by, and which way.</summary>
 public sealed record QueueSortKey(QueueField Field, bool Descending);

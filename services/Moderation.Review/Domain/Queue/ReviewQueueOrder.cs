@@ -1,4 +1,4 @@
-namespace Moderation.Review.Domain;
+namespace Moderation.Review.Domain.Queue;
 
 /// <summary>
 /// The order moderators are served in, defined once: items whose SLA ran out first (<see cref="Due"/>),

@@ -1,4 +1,4 @@
-namespace Moderation.Review.Domain;
+namespace Moderation.Review.Domain.Queue;
 
 /// <summary>
 /// Who may take which item, for how long and how many at once, defined once: both adapters derive

@@ -1,6 +1,7 @@
+using Moderation.Audit.Domain.Chain;
 using Moderation.Messaging;
 
-namespace Moderation.Audit.Domain;
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>
 /// Messages that failed every retry and wait in an error queue (<c>&lt;queue&gt;_error</c>) until an

@@ -1,6 +1,6 @@
 using Moderation.Contracts;
 
-namespace Moderation.Review.Domain;
+namespace Moderation.Review.Domain.Queue;
 
 /// <summary>
 /// How the queue ranks its items: the top category's score weighted by the category, a comment

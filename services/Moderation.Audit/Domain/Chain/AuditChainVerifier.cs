@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Dashboard;
+
+namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>
 /// Walks the chain from the first entry and names the first one that does not hold, and, given an

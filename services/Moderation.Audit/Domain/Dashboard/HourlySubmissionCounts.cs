@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
+
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>Submissions received in one hour of one kind, verdict (<c>pending</c> before classification) and top category (<c>none</c> without one).</summary>
 public sealed record HourlySubmissionCounts(DateTimeOffset Hour, string Kind, string Verdict, string Category, long Count);

@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
+
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>
 /// How often moderators agreed with the classifier's <c>review</c> or <c>block</c> verdicts in one

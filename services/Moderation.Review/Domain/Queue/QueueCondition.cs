@@ -1,4 +1,4 @@
-namespace Moderation.Review.Domain;
+namespace Moderation.Review.Domain.Queue;
 
 /// <summary>
 /// A condition on the fields of review items, written once and read three ways: the domain evaluates

@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Dashboard;
+
+namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>What an auditor kept from an earlier checkpoint: entry <see cref="Sequence"/> carried <see cref="Hash"/>.</summary>
 public sealed record ChainCheckpoint(long Sequence, string Hash);

@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Dashboard;
+
+namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>
 /// Every chain key the log has used, by id, and the one new entries are chained with. A rotated-out

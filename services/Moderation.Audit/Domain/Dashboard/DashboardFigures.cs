@@ -1,6 +1,7 @@
+using Moderation.Audit.Domain.Chain;
 using Moderation.Contracts;
 
-namespace Moderation.Audit.Domain;
+namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>
 /// The dashboard's figures folded from audit entries, one entry at a time in sequence order. The

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Moderation.Audit.Domain.Dashboard;
 
-namespace Moderation.Audit.Domain;
+namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>
 /// The ECDSA P-256 key that signs checkpoints. Its public half is published so that an auditor can

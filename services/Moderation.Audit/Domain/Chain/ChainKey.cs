@@ -1,4 +1,6 @@
-namespace Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Dashboard;
+
+namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>A secret that chains audit entries (HMAC-SHA256), named by the id each entry records.</summary>
 public sealed record ChainKey(string Id, byte[] Secret)
