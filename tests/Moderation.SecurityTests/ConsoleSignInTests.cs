@@ -19,7 +19,7 @@ public sealed class ConsoleSignInTests(ConsoleSignInTests.Platform platform) : I
 
     public sealed class Platform : IssuedPlatform
     {
-        protected override IReadOnlyList<TestPerson> People { get; } = [new("alice", [Roles.Moderator]), new("tess", [Roles.Submitter])];
+        protected override IReadOnlyList<TestPerson> People { get; } = [new("alice", [Roles.Moderator]), new("dave", [Roles.Auditor]), new("tess", [Roles.Submitter])];
     }
 
     [Fact]
@@ -81,9 +81,35 @@ public sealed class ConsoleSignInTests(ConsoleSignInTests.Platform platform) : I
         Assert.False((await SessionAsync(browser)).GetProperty("signedIn").GetBoolean());
     }
 
-    /// <summary>A client that keeps cookies and follows no redirect, as the test walks them itself.</summary>
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = Host.Address };
+    [Fact]
+    public async Task With_shared_cookie_keys_one_sign_in_serves_the_consoles_of_two_services()
+    {
+        var keys = Directory.CreateTempSubdirectory("console-keys-");
+        try
+        {
+            var configuration = new Dictionary<string, string?>(Issuer.ServiceConfiguration) { ["Auth:Oidc:KeyRingDirectory"] = keys.FullName };
+            await using var review = await SecurityHosts.StartAsync(SecurityHosts.Review, configuration);
+            await using var audit = await SecurityHosts.StartAsync(SecurityHosts.Audit, configuration);
+
+            // One browser, one host name: the cookie the review service sets goes to the audit service too.
+            var cookies = new CookieContainer();
+            using var atReview = Browser(review, cookies);
+            using var atAudit = Browser(audit, cookies);
+            await SignInAsync(atReview, review, "dave", returnUrl: "/dashboard");
+
+            Assert.Equal("dave", (await SessionAsync(atAudit)).GetProperty("name").GetString());
+            using var entries = await atAudit.SendAsync(ConsoleRequest(HttpMethod.Get, "/api/v1/audit/entries"));
+            Assert.Equal(HttpStatusCode.OK, entries.StatusCode);
+        }
+        finally
+        {
+            keys.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A client of <paramref name="host"/> (the platform by default) that keeps cookies and follows no redirect, as the test walks them itself.</summary>
+    private HttpClient Browser(ServiceHost? host = null, CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() }) { BaseAddress = (host ?? Host).Address };
 
     private static HttpRequestMessage ConsoleRequest(HttpMethod method, string path, HttpContent? content = null)
     {
@@ -92,18 +118,20 @@ public sealed class ConsoleSignInTests(ConsoleSignInTests.Platform platform) : I
         return request;
     }
 
-    /// <summary>Signs <paramref name="person"/> in; returns where the console sends them afterwards.</summary>
-    private async Task<string> SignInAsync(HttpClient browser, string person, string returnUrl)
+    /// <summary>Signs <paramref name="person"/> in at <paramref name="host"/> (the platform by default); returns where the console sends them afterwards.</summary>
+    private async Task<string> SignInAsync(HttpClient browser, string person, string returnUrl) => await SignInAsync(browser, Host, person, returnUrl);
+
+    private async Task<string> SignInAsync(HttpClient browser, ServiceHost host, string person, string returnUrl)
     {
         using var start = await browser.GetAsync($"{ConsoleSignIn.SignInPath}?returnUrl={Uri.EscapeDataString(returnUrl)}&loginHint={person}");
-        var callback = await FollowIssuerAsync(start);
+        var callback = await FollowIssuerAsync(start, host);
         using var signedIn = await browser.GetAsync(callback);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return signedIn.Headers.Location!.OriginalString;
     }
 
     /// <summary>The issuer's authorization endpoint, reached from the console's redirect; returns the console's callback with the code.</summary>
-    private async Task<Uri> FollowIssuerAsync(HttpResponseMessage consoleRedirect)
+    private async Task<Uri> FollowIssuerAsync(HttpResponseMessage consoleRedirect, ServiceHost? host = null)
     {
         Assert.Equal(HttpStatusCode.Redirect, consoleRedirect.StatusCode);
         var authorize = consoleRedirect.Headers.Location!;
@@ -114,7 +142,7 @@ public sealed class ConsoleSignInTests(ConsoleSignInTests.Platform platform) : I
         using var answer = await issuer.GetAsync(authorize);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         var callback = answer.Headers.Location!;
-        Assert.Equal(Host.Address.Authority, callback.Authority);
+        Assert.Equal((host ?? Host).Address.Authority, callback.Authority);
         Assert.Equal(ConsoleSignIn.CallbackPath, callback.AbsolutePath);
         return callback;
     }
