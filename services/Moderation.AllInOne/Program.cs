@@ -5,7 +5,6 @@ using Moderation.Messaging;
 using Moderation.Review;
 using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 var builder = ServiceBuilder.Create(args);
 builder.AddServiceDefaults("moderation", defaultUrl: "http://127.0.0.1:5080");

@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
-using Moderation.Audit.Domain;
 
 namespace Moderation.Audit;
 

@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
+using Moderation.Audit;
 using Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
 using Moderation.Audit.Endpoints;
 using Moderation.Audit.Keys;
-using Moderation.Audit;
 using Moderation.Client;
 using Moderation.Contracts;
 

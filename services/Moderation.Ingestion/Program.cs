@@ -2,7 +2,6 @@ using Moderation.Ingestion;
 using Moderation.Messaging;
 using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 var builder = ServiceBuilder.Create(args);
 builder.AddServiceDefaults("moderation-ingestion", defaultUrl: "http://127.0.0.1:5081");

@@ -1,9 +1,7 @@
 using MassTransit.Testing;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
 using Moderation.Contracts;

@@ -1,7 +1,6 @@
 using Moderation.Audit.Consumers;
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
 using Moderation.Audit.Storage;
 using Moderation.Testing;
 

@@ -1,6 +1,5 @@
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
 
 namespace Moderation.Audit.Tests;
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
-using Moderation.Audit.Domain;
 using Moderation.Audit.Keys;
 
 namespace Moderation.Audit.Tests;

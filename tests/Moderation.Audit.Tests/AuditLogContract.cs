@@ -1,13 +1,10 @@
 using System.Text.Json;
+using Moderation.Audit.Domain;
 using Moderation.Audit.Domain.Chain;
 using Moderation.Audit.Domain.Dashboard;
-using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

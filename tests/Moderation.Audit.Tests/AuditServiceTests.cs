@@ -1,18 +1,13 @@
 using System.Net;
-using MassTransit.Testing;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
 using Moderation.Audit.Storage;
 using Moderation.Client;
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 using Refit;
 
 namespace Moderation.Audit.Tests;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
-using Moderation.Audit.Domain;
 
 namespace Moderation.Audit.Tests;
 

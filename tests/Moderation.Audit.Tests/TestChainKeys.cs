@@ -1,6 +1,4 @@
 using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
-using Moderation.Audit.Domain;
 
 namespace Moderation.Audit.Tests;
 

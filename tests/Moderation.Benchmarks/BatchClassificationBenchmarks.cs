@@ -1,14 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Classification;
 using Moderation.Classification.Consumers;
 using Moderation.Classification.Domain;
 using Moderation.Classification.Storage;
-using Moderation.Classification;
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Benchmarks;
 

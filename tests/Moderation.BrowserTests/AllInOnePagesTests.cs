@@ -1,10 +1,7 @@
 using Moderation.Audit;
 using Moderation.Classification;
 using Moderation.Ingestion;
-using Moderation.Messaging;
 using Moderation.Review;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
 using Moderation.Testing;
 using Moderation.WebConsole;
 

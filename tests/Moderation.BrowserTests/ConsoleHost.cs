@@ -79,7 +79,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         var id = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
         var start = body.IndexOf(evidence, StringComparison.Ordinal);
-        await bus.Publish(new CommentSubmitted(id, Guid.NewGuid(), Guid.NewGuid(), null, "news.example", author, body, articleTitle, now));
+        await bus.Publish(new CommentSubmitted(id, Guid.NewGuid(), Guid.NewGuid(), null, "news.example", author, body, articleTitle, now, SubmittedBy: "townhall-ingest", Publisher: TestKeys.Publisher));
         await bus.Publish(new ContentClassified(id, ContentKind.Comment, Verdict.Review, new Dictionary<string, double> { [category] = 0.8 },
             [new ClassificationReason(category, "rule:test", "test evidence", "body", new EvidenceSpan(start, start + evidence.Length))], "m1", "p1", now));
         return id;

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using Moderation.Testing;
 using RabbitMQ.Client;
 using static Microsoft.Playwright.Assertions;

@@ -107,7 +107,7 @@ public sealed class WebConsoleTests(DebianChromium chromium) : IAsyncLifetime
         await Eventually.GetAsync(() => _host.Client<IAuditApi>(TestKeys.Auditor).ListEntriesAsync(submission), p => p.Entries.Count == 2, what: "the audit entries");
         var audit = await _host.OpenAsync(chromium, $"/audit?submission={submission}", TestKeys.Auditor);
         await Expect(audit.Locator("#timeline li")).ToHaveCountAsync(2);
-        await Expect(audit.Locator("#timeline .actor").First).ToHaveTextAsync("ingestion:news.example");
+        await Expect(audit.Locator("#timeline .actor").First).ToHaveTextAsync("submitter:townhall-ingest");
         await Expect(audit.Locator("#timeline dd", new PageLocatorOptions { HasText = "onerror" })).ToHaveTextAsync(author);
         await Expect(audit.Locator("#chain-verdict")).ToContainTextAsync("Intact");
         await Screenshots.SaveAsync(audit, "audit-search");

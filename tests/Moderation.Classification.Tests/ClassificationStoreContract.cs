@@ -1,10 +1,7 @@
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Classification.Tests;
 

@@ -1,11 +1,8 @@
 using Moderation.Classification.Learning;
 using Moderation.Classification.Storage;
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Classification.Tests;
 

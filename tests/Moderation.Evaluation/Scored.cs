@@ -1,7 +1,6 @@
 using System.Globalization;
 using Moderation.Classification.Domain;
 using Moderation.Classification.Policy;
-using Moderation.Client;
 using Moderation.Contracts;
 
 namespace Moderation.Evaluation;

@@ -1,21 +1,18 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text;
-using MassTransit.Testing;
+using System.Text.Json;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
-using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Intake;
 using Moderation.Ingestion.Storage;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Tests;
 

@@ -2,10 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Client;
 using Moderation.Ingestion.Storage;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Tests;
 

@@ -1,19 +1,16 @@
 using System.Text.Json;
-using MassTransit.Testing;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Endpoints;
 using Moderation.Ingestion.Storage;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Tests;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Moderation.Client;
 using Moderation.Ingestion.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Moderation.Testing;
 using Refit;
 

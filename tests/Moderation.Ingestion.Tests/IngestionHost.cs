@@ -4,10 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Tests;
 

@@ -3,10 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Messaging;
-using Moderation.ServiceDefaults;
-using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Tests;
 

@@ -1,11 +1,8 @@
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
 using Moderation.Ingestion.Storage;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.Ingestion.Tests;
 

@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Moderation.Client;
 using Moderation.Contracts;
-using Moderation.Messaging;
 using Moderation.ServiceDefaults;
-using Moderation.Storage;
 using Moderation.Testing;
-using Moderation.WebConsole;
 
 namespace Moderation.IntegrationTests;
 

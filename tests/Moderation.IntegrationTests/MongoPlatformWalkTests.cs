@@ -1,7 +1,7 @@
-using MongoDB.Bson;
-using MongoDB.Driver;
 using Moderation.Client;
 using Moderation.Testing;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace Moderation.IntegrationTests;
 

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Moderation.Messaging;
 using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.IntegrationTests;
 

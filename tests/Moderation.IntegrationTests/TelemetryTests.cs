@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Moderation.Messaging;
 using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.IntegrationTests;
 

@@ -1,6 +1,5 @@
 using Moderation.Classification.Domain;
 using Moderation.Classification.Policy;
-using Moderation.Client;
 using Moderation.Contracts;
 
 namespace Moderation.LoadDriver.Tests;

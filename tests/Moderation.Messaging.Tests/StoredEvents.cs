@@ -1,5 +1,3 @@
-using Moderation.Messaging;
-
 namespace Moderation.Messaging.Tests;
 
 /// <summary>An outbox source in memory: events stored at the clock's time, marked when published.</summary>

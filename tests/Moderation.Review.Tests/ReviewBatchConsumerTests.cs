@@ -1,15 +1,14 @@
 using System.Text.Json;
-using MassTransit.Testing;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
 using Moderation.Messaging;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
-using Moderation.Review.Storage.Documents;
 using Moderation.Review.Storage;
+using Moderation.Review.Storage.Documents;
 using Moderation.Testing;
 
 namespace Moderation.Review.Tests;

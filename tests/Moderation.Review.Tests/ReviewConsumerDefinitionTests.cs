@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Moderation.Review.Consumers;
 
 namespace Moderation.Review.Tests;
 

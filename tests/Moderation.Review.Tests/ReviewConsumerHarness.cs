@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Messaging;
 using Moderation.Review.Domain.Queue;
-using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 using Moderation.Storage;
 using Moderation.Testing;

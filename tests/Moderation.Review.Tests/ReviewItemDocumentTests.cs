@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Moderation.Contracts;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage.Documents;
 

@@ -1,4 +1,3 @@
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 

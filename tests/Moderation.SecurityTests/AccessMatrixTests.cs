@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Client;
-using Moderation.Contracts;
 using Moderation.ServiceDefaults;
 using Moderation.Testing;
 

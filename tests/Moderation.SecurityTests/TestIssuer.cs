@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;

@@ -1,7 +1,4 @@
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Testing;
 

@@ -1,11 +1,6 @@
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 using Moderation.Audit.Storage;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Audit.Consumers;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using MassTransit;
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 using Moderation.Contracts;
 using Moderation.ServiceDefaults;

@@ -1,6 +1,3 @@
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
-
 namespace Moderation.Audit.Domain;
 
 /// <summary>What an event contributes to the log before it has a place in the chain.</summary>

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 
 namespace Moderation.Audit.Domain;
 

@@ -1,6 +1,6 @@
+using Moderation.Audit.Domain;
 using Moderation.Audit.Domain.Chain;
 using Moderation.Audit.Domain.Dashboard;
-using Moderation.Audit.Domain;
 using Dto = Moderation.Client;
 
 namespace Moderation.Audit.Endpoints;

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
-using Moderation.Audit.Domain;
 
 namespace Moderation.Audit.Keys;
 

@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
 
 namespace Moderation.Audit.Storage;

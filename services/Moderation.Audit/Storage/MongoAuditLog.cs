@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
 using Moderation.Storage;
 using MongoDB.Bson;
 using MongoDB.Driver;

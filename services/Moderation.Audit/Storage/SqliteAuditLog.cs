@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Moderation.Audit.Domain.Chain;
-using Moderation.Audit.Domain.Dashboard;
 using Moderation.Audit.Domain;
+using Moderation.Audit.Domain.Chain;
 using Moderation.Storage;
 
 namespace Moderation.Audit.Storage;

@@ -8,10 +8,7 @@ using Moderation.Classification.Learning;
 using Moderation.Classification.Storage;
 using Moderation.Client;
 using Moderation.Contracts;
-using Moderation.Messaging;
 using Moderation.ServiceDefaults;
-using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Classification.Endpoints;
 

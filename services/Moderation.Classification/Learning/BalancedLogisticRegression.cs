@@ -1,6 +1,6 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace Moderation.Classification.Learning;

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Moderation.Classification.Learning;
 
 /// <summary>One category's head: a logistic regression over <see cref="ModelFeatures"/> and its Platt calibration on held-out texts.</summary>

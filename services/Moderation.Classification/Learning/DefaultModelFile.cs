@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Moderation.Classification.Learning;
 
 /// <summary>The shipped model as stored in <c>Model/default-model.json</c>.</summary>

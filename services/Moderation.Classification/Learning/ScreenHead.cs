@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Moderation.Classification.Learning;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace Moderation.Classification.Learning;
 
 /// <summary>A labelled text as the site's layer learns from it: its features, computed once, and its labels (a category not named counts as 0).</summary>

@@ -1,8 +1,5 @@
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

@@ -1,9 +1,6 @@
 using Moderation.Classification.Learning;
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

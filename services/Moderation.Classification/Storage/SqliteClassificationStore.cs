@@ -1,9 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Classification.Storage;
 

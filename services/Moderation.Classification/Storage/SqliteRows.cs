@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Classification.Storage;
 

@@ -2,10 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Moderation.Classification.Learning;
 using Moderation.Contracts;
-using Moderation.Messaging;
-using Moderation.ServiceDefaults;
 using Moderation.Storage;
-using Moderation.WebConsole;
 
 namespace Moderation.Classification.Storage;
 

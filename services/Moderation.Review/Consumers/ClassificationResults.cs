@@ -1,7 +1,7 @@
 using Moderation.Contracts;
 using Moderation.Messaging;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Storage;
 
 namespace Moderation.Review.Consumers;

@@ -1,5 +1,4 @@
 using Moderation.Contracts;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.Review.Storage;
 

@@ -1,5 +1,3 @@
-using Moderation.Review.Domain.Queue;
-
 namespace Moderation.Review.Domain;
 
 /// <summary>How the outbox names one stored event (a decision or an appeal).</summary>

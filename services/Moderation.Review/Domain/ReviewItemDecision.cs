@@ -1,5 +1,4 @@
 using Moderation.Contracts;
-using Moderation.Review.Domain.Queue;
 
 namespace Moderation.Review.Domain;
 

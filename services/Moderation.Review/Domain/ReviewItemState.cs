@@ -1,5 +1,3 @@
-using Moderation.Review.Domain.Queue;
-
 namespace Moderation.Review.Domain;
 
 /// <summary>Where an item stands in the queue. A claimed item whose lease ran out is claimable again, as if pending.</summary>

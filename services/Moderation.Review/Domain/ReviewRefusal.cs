@@ -1,5 +1,3 @@
-using Moderation.Review.Domain.Queue;
-
 namespace Moderation.Review.Domain;
 
 /// <summary>Why an action on an item was refused.</summary>

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Messaging;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Storage;
 using Moderation.ServiceDefaults;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Messaging;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 using Moderation.ServiceDefaults;
 

@@ -1,6 +1,5 @@
 using Moderation.Client;
 using Moderation.Contracts;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 
 namespace Moderation.Review.Endpoints;

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Moderation.Client;
 using Moderation.Contracts;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Storage;
 using Moderation.ServiceDefaults;
 

@@ -1,5 +1,4 @@
 using Moderation.Review.Domain.Queue;
-using Moderation.Review.Domain;
 
 namespace Moderation.Review.Storage;
 

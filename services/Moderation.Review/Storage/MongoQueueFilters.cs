@@ -1,5 +1,5 @@
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
+using Moderation.Review.Domain.Queue;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

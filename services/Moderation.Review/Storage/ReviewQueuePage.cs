@@ -1,4 +1,3 @@
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 
 namespace Moderation.Review.Storage;

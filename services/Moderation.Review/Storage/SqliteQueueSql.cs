@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
+using Moderation.Review.Domain.Queue;
 
 namespace Moderation.Review.Storage;
 

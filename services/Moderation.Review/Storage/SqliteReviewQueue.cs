@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Moderation.Messaging;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
+using Moderation.Review.Domain.Queue;
 using Moderation.Review.Storage.Documents;
 using Moderation.Storage;
 

@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Dashboard;
-
 namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Dashboard;
-
 namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>What an auditor kept from an earlier checkpoint: entry <see cref="Sequence"/> carried <see cref="Hash"/>.</summary>

@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Dashboard;
-
 namespace Moderation.Audit.Domain.Chain;
 
 /// <summary>A secret that chains audit entries (HMAC-SHA256), named by the id each entry records.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Moderation.Audit.Domain.Dashboard;
 
 namespace Moderation.Audit.Domain.Chain;
 

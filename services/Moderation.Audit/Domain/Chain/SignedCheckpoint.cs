@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Moderation.Audit.Domain.Dashboard;
 
 namespace Moderation.Audit.Domain.Chain;
 

@@ -1,4 +1,3 @@
-using Moderation.Audit.Domain.Chain;
 using Moderation.Contracts;
 
 namespace Moderation.Audit.Domain.Dashboard;

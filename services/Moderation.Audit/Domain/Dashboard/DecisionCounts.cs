@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Chain;
-
 namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>Decisions taken in the period, the policy's own and moderators', escalations included.</summary>

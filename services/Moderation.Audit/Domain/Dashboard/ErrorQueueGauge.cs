@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Moderation.Audit.Domain.Chain;
 using Moderation.Messaging;
 
 namespace Moderation.Audit.Domain.Dashboard;

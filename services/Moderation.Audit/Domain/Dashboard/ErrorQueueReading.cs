@@ -1,4 +1,3 @@
-using Moderation.Audit.Domain.Chain;
 using Moderation.Messaging;
 
 namespace Moderation.Audit.Domain.Dashboard;

@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Chain;
-
 namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>Submissions received in one hour of one kind, verdict (<c>pending</c> before classification) and top category (<c>none</c> without one).</summary>

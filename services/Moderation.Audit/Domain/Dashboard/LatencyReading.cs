@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Chain;
-
 namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>Nearest-rank percentiles in seconds over the submissions of the period that got that far.</summary>

@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Chain;
-
 namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>The review queue now: items with a <c>review</c> verdict and no final decision yet.</summary>

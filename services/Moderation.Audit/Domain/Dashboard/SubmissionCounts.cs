@@ -1,5 +1,3 @@
-using Moderation.Audit.Domain.Chain;
-
 namespace Moderation.Audit.Domain.Dashboard;
 
 /// <summary>Submissions received in the period; <see cref="Pending"/> are not classified yet.</summary>

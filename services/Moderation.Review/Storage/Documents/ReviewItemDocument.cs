@@ -1,7 +1,6 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Moderation.Contracts;
-using Moderation.Review.Domain.Queue;
 using Moderation.Review.Domain;
 
 namespace Moderation.Review.Storage.Documents;
