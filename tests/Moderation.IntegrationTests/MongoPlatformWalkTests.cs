@@ -1,4 +1,5 @@
 using Moderation.Client;
+using Moderation.Contracts;
 using Moderation.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -61,11 +62,13 @@ public sealed class FourServicesOnMongoDbTests : IAsyncLifetime
             _hosts[3].Client<IAuditApi>(TestKeys.Auditor), _traces).WalkAsync();
 
         // The walk's records are in each service's MongoDB database (the article's item decided by the
-        // policy, the comment's by the moderator), not in some other store.
+        // policy, the comment's by the moderator; the audit log also holds the policy Classification put
+        // in force at start), not in some other store.
         using var client = new MongoClient(TestEnvironment.MongoConnectionString);
         Assert.Equal(2, await Count(client, "moderation-ingestion", "ingestion_submissions"));
         Assert.Equal(2, await Count(client, "moderation-review", "review_items", new BsonDocument("status", "decided")));
-        Assert.Equal(6, await Count(client, "moderation-audit", "audit_entries"));
+        Assert.Equal(6, await Count(client, "moderation-audit", "audit_entries", new BsonDocument("eventType", new BsonDocument("$ne", nameof(PolicyLoaded)))));
+        Assert.Equal(1, await Count(client, "moderation-audit", "audit_entries", new BsonDocument("eventType", nameof(PolicyLoaded))));
         foreach (var host in _hosts)
         {
             var ready = await host.Http().GetStringAsync("/health/ready");

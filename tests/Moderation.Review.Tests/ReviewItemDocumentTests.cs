@@ -89,7 +89,7 @@ public class ReviewItemDocumentTests
     {
         var newer = SchemaVersionOne.Replace("{\"itemId\"", $"{{\"schemaVersion\":{ReviewItemDocument.CurrentSchemaVersion + 1},\"itemId\"", StringComparison.Ordinal);
 
-        var error = Assert.Throws<NotSupportedException>(() => ReviewItemDocument.Read(newer, ReviewItemState.Pending, null, null));
+        var error = Assert.Throws<InvalidDataException>(() => ReviewItemDocument.Read(newer, ReviewItemState.Pending, null, null));
         Assert.Contains("newer release", error.Message, StringComparison.Ordinal);
     }
 }

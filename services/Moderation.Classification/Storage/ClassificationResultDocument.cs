@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Moderation.Contracts;
 
+using Moderation.Storage;
+
 namespace Moderation.Classification.Storage;
 
 /// <summary>

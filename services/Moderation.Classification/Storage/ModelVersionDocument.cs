@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Moderation.Classification.Learning;
 
+using Moderation.Storage;
+
 namespace Moderation.Classification.Storage;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
 
+using Moderation.Storage;
+
 namespace Moderation.Ingestion.Storage;
 
 /// <summary>
@@ -14,7 +16,7 @@ namespace Moderation.Ingestion.Storage;
 /// Schema 3 added who submitted it and its publisher (absent, so null, in older documents); the
 /// version went up so that an older build refuses a document it would rewrite without its publisher.
 /// </summary>
-public sealed class SubmissionDocument
+public sealed class SubmissionDocument : VersionedDocument
 {
     public const int CurrentSchemaVersion = 3;
 
@@ -22,10 +24,6 @@ public sealed class SubmissionDocument
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
-
-    /// <summary>Absent in schema 1 documents, so it reads as 1 there.</summary>
-    [JsonPropertyName("schemaVersion")]
-    public int SchemaVersion { get; init; } = 1;
 
     [JsonPropertyName("submissionId")]
     public required Guid SubmissionId { get; init; }
@@ -138,13 +136,7 @@ public sealed class SubmissionDocument
 
     public static SubmissionRecord Deserialize(string json)
     {
-        var document = JsonSerializer.Deserialize<SubmissionDocument>(json, Json)
-            ?? throw new InvalidDataException("A stored submission is empty.");
-        if (document.SchemaVersion > CurrentSchemaVersion)
-        {
-            throw new InvalidDataException(
-                $"Submission {document.SubmissionId} was stored with schema {document.SchemaVersion}; this build reads up to {CurrentSchemaVersion}.");
-        }
+        var document = Read<SubmissionDocument>(json, Json, CurrentSchemaVersion, "submission");
 
         return new SubmissionRecord
         {

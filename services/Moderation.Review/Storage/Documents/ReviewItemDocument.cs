@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Moderation.Contracts;
 using Moderation.Review.Domain;
 
+using Moderation.Storage;
+
 namespace Moderation.Review.Storage.Documents;
 
 /// <summary>
@@ -20,7 +22,7 @@ namespace Moderation.Review.Storage.Documents;
 /// 4 added the appeal event's <c>filedBy</c> (null when absent), for the same reason: the sweeper
 /// publishes the appeal from the stored event, and the audit log names its filer from it.
 /// </remarks>
-public sealed class ReviewItemDocument
+public sealed class ReviewItemDocument : VersionedDocument
 {
     public const int CurrentSchemaVersion = 4;
 
@@ -30,9 +32,6 @@ public sealed class ReviewItemDocument
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
-
-    [JsonPropertyName("schemaVersion")]
-    public int SchemaVersion { get; init; } = 1;
 
     [JsonPropertyName("itemId")]
     public required Guid ItemId { get; init; }
@@ -135,13 +134,7 @@ public sealed class ReviewItemDocument
     /// <summary>The item a stored document describes, with the claim state the adapter keeps beside it.</summary>
     public static ReviewItem Read(string json, ReviewItemState state, string? claimedBy, DateTimeOffset? leaseUntil)
     {
-        var document = JsonSerializer.Deserialize<ReviewItemDocument>(json, Options)
-            ?? throw new JsonException("A stored review item is JSON null.");
-        if (document.SchemaVersion > CurrentSchemaVersion)
-        {
-            throw new NotSupportedException(
-                $"Review item {document.ItemId} was stored with schema version {document.SchemaVersion}, by a newer release than this one ({CurrentSchemaVersion}).");
-        }
+        var document = Read<ReviewItemDocument>(json, Options, CurrentSchemaVersion, "review item");
 
         return new ReviewItem
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Moderation.Classification.Storage;
+namespace Moderation.Storage;
 
 /// <summary>
 /// A stored JSON document whose schema belongs to the store and says its version, so what is stored
@@ -12,14 +12,15 @@ public abstract class VersionedDocument
 {
     /// <summary>Absent in the documents of schema 1, written before schemas had versions, so it reads as 1 there.</summary>
     [JsonPropertyName("schemaVersion")]
+    [JsonPropertyOrder(-1)]
     public int SchemaVersion { get; init; } = 1;
 
-    protected static TDocument Read<TDocument>(string json, JsonSerializerOptions options, int currentSchemaVersion, string what)
+    public static TDocument Read<TDocument>(string json, JsonSerializerOptions options, int currentSchemaVersion, string what)
         where TDocument : VersionedDocument
     {
         var document = JsonSerializer.Deserialize<TDocument>(json, options) ?? throw new InvalidDataException($"A stored {what} is empty.");
         return document.SchemaVersion <= currentSchemaVersion
             ? document
-            : throw new InvalidDataException($"A stored {what} has schema {document.SchemaVersion}; this build reads up to {currentSchemaVersion}.");
+            : throw new InvalidDataException($"A stored {what} has schema {document.SchemaVersion}, written by a newer release; this build reads up to {currentSchemaVersion}.");
     }
 }
