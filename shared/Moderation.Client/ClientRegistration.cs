@@ -3,8 +3,6 @@ using Refit;
 
 namespace Moderation.Client;
 
-public sealed record ModerationApiEndpoint(Uri BaseAddress, string ApiKey);
-
 public static class ClientRegistration
 {
     /// <summary>Registers all four API clients; each service may live at its own address with its own key.</summary>

@@ -10,6 +10,3 @@ public sealed record ClassificationReason(
     string Detail,
     string Field,
     EvidenceSpan Span);
-
-/// <summary>Character offsets into the submitted field, end exclusive.</summary>
-public sealed record EvidenceSpan(int Start, int End);

@@ -2,5 +2,3 @@ namespace Moderation.Client;
 
 /// <summary>One of a process's queues and how many messages wait in its error queue.</summary>
 public sealed record ErrorQueueView(string Queue, string ErrorQueue, long Messages);
-
-public sealed record RedriveResult(string Queue, int Moved);

@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record RedriveResult(string Queue, int Moved);

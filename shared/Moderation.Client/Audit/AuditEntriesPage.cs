@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record AuditEntriesPage(IReadOnlyList<AuditEntryView> Entries, long? NextAfter);

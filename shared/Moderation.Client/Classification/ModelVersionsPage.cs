@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record ModelVersionsPage(IReadOnlyList<ModelVersionView> Models, string? Promoted);

@@ -1,0 +1,8 @@
+namespace Moderation.Client;
+
+public enum BatchLineStatus
+{
+    Accepted,
+    Duplicate,
+    Rejected,
+}

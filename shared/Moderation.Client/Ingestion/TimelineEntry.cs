@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record TimelineEntry(DateTimeOffset At, SubmissionStatus Status, string Detail);

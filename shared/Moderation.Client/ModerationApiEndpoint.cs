@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record ModerationApiEndpoint(Uri BaseAddress, string ApiKey);

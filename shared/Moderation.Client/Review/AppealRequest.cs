@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record AppealRequest(Guid? SubmissionId, string? Reason);

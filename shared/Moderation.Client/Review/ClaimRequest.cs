@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record ClaimRequest(int? Count = null);

@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record ClaimResult(IReadOnlyList<ReviewItemView> Items);

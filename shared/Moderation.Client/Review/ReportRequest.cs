@@ -1,0 +1,3 @@
+namespace Moderation.Client;
+
+public sealed record ReportRequest(Guid? SubmissionId, string? Reason);

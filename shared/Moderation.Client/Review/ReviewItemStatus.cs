@@ -1,0 +1,8 @@
+namespace Moderation.Client;
+
+public enum ReviewItemStatus
+{
+    Pending,
+    Claimed,
+    Decided,
+}

@@ -1,0 +1,7 @@
+namespace Moderation.Contracts;
+
+public enum ContentKind
+{
+    Article,
+    Comment,
+}
