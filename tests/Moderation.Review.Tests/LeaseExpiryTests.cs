@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Moderation.Client;
 using Moderation.Contracts;
 using Moderation.Testing;
@@ -6,13 +7,16 @@ using Refit;
 
 namespace Moderation.Review.Tests;
 
-/// <summary>A lease that runs out gives the item back to the queue: a one-second lease, polled, never timed.</summary>
+/// <summary>A lease that runs out gives the item back to the queue, with the service's clock in the test's hands.</summary>
 public sealed class LeaseExpiryTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private ReviewTestHost _review = null!;
 
     public async Task InitializeAsync() =>
-        _review = await ReviewTestHost.StartAsync(new Dictionary<string, string?> { ["Review:LeaseDuration"] = "00:00:01" });
+        _review = await ReviewTestHost.StartAsync(new Dictionary<string, string?> { ["Review:LeaseDuration"] = Lease.ToString() }, _clock);
 
     public async Task DisposeAsync() => await _review.DisposeAsync();
 
@@ -24,7 +28,12 @@ public sealed class LeaseExpiryTests : IAsyncLifetime
         Assert.Equal(queued.ItemId, Assert.Single((await first.ClaimAsync(new ClaimRequest(1))).Items).ItemId);
 
         var second = _review.Api(TestKeys.SeniorModerator);
-        var claim = await Eventually.GetAsync(() => second.ClaimAsync(new ClaimRequest(1)), c => c.Items.Count == 1, what: "the expired lease to free the item");
+        _clock.Advance(Lease - TimeSpan.FromSeconds(1));
+        Assert.Empty((await second.ClaimAsync(new ClaimRequest(1))).Items);
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var claim = await second.ClaimAsync(new ClaimRequest(1));
+        Assert.Single(claim.Items);
         Assert.Equal(queued.ItemId, claim.Items[0].ItemId);
         Assert.Equal("senior", claim.Items[0].ClaimedBy);
 

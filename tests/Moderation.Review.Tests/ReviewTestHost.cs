@@ -16,8 +16,17 @@ internal sealed class ReviewTestHost : IAsyncDisposable
 
     public IReviewQueue Queue => Host.Services.GetRequiredService<IReviewQueue>();
 
-    public static async Task<ReviewTestHost> StartAsync(IReadOnlyDictionary<string, string?>? configuration = null) =>
-        new(await ServiceHost.StartAsync("review-test", configuration ?? new Dictionary<string, string?>(), b => b.AddReview(), r => r.MapReview()));
+    /// <param name="clock">The service's clock, for tests whose subject is time (a lease running out); the system's by default.</param>
+    public static async Task<ReviewTestHost> StartAsync(IReadOnlyDictionary<string, string?>? configuration = null, TimeProvider? clock = null) =>
+        new(await ServiceHost.StartAsync("review-test", configuration ?? new Dictionary<string, string?>(), b =>
+        {
+            if (clock is not null)
+            {
+                b.Services.AddSingleton(clock);
+            }
+
+            b.AddReview();
+        }, r => r.MapReview()));
 
     public IReviewApi Api(string? key) => Host.Client<IReviewApi>(key);
 

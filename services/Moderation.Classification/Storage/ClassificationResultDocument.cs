@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Moderation.Contracts;
-
 using Moderation.Storage;
 
 namespace Moderation.Classification.Storage;
@@ -16,11 +15,6 @@ namespace Moderation.Classification.Storage;
 public sealed class ClassificationResultDocument : VersionedDocument
 {
     public const int CurrentSchemaVersion = 2;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
-    };
 
     [JsonPropertyName("submissionId")]
     public required Guid SubmissionId { get; init; }
@@ -56,33 +50,24 @@ public sealed class ClassificationResultDocument : VersionedDocument
             Kind = result.Kind,
             Verdict = result.Verdict,
             Scores = new Dictionary<string, double>(result.Scores, StringComparer.Ordinal),
-            Reasons = [.. result.Reasons.Select(r => new StoredReason(r.Category, r.Source, r.Detail, r.Field, new StoredSpan(r.Span.Start, r.Span.End)))],
+            Reasons = [.. result.Reasons.Select(StoredReason.From)],
             ModelVersion = result.ModelVersion,
             PolicyVersion = result.PolicyVersion,
             OccurredAt = result.OccurredAt,
-        }, Json);
+        }, StoreJson);
     }
 
     public static ContentClassified Deserialize(string json)
     {
-        var document = Read<ClassificationResultDocument>(json, Json, CurrentSchemaVersion, "classification result");
+        var document = Read<ClassificationResultDocument>(json, StoreJson, CurrentSchemaVersion, "classification result");
         return new ContentClassified(
             document.SubmissionId,
             document.Kind,
             document.Verdict,
             document.Scores,
-            [.. document.Reasons.Select(r => new ClassificationReason(r.Category, r.Source, r.Detail, r.Field, new EvidenceSpan(r.Span.Start, r.Span.End)))],
+            [.. document.Reasons.Select(r => r.ToReason())],
             document.ModelVersion,
             document.PolicyVersion,
             document.OccurredAt);
     }
-
-    public sealed record StoredReason(
-        [property: JsonPropertyName("category")] string Category,
-        [property: JsonPropertyName("source")] string Source,
-        [property: JsonPropertyName("detail")] string Detail,
-        [property: JsonPropertyName("field")] string Field,
-        [property: JsonPropertyName("span")] StoredSpan Span);
-
-    public sealed record StoredSpan([property: JsonPropertyName("start")] int Start, [property: JsonPropertyName("end")] int End);
 }

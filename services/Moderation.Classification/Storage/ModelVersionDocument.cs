@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Moderation.Classification.Learning;
-
 using Moderation.Storage;
 
 namespace Moderation.Classification.Storage;
@@ -16,8 +15,6 @@ namespace Moderation.Classification.Storage;
 public sealed class ModelVersionDocument : VersionedDocument
 {
     public const int CurrentSchemaVersion = 2;
-
-    private static readonly JsonSerializerOptions Json = new();
 
     [JsonPropertyName("version")]
     public required string Version { get; init; }
@@ -63,13 +60,13 @@ public sealed class ModelVersionDocument : VersionedDocument
                 c.Value.Positives, c.Value.HeldOut, c.Value.Precision, c.Value.Recall, c.Value.F1, c.Value.Auprc,
                 c.Value.BaselineAuprc, c.Value.BaselineF1, c.Value.Promoted, c.Value.Threshold), StringComparer.Ordinal),
             PromotedCategories = model.PromotedCategories?.ToList(),
-        }, Json);
+        }, StoreJson);
     }
 
     /// <summary>The version the document describes, promoted or not as the store says.</summary>
     public static SiteModelVersion Deserialize(string json, bool promoted)
     {
-        var document = Read<ModelVersionDocument>(json, Json, CurrentSchemaVersion, "model version");
+        var document = Read<ModelVersionDocument>(json, StoreJson, CurrentSchemaVersion, "model version");
         return new SiteModelVersion(
             document.Version,
             document.CreatedAt,

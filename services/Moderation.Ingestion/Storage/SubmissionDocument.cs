@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Moderation.Contracts;
 using Moderation.Ingestion.Domain;
-
 using Moderation.Storage;
 
 namespace Moderation.Ingestion.Storage;
@@ -19,11 +18,6 @@ namespace Moderation.Ingestion.Storage;
 public sealed class SubmissionDocument : VersionedDocument
 {
     public const int CurrentSchemaVersion = 3;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
-    };
 
     [JsonPropertyName("submissionId")]
     public required Guid SubmissionId { get; init; }
@@ -124,19 +118,19 @@ public sealed class SubmissionDocument : VersionedDocument
             Publisher = record.Publisher,
             Verdict = record.Verdict,
             Scores = record.Scores,
-            Reasons = record.Reasons?.Select(r => new StoredReason(r.Category, r.Source, r.Detail, r.Field, new StoredSpan(r.Span.Start, r.Span.End))).ToList(),
+            Reasons = record.Reasons?.Select(StoredReason.From).ToList(),
             ModelVersion = record.ModelVersion,
             PolicyVersion = record.PolicyVersion,
             Decision = record.Decision is { } d ? new StoredDecision(d.DecisionId, d.Outcome, d.ActorKind, d.Actor, d.ReasonCode, d.Note, d.DecidedAt) : null,
             Timeline = [.. record.Timeline.Select(t => new StoredStatusChange(t.At, t.State, t.Detail))],
             OpenAppealOf = record.OpenAppealOf,
             AppliedEvents = record.AppliedEvents,
-        }, Json);
+        }, StoreJson);
     }
 
     public static SubmissionRecord Deserialize(string json)
     {
-        var document = Read<SubmissionDocument>(json, Json, CurrentSchemaVersion, "submission");
+        var document = Read<SubmissionDocument>(json, StoreJson, CurrentSchemaVersion, "submission");
 
         return new SubmissionRecord
         {
@@ -158,7 +152,7 @@ public sealed class SubmissionDocument : VersionedDocument
             Publisher = document.Publisher,
             Verdict = document.Verdict,
             Scores = document.Scores is null ? null : new Dictionary<string, double>(document.Scores, StringComparer.Ordinal),
-            Reasons = document.Reasons?.Select(r => new ClassificationReason(r.Category, r.Source, r.Detail, r.Field, new EvidenceSpan(r.Span.Start, r.Span.End))).ToList(),
+            Reasons = document.Reasons?.Select(r => r.ToReason()).ToList(),
             ModelVersion = document.ModelVersion,
             PolicyVersion = document.PolicyVersion,
             Decision = document.Decision is { } d ? new RecordedDecision(d.DecisionId, d.Outcome, d.ActorKind, d.Actor, d.ReasonCode, d.Note, d.DecidedAt) : null,
@@ -167,15 +161,6 @@ public sealed class SubmissionDocument : VersionedDocument
             AppliedEvents = document.AppliedEvents,
         };
     }
-
-    public sealed record StoredReason(
-        [property: JsonPropertyName("category")] string Category,
-        [property: JsonPropertyName("source")] string Source,
-        [property: JsonPropertyName("detail")] string Detail,
-        [property: JsonPropertyName("field")] string Field,
-        [property: JsonPropertyName("span")] StoredSpan Span);
-
-    public sealed record StoredSpan([property: JsonPropertyName("start")] int Start, [property: JsonPropertyName("end")] int End);
 
     public sealed record StoredDecision(
         [property: JsonPropertyName("decisionId")] Guid DecisionId,

@@ -15,6 +15,15 @@ public abstract class VersionedDocument
     [JsonPropertyOrder(-1)]
     public int SchemaVersion { get; init; } = 1;
 
+    /// <summary>
+    /// The options stored documents are written and read with: enums by their snake_case names (a
+    /// number is refused), every property under the name its document fixes.
+    /// </summary>
+    public static JsonSerializerOptions StoreJson { get; } = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
     public static TDocument Read<TDocument>(string json, JsonSerializerOptions options, int currentSchemaVersion, string what)
         where TDocument : VersionedDocument
     {

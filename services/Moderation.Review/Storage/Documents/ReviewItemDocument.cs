@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Moderation.Contracts;
 using Moderation.Review.Domain;
-
 using Moderation.Storage;
 
 namespace Moderation.Review.Storage.Documents;
@@ -26,12 +25,8 @@ public sealed class ReviewItemDocument : VersionedDocument
 {
     public const int CurrentSchemaVersion = 4;
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        // Explicit names below; the events and reasons inside are the contracts' records, stored under these names.
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
-    };
+    // Explicit names below; the events and reasons inside are the contracts' records, stored under these names.
+    private static readonly JsonSerializerOptions Options = new(StoreJson) { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     [JsonPropertyName("itemId")]
     public required Guid ItemId { get; init; }
