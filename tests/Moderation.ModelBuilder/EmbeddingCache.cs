@@ -21,9 +21,10 @@ public sealed class EmbeddingCache
     public EmbeddingCache(string directory, EncoderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _settings = $"{EncoderModelFiles.ModelName}:{options.WindowTokens}:{options.WindowOverlap}:{options.MaxWindows}";
+        var encoder = EncoderModelFiles.NameAt(options.Precision);
+        _settings = $"{encoder}:{options.WindowTokens}:{options.WindowOverlap}:{options.MaxWindows}";
         Directory.CreateDirectory(directory);
-        _path = Path.Combine(directory, $"{EncoderModelFiles.ModelName}-w{options.WindowTokens}-o{options.WindowOverlap}-m{options.MaxWindows}.bin");
+        _path = Path.Combine(directory, $"{encoder}-w{options.WindowTokens}-o{options.WindowOverlap}-m{options.MaxWindows}.bin");
         if (File.Exists(_path))
         {
             Read();

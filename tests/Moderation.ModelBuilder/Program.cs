@@ -29,7 +29,7 @@ if (command != "build")
     return 2;
 }
 
-var (model, reports) = DefaultModelBuild.Train(texts, cache);
+var (model, reports) = DefaultModelBuild.Train(texts, cache, encoder);
 var modelDirectory = Path.Combine(repository, "services", "Moderation.Classification", "Model");
 Directory.CreateDirectory(modelDirectory);
 using (var file = File.Create(Path.Combine(modelDirectory, "default-model.json")))

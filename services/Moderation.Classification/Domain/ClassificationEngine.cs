@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Moderation.Classification.Embeddings;
 using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
+using Moderation.Contracts;
 
 namespace Moderation.Classification.Domain;
 
@@ -42,19 +43,44 @@ public sealed class ClassificationEngine
         }
 
         // A site's layer reads every text's embedding (its own words may fire no rule and pass the screen), so it turns the cascade off.
-        var encode = inputs.Select(input => !_cascade || site is not null || !Settled(policy, input)).ToArray();
+        var evidence = inputs.Select(input => ContentClassifier.FindEvidence(policy, input)).ToArray();
+        var encode = inputs.Select((input, i) => !_cascade || site is not null || !SettledWithoutEncoder(policy, _models.Default!, _encoder, input, evidence[i])).ToArray();
         var encoded = await EncodeAsync(inputs.Where((_, i) => encode[i]).Select(ContentClassifier.ModelText).ToList()) ?? [];
         _metrics.ScreenedTexts.Add(encode.Count(e => !e));
         var next = 0;
-        // A settled text is read with no windows: the default model says nothing and its rules (none fired) score it.
+        // A settled text is read with no windows: the default model says nothing and its rules score it (none fired, or a floor blocks it).
         return inputs.Select((input, i) => ContentClassifier.Classify(policy,
-            new ModelReading(_models.Default!, site, encode[i] ? encoded[next++] : []), input)).ToList();
+            new ModelReading(_models.Default!, site, encode[i] ? encoded[next++] : []), input, evidence[i])).ToList();
     }
 
-    /// <summary>Whether the cascade settles a text without the encoder: no rule evidence, and the screen finds it harmless.</summary>
-    private bool Settled(CompiledPolicy policy, ClassificationInput input) =>
-        ContentClassifier.FindEvidence(policy, input).Strongest.All(weight => weight == 0)
-        && _models.Default!.Settles(input.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(input)).Text);
+    /// <summary>
+    /// Whether the cascade settles a text without the encoder: no rule evidence and the screen finds
+    /// it harmless, or a high-precision rule's floor (threats, sexual/minors, PII, spam) already
+    /// blocks it, which no model score can lower. The evaluation program asks the same question.
+    /// </summary>
+    public static bool SettledWithoutEncoder(CompiledPolicy policy, DefaultModel model, SentenceEncoder encoder, ClassificationInput input, Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (evidence.Strongest.All(weight => weight == 0))
+        {
+            var text = ContentClassifier.ModelText(input);
+            return model.Settles(input.Kind, EvasionFolding.Fold(text).Text, encoder.WordPieceMean(text));
+        }
+
+        for (var c = 0; c < evidence.Floors.Length; c++)
+        {
+            if (policy.IsFloor(c) && evidence.Floors[c] >= policy.ThresholdsFor(Categories.All[c], input.Kind, input.Source, input.Publisher).Block)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Each text's window embeddings, or null when the classifier runs on its rules alone.</summary>
     public async Task<float[][][]?> EncodeAsync(IReadOnlyList<string> texts)

@@ -18,11 +18,12 @@ public static class ContentClassifier
 {
     public const string RulesOnly = "rules-only";
 
-    public static ClassificationOutcome Classify(CompiledPolicy policy, ModelReading? model, ClassificationInput input)
+    /// <summary>Classifies a submission; <paramref name="evidence"/> is its <see cref="FindEvidence"/> when the caller found it already (the cascade does), used once.</summary>
+    public static ClassificationOutcome Classify(CompiledPolicy policy, ModelReading? model, ClassificationInput input, Evidence? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(input);
-        var evidence = FindEvidence(policy, input);
+        evidence ??= FindEvidence(policy, input);
         var scores = new double[Categories.All.Count];
         for (var c = 0; c < scores.Length; c++)
         {

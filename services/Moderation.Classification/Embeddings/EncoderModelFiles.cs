@@ -30,7 +30,36 @@ public static class EncoderModelFiles
     public static TextReader OpenVocabulary() =>
         new StreamReader(Package().GetManifestResourceStream(VocabularyResource) ?? throw new InvalidDataException($"{AssemblyFile} holds no {VocabularyResource}."));
 
-    /// <summary>The model's path on disk, unpacked on first use; a file of the right size from an earlier start is reused.</summary>
+    /// <summary>The name the encoder goes by at a precision, as model versions and embedding caches record it.</summary>
+    public static string NameAt(EncoderPrecision precision) => precision == EncoderPrecision.Float32 ? ModelName : $"{ModelName}-int8";
+
+    /// <summary>
+    /// The model's path on disk at a precision: unpacked on first use, and for Int8 quantised from
+    /// that once (a second or two); files of an earlier start are reused.
+    /// </summary>
+    public static string ModelPath(string directory, EncoderPrecision precision)
+    {
+        var published = ModelPath(directory);
+        if (precision == EncoderPrecision.Float32)
+        {
+            return published;
+        }
+
+        var path = Path.ChangeExtension(published, $"int8-v1.onnx");
+        lock (Unpacking)
+        {
+            if (!File.Exists(path))
+            {
+                var partial = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.part";
+                Int8Quantization.Quantize(published, partial);
+                File.Move(partial, path, overwrite: true);
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>The published model's path on disk, unpacked on first use; a file of the right size from an earlier start is reused.</summary>
     public static string ModelPath(string directory)
     {
         using var model = Package().GetManifestResourceStream(ModelResource) ?? throw new InvalidDataException($"{AssemblyFile} holds no {ModelResource}.");

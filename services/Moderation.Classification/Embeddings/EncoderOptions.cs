@@ -17,6 +17,9 @@ public sealed class EncoderOptions
     /// </summary>
     public bool Cascade { get; set; } = true;
 
+    /// <summary>Int8 quantises the dense layers once at first start (cached beside the unpacked model); the shipped default model was trained on its embeddings.</summary>
+    public EncoderPrecision Precision { get; set; } = EncoderPrecision.Int8;
+
     /// <summary>ONNX Runtime threads per inference; 1 lets concurrent messages use the cores instead.</summary>
     [Range(1, 64)]
     public int ThreadsPerInference { get; set; } = 1;
@@ -37,7 +40,7 @@ public sealed class EncoderOptions
     [Range(1, 1_000)]
     public int MaxWindows { get; set; } = 16;
 
-    /// <summary>Windows encoded together in one batch call.</summary>
+    /// <summary>Windows encoded together in one call at <see cref="EncoderPrecision.Float32"/>; at Int8 each window is read alone, so its scores never depend on its neighbours.</summary>
     [Range(1, 256)]
     public int BatchWindows { get; set; } = 8;
 

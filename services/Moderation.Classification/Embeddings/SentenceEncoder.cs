@@ -7,7 +7,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace Moderation.Classification.Embeddings;
 
 /// <summary>
-/// all-MiniLM-L6-v2 in process: WordPiece tokens (lower-cased, accents stripped, as the model was
+/// all-MiniLM-L6-v2 in process (its dense layers quantised to 8 bits unless configured otherwise): WordPiece tokens (lower-cased, accents stripped, as the model was
 /// trained), overlapping windows, one ONNX Runtime session shared by every caller, and the mean of
 /// each window's token states, L2-normalised: one 384-number embedding per window.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed class SentenceEncoder : IDisposable
 
     private readonly BertTokenizer _tokenizer = new();
     private readonly InferenceSession _session;
+    private readonly WordPieceVectors _wordPieces;
     private readonly EncoderOptions _options;
     private readonly int _capacity;
 
@@ -58,11 +59,20 @@ public sealed class SentenceEncoder : IDisposable
             thread.Start();
             return thread;
         })];
-        _session = new InferenceSession(EncoderModelFiles.ModelPath(_options.ModelDirectory), session);
+        _session = new InferenceSession(EncoderModelFiles.ModelPath(_options.ModelDirectory, _options.Precision), session);
+        _wordPieces = WordPieceVectors.Load(EncoderModelFiles.ModelPath(_options.ModelDirectory));
         _capacity = TokenWindows.Capacity(_options.WindowTokens, _options.WindowOverlap, _options.MaxWindows);
     }
 
-    public string Version => EncoderModelFiles.ModelName;
+    public string Version => EncoderModelFiles.NameAt(_options.Precision);
+
+    /// <summary>
+    /// Windows read in one inference. The int8 model quantises each layer's input with one scale for
+    /// the whole call, so a window read beside others would score a little differently than alone,
+    /// and a verdict would hang on what happened to arrive with it: it reads each window alone
+    /// (about a tenth slower than in eights on this machine; docs/performance-classification.md).
+    /// </summary>
+    private int WindowsPerCall => _options.Precision == EncoderPrecision.Int8 ? 1 : _options.BatchWindows;
 
     /// <summary>The word pieces of a text, [CLS] and [SEP] left out, up to what the windows can hold.</summary>
     public long[] Tokenize(string text)
@@ -79,6 +89,9 @@ public sealed class SentenceEncoder : IDisposable
         var end = count > start && ids[count - 1] == SepId ? count - 1 : count;
         return ids[start..end];
     }
+
+    /// <summary>The mean of the text's word-piece input vectors: what the cascade's screen reads of meaning without running the encoder.</summary>
+    public float[] WordPieceMean(string text) => _wordPieces.Mean(Tokenize(text));
 
     /// <summary>One embedding per window of each text, in the order given, for callers that may block (offline tools, tests).</summary>
     public float[][][] Encode(IReadOnlyList<string> texts) => EncodeAsync(texts).GetAwaiter().GetResult();
@@ -107,7 +120,7 @@ public sealed class SentenceEncoder : IDisposable
         // Windows of like length go together, so a batch pads little.
         var order = Enumerable.Range(0, windows.Count).OrderBy(i => windows[i].Length).ToArray();
         // Every batch is handed to the inference threads at once, so one caller's many texts use every core.
-        var batches = order.Chunk(_options.BatchWindows)
+        var batches = order.Chunk(WindowsPerCall)
             .Select(batch => (Windows: batch, Done: Submit([.. batch.Select(i => (ReadOnlyMemory<long>)windows[i].Pieces.AsMemory(windows[i].Start, windows[i].Length))])))
             .ToList();
         var filled = new int[texts.Count];
@@ -150,10 +163,11 @@ public sealed class SentenceEncoder : IDisposable
 
     private float[][] Pool(List<ReadOnlyMemory<long>> sequences)
     {
-        // Shapes are rounded up (rows to a power of two, tokens to a multiple of 16), so ONNX Runtime
-        // meets a few dozen shapes at most and its arena and memory patterns stay bounded (a block
-        // kept per exact shape grows without end under load); padded rows and tokens are masked out.
-        var width = (sequences.Max(s => s.Length) + 2 + 15) / 16 * 16;
+        // Shapes of several rows are rounded up (rows to a power of two, tokens to a multiple of 16),
+        // so ONNX Runtime meets a few dozen shapes at most and its arena stays bounded; padded rows
+        // and tokens are masked out. A window read alone (always, at Int8) is not padded: padding
+        // costs time, and at Int8 it would move the inputs' quantisation scale.
+        var width = sequences.Count == 1 ? sequences[0].Length + 2 : (sequences.Max(s => s.Length) + 2 + 15) / 16 * 16;
         var rows = (int)BitOperations.RoundUpToPowerOf2((uint)sequences.Count);
         var ids = new long[rows * width];
         var mask = new long[rows * width];

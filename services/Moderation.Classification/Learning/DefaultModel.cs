@@ -40,12 +40,12 @@ public sealed class DefaultModel
         if (file.Screen is { } screen)
         {
             var bytes = Convert.FromBase64String(screen.Weights);
-            if (bytes.Length != HashedNgrams.Dimension * sizeof(float))
+            if (bytes.Length != ScreenFeatures.Dimension * sizeof(float))
             {
-                throw new InvalidDataException($"Default model {file.Version}: the screen's weights do not match the n-gram buckets.");
+                throw new InvalidDataException($"Default model {file.Version}: the screen's weights do not match its features (n-gram buckets and word-piece mean).");
             }
 
-            _screenWeights = new float[HashedNgrams.Dimension];
+            _screenWeights = new float[ScreenFeatures.Dimension];
             Buffer.BlockCopy(bytes, 0, _screenWeights, 0, bytes.Length);
         }
     }
@@ -59,14 +59,14 @@ public sealed class DefaultModel
     /// Whether the screen settles a text without the encoder: its probability of holding anything
     /// harmful is under the screen's threshold. Only for texts without rule evidence; see the engine.
     /// </summary>
-    public bool Settles(ContentKind kind, string folded)
+    public bool Settles(ContentKind kind, string folded, float[] wordPieceMean)
     {
         if (_screenWeights is null || File.Screen is not { } screen)
         {
             return false;
         }
 
-        var (indices, values) = HashedNgrams.Featurize(kind, folded);
+        var (indices, values) = ScreenFeatures.Of(kind, folded, wordPieceMean);
         var margin = screen.Bias;
         for (var i = 0; i < indices.Length; i++)
         {

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Moderation.Classification.Domain;
+using Moderation.Contracts;
+
+namespace Moderation.Classification.Tests;
+
+/// <summary>
+/// The cascade as the service runs it: what cheap evidence settles never reaches the encoder, and
+/// the share it does reach is counted where operators read it.
+/// </summary>
+public sealed class CascadeTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .AddLogging()
+        .AddMetrics()
+        .AddOptions<ClassificationOptions>().Services
+        .AddClassificationEngine()
+        .BuildServiceProvider();
+
+    private readonly MetricCollector<long> _encoded;
+    private readonly MetricCollector<long> _screened;
+
+    public CascadeTests()
+    {
+        var meters = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        _encoded = new MetricCollector<long>(meters, ClassificationMetrics.MeterName, "moderation.encoder.texts");
+        _screened = new MetricCollector<long>(meters, ClassificationMetrics.MeterName, "moderation.encoder.screened");
+    }
+
+    private ClassificationEngine Engine => _services.GetRequiredService<ClassificationEngine>();
+
+    private static ClassificationInput Comment(string text) => new(ContentKind.Comment, null, [new ContentField("body", text)]);
+
+    private long Encoded => _encoded.GetMeasurementSnapshot().Sum(m => m.Value);
+
+    private long Screened => _screened.GetMeasurementSnapshot().Sum(m => m.Value);
+
+    [Theory]
+    [InlineData("Thanks for the clear write-up. Does the report say anything about how many of those visitors came from abroad?")]
+    [InlineData("The article misses the point that the schools were consulted last year and nothing changed afterwards.")]
+    public async Task An_everyday_comment_is_settled_without_the_encoder(string text)
+    {
+        var outcome = await Engine.ClassifyAsync(Comment(text));
+
+        Assert.Equal(Verdict.Allow, outcome.Verdict);
+        Assert.Equal(0, Encoded);
+        Assert.Equal(1, Screened);
+    }
+
+    [Fact]
+    public async Task A_threat_the_rules_send_to_review_is_read_by_the_encoder_too()
+    {
+        var outcome = await Engine.ClassifyAsync(Comment("Somebody should teach that reporter a lesson. She could be shot on her way home tomorrow, just saying."));
+
+        Assert.NotEqual(Verdict.Allow, outcome.Verdict);
+        Assert.Equal(1, Encoded);
+        Assert.Equal(0, Screened);
+    }
+
+    [Fact]
+    public async Task Implicit_hate_without_a_listed_word_is_not_settled_by_the_screen()
+    {
+        await Engine.ClassifyAsync(Comment("They breed like rats and are taking over our neighbourhoods."));
+
+        Assert.Equal(1, Encoded);
+    }
+
+    [Fact]
+    public async Task A_text_a_high_precision_rule_already_blocks_is_settled_blocked_without_the_encoder()
+    {
+        var outcome = await Engine.ClassifyAsync(Comment(BlockedByFloor));
+
+        Assert.Equal(Verdict.Block, outcome.Verdict);
+        Assert.Equal(0, Encoded);
+        Assert.Equal(1, Screened);
+    }
+
+    [Fact]
+    public async Task In_a_batch_only_the_unsettled_texts_are_encoded()
+    {
+        var outcomes = await Engine.ClassifyManyAsync([
+            Comment("Thanks for the clear write-up. Does the report say anything about how many of those visitors came from abroad?"),
+            Comment("They breed like rats and are taking over our neighbourhoods."),
+            Comment(BlockedByFloor),
+        ]);
+
+        Assert.Equal(3, outcomes.Count);
+        Assert.Equal(1, Encoded);
+        Assert.Equal(2, Screened);
+    }
+
+    private const string BlockedByFloor = "I know where you live, and I am going to hurt you.";
+
+    public void Dispose()
+    {
+        _encoded.Dispose();
+        _screened.Dispose();
+        _services.Dispose();
+    }
+}
