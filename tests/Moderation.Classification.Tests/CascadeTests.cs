@@ -90,6 +90,37 @@ public sealed class CascadeTests : IDisposable
         Assert.Equal(2, Screened);
     }
 
+    [Fact]
+    public async Task A_publisher_stricter_than_the_screen_was_distilled_at_has_its_everyday_comments_encoded()
+    {
+        var policyFile = Path.Combine(Path.GetTempPath(), $"strict-publisher-{Guid.NewGuid():N}.yaml");
+        var shipped = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, ClassificationOptions.DefaultPolicyPath));
+        await File.WriteAllTextAsync(policyFile, shipped.Replace("thresholds:\n", "thresholds:\n  - { publisher: strict-gazette, review: 0.2, block: 0.9 }\n", StringComparison.Ordinal));
+        try
+        {
+            await using var services = new ServiceCollection()
+                .AddLogging()
+                .AddMetrics()
+                .Configure<ClassificationOptions>(o => o.PolicyPath = policyFile)
+                .AddClassificationEngine()
+                .BuildServiceProvider();
+            var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+            using var encoded = new MetricCollector<long>(meters, ClassificationMetrics.MeterName, "moderation.encoder.texts");
+            var engine = services.GetRequiredService<ClassificationEngine>();
+            const string text = "Thanks for the clear write-up. Does the report say anything about how many of those visitors came from abroad?";
+
+            await engine.ClassifyAsync(new ClassificationInput(ContentKind.Comment, null, [new ContentField("body", text)], Publisher: "other-gazette"));
+            Assert.Equal(0, encoded.GetMeasurementSnapshot().Sum(m => m.Value));
+
+            await engine.ClassifyAsync(new ClassificationInput(ContentKind.Comment, null, [new ContentField("body", text)], Publisher: "strict-gazette"));
+            Assert.Equal(1, encoded.GetMeasurementSnapshot().Sum(m => m.Value));
+        }
+        finally
+        {
+            File.Delete(policyFile);
+        }
+    }
+
     private const string BlockedByFloor = "I know where you live, and I am going to hurt you.";
 
     public void Dispose()

@@ -137,7 +137,16 @@ public static class DefaultModelBuild
         var settled = scored.Count(s => !s.Ruled && s.Score < threshold) / (double)scored.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"screen: threshold {threshold:0.0000}; on the calibration split {recall:P1} of the texts the heads flag and {harmfulRecall:P1} of the labelled-harmful texts reach the encoder or the rules, {settled:P1} of all texts are settled without the encoder"));
-        return new ScreenHead(bias, DefaultModel.EncodeWeights(weights), threshold, Math.Round(recall, 4), Math.Round(settled, 4), Math.Round(harmfulRecall, 4));
+        var reviewThresholds = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var kind in new[] { ContentKind.Comment, ContentKind.Article })
+        {
+            foreach (var category in Categories.All)
+            {
+                reviewThresholds[ScreenHead.ThresholdKey(kind, category)] = policy.ThresholdsFor(category, kind, null).Review;
+            }
+        }
+
+        return new ScreenHead(bias, DefaultModel.EncodeWeights(weights), threshold, Math.Round(recall, 4), Math.Round(settled, 4), Math.Round(harmfulRecall, 4), reviewThresholds);
     }
 
     private static string RandomToken(Random random)
@@ -202,6 +211,12 @@ public static class DefaultModelBuild
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(screen.Weights));
         hash.AppendData(BitConverter.GetBytes(screen.Threshold));
+        foreach (var (key, threshold) in screen.ReviewThresholds ?? new Dictionary<string, double>())
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(key));
+            hash.AppendData(BitConverter.GetBytes(threshold));
+        }
+
         foreach (var head in heads)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(head.Category));

@@ -55,7 +55,8 @@ public sealed class ClassificationEngine
 
     /// <summary>
     /// Whether the cascade settles a text without the encoder: no rule evidence and the screen finds
-    /// it harmless, or a high-precision rule's floor (threats, sexual/minors, PII, spam) already
+    /// it harmless (where the thresholds in force are no stricter than those it was distilled at), or
+    /// a high-precision rule's floor (threats, sexual/minors, PII, spam) already
     /// blocks it, which no model score can lower. The evaluation program asks the same question.
     /// </summary>
     public static bool SettledWithoutEncoder(CompiledPolicy policy, DefaultModel model, SentenceEncoder encoder, ClassificationInput input, Evidence evidence)
@@ -67,6 +68,11 @@ public sealed class ClassificationEngine
         ArgumentNullException.ThrowIfNull(evidence);
         if (evidence.Strongest.All(weight => weight == 0))
         {
+            if (!model.ScreenCovers(category => policy.ThresholdsFor(category, input.Kind, input.Source, input.Publisher).Review, input.Kind))
+            {
+                return false;
+            }
+
             var text = ContentClassifier.ModelText(input);
             return model.Settles(input.Kind, EvasionFolding.Fold(text).Text, encoder.WordPieceMean(text));
         }

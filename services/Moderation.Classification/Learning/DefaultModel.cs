@@ -76,6 +76,30 @@ public sealed class DefaultModel
         return 1 / (1 + Math.Exp(-margin)) < screen.Threshold;
     }
 
+    /// <summary>
+    /// Whether the screen speaks for a text under the thresholds in force for it: it was distilled
+    /// at the shipped policy's review thresholds, so a publisher or source with a lower one (stricter
+    /// review) would have texts settled that its own thresholds flag; those texts are encoded.
+    /// </summary>
+    public bool ScreenCovers(Func<string, double> reviewThreshold, ContentKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(reviewThreshold);
+        if (File.Screen?.ReviewThresholds is not { } calibrated)
+        {
+            return false;
+        }
+
+        foreach (var category in Categories.All)
+        {
+            if (!calibrated.TryGetValue(ScreenHead.ThresholdKey(kind, category), out var threshold) || reviewThreshold(category) < threshold)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The screen's weights in the file's form.</summary>
     public static string EncodeWeights(float[] weights)
     {

@@ -1,3 +1,5 @@
+using Moderation.Contracts;
+
 namespace Moderation.Classification.Learning;
 
 /// <summary>
@@ -7,4 +9,9 @@ namespace Moderation.Classification.Learning;
 /// pass nearly every such text of the calibration split, a text without rule evidence is settled
 /// without the encoder.
 /// </summary>
-public sealed record ScreenHead(double Bias, string Weights, double Threshold, double CalibrationRecall, double CalibrationSettled, double CalibrationHarmfulRecall = 0);
+public sealed record ScreenHead(double Bias, string Weights, double Threshold, double CalibrationRecall, double CalibrationSettled, double CalibrationHarmfulRecall = 0,
+    IReadOnlyDictionary<string, double>? ReviewThresholds = null)
+{
+    /// <summary>The key of <see cref="ReviewThresholds"/>: the review threshold per kind and category the screen was distilled at.</summary>
+    public static string ThresholdKey(ContentKind kind, string category) => $"{kind.ToString().ToLowerInvariant()}/{category}";
+}
