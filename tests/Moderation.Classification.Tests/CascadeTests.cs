@@ -36,14 +36,17 @@ public sealed class CascadeTests : IDisposable
 
     private long Screened => _screened.GetMeasurementSnapshot().Sum(m => m.Value);
 
+    // Settled both ways: everyday comments the screen clears, and a first-person threat whose
+    // high-precision floor already blocks it, which no model score could lower.
     [Theory]
-    [InlineData("Thanks for the clear write-up. Does the report say anything about how many of those visitors came from abroad?")]
-    [InlineData("The article misses the point that the schools were consulted last year and nothing changed afterwards.")]
-    public async Task An_everyday_comment_is_settled_without_the_encoder(string text)
+    [InlineData("Thanks for the clear write-up. Does the report say anything about how many of those visitors came from abroad?", Verdict.Allow)]
+    [InlineData("The article misses the point that the schools were consulted last year and nothing changed afterwards.", Verdict.Allow)]
+    [InlineData(BlockedByFloor, Verdict.Block)]
+    public async Task A_clear_text_is_settled_with_its_verdict_without_the_encoder(string text, Verdict verdict)
     {
         var outcome = await Engine.ClassifyAsync(Comment(text));
 
-        Assert.Equal(Verdict.Allow, outcome.Verdict);
+        Assert.Equal(verdict, outcome.Verdict);
         Assert.Equal(0, Encoded);
         Assert.Equal(1, Screened);
     }
@@ -64,16 +67,6 @@ public sealed class CascadeTests : IDisposable
         await Engine.ClassifyAsync(Comment("They breed like rats and are taking over our neighbourhoods."));
 
         Assert.Equal(1, Encoded);
-    }
-
-    [Fact]
-    public async Task A_text_a_high_precision_rule_already_blocks_is_settled_blocked_without_the_encoder()
-    {
-        var outcome = await Engine.ClassifyAsync(Comment(BlockedByFloor));
-
-        Assert.Equal(Verdict.Block, outcome.Verdict);
-        Assert.Equal(0, Encoded);
-        Assert.Equal(1, Screened);
     }
 
     [Fact]
