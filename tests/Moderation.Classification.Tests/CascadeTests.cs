@@ -36,13 +36,15 @@ public sealed class CascadeTests : IDisposable
 
     private long Screened => _screened.GetMeasurementSnapshot().Sum(m => m.Value);
 
-    // Settled both ways: everyday comments the screen clears, and a first-person threat whose
-    // high-precision floor already blocks it, which no model score could lower.
+    // Settled three ways: everyday comments the first screen clears; a threat the rules send to
+    // review, which the second screen finds the encoder would leave there; and a first-person
+    // threat whose high-precision floor already blocks it, which no model score could lower.
     [Theory]
     [InlineData("Thanks for the clear write-up. Does the report say anything about how many of those visitors came from abroad?", Verdict.Allow)]
     [InlineData("The article misses the point that the schools were consulted last year and nothing changed afterwards.", Verdict.Allow)]
+    [InlineData(ThreatForReview, Verdict.Review)]
     [InlineData(BlockedByFloor, Verdict.Block)]
-    public async Task A_clear_text_is_settled_with_its_verdict_without_the_encoder(string text, Verdict verdict)
+    public async Task A_text_whose_verdict_the_encoder_would_not_change_is_settled_without_it(string text, Verdict verdict)
     {
         var outcome = await Engine.ClassifyAsync(Comment(text));
 
@@ -51,14 +53,32 @@ public sealed class CascadeTests : IDisposable
         Assert.Equal(1, Screened);
     }
 
+    // The rules alone allow this insult; read with the encoder, it is flagged.
     [Fact]
-    public async Task A_threat_the_rules_send_to_review_is_read_by_the_encoder_too()
+    public async Task A_text_with_rule_evidence_whose_verdict_the_encoder_changes_is_read_by_it()
     {
-        var outcome = await Engine.ClassifyAsync(Comment("Somebody should teach that reporter a lesson. She could be shot on her way home tomorrow, just saying."));
+        var outcome = await Engine.ClassifyAsync(Comment("The idiot who wrote this should be fired."));
 
         Assert.NotEqual(Verdict.Allow, outcome.Verdict);
         Assert.Equal(1, Encoded);
         Assert.Equal(0, Screened);
+    }
+
+    // A load test's run tag, a user name, an order reference: words the screens read past, so no
+    // such token sends an everyday comment to the encoder (a run tag of random letters once sent a
+    // third of them).
+    [Theory]
+    [InlineData("(#qwhxkzpt-17)")]
+    [InlineData("(#poiuytre-12000)")]
+    [InlineData("@jon_smith92")]
+    [InlineData("ref ZX-99812")]
+    [InlineData("xoxo_gamerz")]
+    public async Task An_odd_token_after_an_everyday_comment_does_not_send_it_to_the_encoder(string token)
+    {
+        var outcome = await Engine.ClassifyAsync(Comment($"Interesting numbers. Does the report say anything about how many of those visitors came from abroad? {token}"));
+
+        Assert.Equal(Verdict.Allow, outcome.Verdict);
+        Assert.Equal(0, Encoded);
     }
 
     [Fact]
@@ -86,9 +106,29 @@ public sealed class CascadeTests : IDisposable
     [Fact]
     public async Task A_publisher_stricter_than_the_screen_was_distilled_at_has_its_everyday_comments_encoded()
     {
-        var policyFile = Path.Combine(Path.GetTempPath(), $"strict-publisher-{Guid.NewGuid():N}.yaml");
+        const string text = "Thanks for the clear write-up. Does the report say anything about how many of those visitors came from abroad?";
+        const string strict = "  - { publisher: strict-gazette, review: 0.2, block: 0.9 }\n";
+
+        Assert.Equal(0, await EncodedUnder(strict, "other-gazette", text));
+        Assert.Equal(1, await EncodedUnder(strict, "strict-gazette", text));
+    }
+
+    // The second screen learned where the shipped thresholds put a verdict; any other block line moves it.
+    [Fact]
+    public async Task A_publisher_with_other_thresholds_has_its_texts_with_rule_evidence_encoded()
+    {
+        const string lenient = "  - { publisher: lenient-gazette, review: 0.5, block: 0.95 }\n";
+
+        Assert.Equal(0, await EncodedUnder(lenient, "other-gazette", ThreatForReview));
+        Assert.Equal(1, await EncodedUnder(lenient, "lenient-gazette", ThreatForReview));
+    }
+
+    /// <summary>How many texts the encoder read to classify <paramref name="text"/> for a publisher, under the shipped policy with one more thresholds line.</summary>
+    private static async Task<long> EncodedUnder(string thresholdsLine, string publisher, string text)
+    {
+        var policyFile = Path.Combine(Path.GetTempPath(), $"publisher-thresholds-{Guid.NewGuid():N}.yaml");
         var shipped = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, ClassificationOptions.DefaultPolicyPath));
-        await File.WriteAllTextAsync(policyFile, shipped.Replace("thresholds:\n", "thresholds:\n  - { publisher: strict-gazette, review: 0.2, block: 0.9 }\n", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(policyFile, shipped.Replace("thresholds:\n", "thresholds:\n" + thresholdsLine, StringComparison.Ordinal));
         try
         {
             await using var services = new ServiceCollection()
@@ -99,20 +139,17 @@ public sealed class CascadeTests : IDisposable
                 .BuildServiceProvider();
             var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
             using var encoded = new MetricCollector<long>(meters, ClassificationMetrics.MeterName, "moderation.encoder.texts");
-            var engine = services.GetRequiredService<ClassificationEngine>();
-            const string text = "Thanks for the clear write-up. Does the report say anything about how many of those visitors came from abroad?";
-
-            await engine.ClassifyAsync(new ClassificationInput(ContentKind.Comment, null, [new ContentField("body", text)], Publisher: "other-gazette"));
-            Assert.Equal(0, encoded.GetMeasurementSnapshot().Sum(m => m.Value));
-
-            await engine.ClassifyAsync(new ClassificationInput(ContentKind.Comment, null, [new ContentField("body", text)], Publisher: "strict-gazette"));
-            Assert.Equal(1, encoded.GetMeasurementSnapshot().Sum(m => m.Value));
+            await services.GetRequiredService<ClassificationEngine>()
+                .ClassifyAsync(new ClassificationInput(ContentKind.Comment, null, [new ContentField("body", text)], Publisher: publisher));
+            return encoded.GetMeasurementSnapshot().Sum(m => m.Value);
         }
         finally
         {
             File.Delete(policyFile);
         }
     }
+
+    private const string ThreatForReview = "Somebody should teach that reporter a lesson. She could be shot on her way home tomorrow, just saying.";
 
     private const string BlockedByFloor = "I know where you live, and I am going to hurt you.";
 

@@ -27,10 +27,18 @@ public static class DataCard
         line("so a score is a probability on data like the calibration split. At run time a text scores as its highest window.");
         line("A category without a head is scored by its rules alone.");
         line("");
-        if (model.Screen is { } screen)
+        if (model.Screen is { } screen && model.RuledScreen is { } ruledScreen)
         {
-            line(string.Create(CultureInfo.InvariantCulture,
-                $"The cascade's screen (docs/decisions/0004-cascade.md) is distilled from the heads: a logistic regression over the hashed n-grams and the mean of the text's word-piece input vectors that predicts whether the heads flag a text (any category at its review threshold). Threshold {screen.Threshold:0.0000}: on the calibration split {screen.CalibrationRecall:P1} of the texts the heads flag and {screen.CalibrationHarmfulRecall:P1} of the labelled-harmful texts reach the encoder or the rules, and {screen.CalibrationSettled:P1} of all texts are settled without the encoder."));
+            line($"The cascade's two screens (docs/decisions/0004-cascade.md) are distilled from the heads. Both read the hashed n-grams of the words the encoder knows whole or that {model.ScreenWords?.Count ?? 0} common");
+            line("words of the training corpora add (any other word, a number, a user name or a run tag, is read past), and the heads' own features with the mean of those words' input vectors in place of the embedding.");
+            line("The screen for texts without rule evidence is a linear regression of how far, in log-odds, the text's most flagged category stands from its review threshold;");
+            line("the screen for texts with rule evidence is a logistic regression of whether the encoder changes the verdict the rules alone give. Under its threshold a text is settled without the encoder.");
+            line("On the calibration split (labelled texts no floor already blocks; \"reach\" means scored at or above the threshold):");
+            line("");
+            line("| screen | threshold | verdicts the encoder changes that reach it | labelled-harmful texts that reach it | texts settled without the encoder |");
+            line("|---|---|---|---|---|");
+            line(string.Create(CultureInfo.InvariantCulture, $"| texts without rule evidence | {screen.Threshold:0.0000} | {screen.CalibrationRecall:P1} | {screen.CalibrationHarmfulRecall:P1} | {screen.CalibrationSettled:P1} |"));
+            line(string.Create(CultureInfo.InvariantCulture, $"| texts with rule evidence | {ruledScreen.Threshold:0.0000} | {ruledScreen.CalibrationRecall:P1} | {ruledScreen.CalibrationHarmfulRecall:P1} | {ruledScreen.CalibrationSettled:P1} |"));
             line("");
         }
 

@@ -69,84 +69,211 @@ public static class DefaultModelBuild
                 $"{category}: {trainPositives}/{train.Length} train, {calibrationPositives}/{calibration.Length} calibration, L2 {best.Penalty:g}, calibration AUPRC {best.Auprc:0.000}"));
         }
 
-        var heard = new HashSet<CorpusText>(learning.Where((t, i) => FlaggedByHeads(policy, heads, t.Kind, features[i].GetValues())), ReferenceEqualityComparer.Instance);
-        var screen = TrainScreen(ml, policy, learning, heard, encoder);
-        var version = $"default-{Hash(heads, screen)}";
-        return (new DefaultModelFile(version, encoder.Version, ModelFeatures.Dimension, heads, screen), reports);
+        var candidate = new DefaultModel(new DefaultModelFile("candidate", encoder.Version, ModelFeatures.Dimension, heads));
+        var examples = ScreenExamples(policy, learning, candidate, cache);
+        var screenWords = CorpusWords(learning);
+        var screenVocabulary = new KnownWords(screenWords);
+        var screen = ScreenAt(policy, FitScreen(ml, policy, examples.Where(e => !e.Ruled).ToList(), ClearScreenRecall, byGap: true, screenVocabulary, encoder), ClearScreenRecall, "screen for texts without rule evidence");
+        var ruledScreen = ScreenAt(policy, FitScreen(ml, policy, examples.Where(e => e.Ruled).ToList(), RuledScreenRecall, byGap: false, screenVocabulary, encoder), RuledScreenRecall, "screen for texts with rule evidence");
+        var version = $"default-{Hash(heads, screenWords, screen, ruledScreen)}";
+        return (new DefaultModelFile(version, encoder.Version, ModelFeatures.Dimension, heads, screen, ruledScreen, screenWords), reports);
     }
 
-    /// <summary>Share of the texts the heads flag (on the calibration split) that the cascade must still send to the encoder, or that rules catch.</summary>
-    private const double ScreenRecall = 0.98;
+    /// <summary>Training texts a word must appear in to be one the screens read, when the encoder does not know it whole.</summary>
+    private const int ScreenWordTexts = 5;
 
-    /// <summary>Whether the heads alone put a text at review or above in any category, at the default policy's thresholds.</summary>
-    private static bool FlaggedByHeads(CompiledPolicy policy, List<CategoryHead> heads, ContentKind kind, ReadOnlySpan<float> features)
+    /// <summary>The words of the train split, letters only, in at least <see cref="ScreenWordTexts"/> texts, that the encoder does not hold whole; sorted.</summary>
+    private static List<string> CorpusWords(List<CorpusText> learning)
     {
-        foreach (var head in heads)
+        var texts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in learning.Where(t => t.Split == CorpusSplit.Train))
         {
-            var margin = head.Bias;
-            for (var i = 0; i < features.Length; i++)
+            var folded = EvasionFolding.Fold(text.Text).Text;
+            foreach (var word in RuleMatcher.Tokenize(folded).Select(t => folded[t.Start..t.End]).Distinct(StringComparer.Ordinal))
             {
-                margin += head.Weights[i] * features[i];
-            }
-
-            if (DefaultModel.Calibrate(head, margin) >= policy.ThresholdsFor(head.Category, kind, null).Review)
-            {
-                return true;
+                if (KnownWords.IsWord(word) && !KnownWords.IsEncoderWord(word))
+                {
+                    texts[word] = texts.GetValueOrDefault(word) + 1;
+                }
             }
         }
 
-        return false;
+        return [.. texts.Where(w => w.Value >= ScreenWordTexts).Select(w => w.Key).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>
-    /// The cascade's screen, distilled from the heads: a balanced logistic regression over
-    /// <see cref="ScreenFeatures"/> (the hashed n-grams and the mean of the word pieces' input
-    /// vectors) that predicts whether the heads would flag a text, since that, not the label, is
-    /// what reading it with the encoder can change. Its threshold is the highest at which, on the
-    /// calibration split, <see cref="ScreenRecall"/> of the texts the heads flag either have rule
-    /// evidence or score at or above it. Trained on the labels instead, it had to pass the harmful
-    /// texts the heads miss as well, and settled under half of everyday comments.
+    /// Share of the calibration texts without rule evidence whose verdict the encoder changes (some
+    /// head flags them) that the cascade must still send to it.
     /// </summary>
-    private static ScreenHead TrainScreen(MLContext ml, CompiledPolicy policy, List<CorpusText> learning, HashSet<CorpusText> flagged, SentenceEncoder encoder)
+    private const double ClearScreenRecall = 0.95;
+
+    /// <summary>
+    /// Share of the calibration texts with rule evidence whose verdict the encoder changes that the
+    /// cascade must still send to it: higher than for clear texts, since rule evidence makes a text
+    /// likelier to matter.
+    /// </summary>
+    private const double RuledScreenRecall = 0.98;
+
+    /// <summary>A labelled corpus text as the cascade meets it: its evidence, and whether reading it with the encoder changes the verdict the rules alone give.</summary>
+    private sealed record ScreenExample(CorpusText Text, bool Ruled, bool Changes, bool Harmful, float Gap);
+
+    /// <summary>
+    /// Every labelled train and calibration text the cascade would have to judge (a text a floor
+    /// already blocks is settled by the rules), with the verdict of the candidate model read with
+    /// its windows and read without, as the service gives both.
+    /// </summary>
+    private static List<ScreenExample> ScreenExamples(CompiledPolicy policy, List<CorpusText> learning, DefaultModel candidate, EmbeddingCache cache)
     {
-        var labelled = learning.Where(t => t.Labels.Count > 0).ToList();
+        var examples = new List<ScreenExample>();
+        foreach (var text in learning.Where(t => t.Labels.Count > 0))
+        {
+            var input = Input(text);
+            var evidence = ContentClassifier.FindEvidence(policy, input);
+            if (ClassificationEngine.FloorBlocks(policy, input, evidence))
+            {
+                continue;
+            }
+
+            var bare = ContentClassifier.Classify(policy, new ModelReading(candidate, null, []), input);
+            var full = ContentClassifier.Classify(policy, new ModelReading(candidate, null, cache[text.Text]), input);
+            examples.Add(new ScreenExample(text, evidence.Strongest.Any(w => w > 0), full.Verdict != bare.Verdict, text.Labels.Values.Any(v => v == 1), Gap(policy, text.Kind, full)));
+        }
+
+        return examples;
+    }
+
+    /// <summary>
+    /// How far a text's most flagged category stands from its review threshold, in log-odds (0 at
+    /// the threshold), held within ±<see cref="GapLimit"/>: how far from the line, not only which side.
+    /// </summary>
+    private static float Gap(CompiledPolicy policy, ContentKind kind, ClassificationOutcome outcome) =>
+        (float)Math.Clamp(Categories.All.Max(c => LogOdds(outcome.Scores[c]) - LogOdds(policy.ThresholdsFor(c, kind, null).Review)), -GapLimit, GapLimit);
+
+    private const double GapLimit = 8;
+
+    private static double LogOdds(double p) => Math.Log(Math.Clamp(p, 1e-6, 1 - 1e-6) / (1 - Math.Clamp(p, 1e-6, 1 - 1e-6)));
+
+    private static ClassificationInput Input(CorpusText text) => new(text.Kind, null, [new ContentField("body", text.Text)]);
+
+    /// <summary>A screen's weights and its scores on the calibration split.</summary>
+    private sealed record FittedScreen(float Bias, float[] Weights, List<(double Score, bool Harmful, bool Changes)> Scored);
+
+    /// <summary>
+    /// One of the cascade's screens, distilled from the model over <see cref="ScreenFeatures"/>: what
+    /// it learns is what the encoder can change, not the label (trained on the labels, it had to pass
+    /// the harmful texts the heads miss as well, and settled under half of everyday comments). With
+    /// <paramref name="byGap"/>, a linear regression of the <see cref="Gap"/> to the nearest review
+    /// threshold (for texts without rule evidence, whose verdict only a head can move, and only
+    /// upward): it learns how far from the line a text is, and settled nearly every everyday news
+    /// comment where a classifier of the flag alone, trained on tweets and talk pages, settled half.
+    /// Otherwise a balanced logistic regression of whether the verdict changes (for texts with rule
+    /// evidence, where the model can move it either way). Of a grid of L2 penalties, the one that
+    /// settles the most calibration texts at <paramref name="recall"/> is kept.
+    /// </summary>
+    private static FittedScreen FitScreen(MLContext ml, CompiledPolicy policy, List<ScreenExample> examples, double recall, bool byGap, KnownWords known, SentenceEncoder encoder)
+    {
         var random = new Random(1);
         // Every training text once more with a token of random letters and digits after it (a user
-        // name, a code, a typo), so the screen learns that such a token says nothing: without it,
-        // one odd token moved a third of everyday comments over the threshold.
-        var noisy = labelled.Where(t => t.Split == CorpusSplit.Train)
-            .Select(t => (Original: t, Text: $"{t.Text} {RandomToken(random)}")).ToList();
-        var features = labelled.Select(t => (t.Kind, t.Text)).Concat(noisy.Select(n => (n.Original.Kind, n.Text))).Select(t =>
+        // name, a code, a typo), which the screen reads past: it learns nothing from such tokens.
+        var noisy = examples.Where(e => e.Text.Split == CorpusSplit.Train)
+            .Select(e => (Example: e, Text: $"{e.Text.Text} {RandomToken(random)}")).ToList();
+        var features = examples.Select(e => (e.Text.Kind, e.Text.Text)).Concat(noisy.Select(n => (n.Example.Text.Kind, n.Text))).Select(t =>
         {
-            var (indices, values) = ScreenFeatures.Of(t.Kind, EvasionFolding.Fold(t.Text).Text, encoder.WordPieceMean(t.Text));
+            var evidence = ContentClassifier.FindEvidence(policy, new ClassificationInput(t.Kind, null, [new ContentField("body", t.Text)]));
+            var (indices, values) = ScreenFeatures.Of(t.Kind, EvasionFolding.Fold(t.Text).Text, known, encoder, evidence);
             return new VBuffer<float>(ScreenFeatures.Dimension, indices.Length, values, indices);
         }).ToArray();
-        var labels = labelled.Select(t => t.Labels.Values.Any(v => v == 1)).ToArray();
-        var targets = labelled.Select(flagged.Contains).Concat(noisy.Select(n => flagged.Contains(n.Original))).ToArray();
-        var train = Enumerable.Range(0, labelled.Count).Where(i => labelled[i].Split == CorpusSplit.Train).Concat(Enumerable.Range(labelled.Count, noisy.Count)).ToArray();
-        var calibration = Enumerable.Range(0, labelled.Count).Where(i => labelled[i].Split == CorpusSplit.Calibration).ToArray();
-        var (bias, weights) = BalancedLogisticRegression.Fit(ml, features, targets, train, 1e-4, SourceBalance([.. labelled, .. noisy.Select(n => n.Original)], targets, train));
-        var scored = calibration.Select(i => (Score: 1 / (1 + Math.Exp(-(bias + BalancedLogisticRegression.Dot(weights, features[i])))), Harmful: labels[i], Flagged: targets[i],
-            Ruled: ContentClassifier.FindEvidence(policy, new ClassificationInput(labelled[i].Kind, null, [new ContentField("body", labelled[i].Text)])).Strongest.Any(w => w > 0)))
-            .ToList();
-        var flaggedScores = scored.Where(s => s.Flagged && !s.Ruled).Select(s => s.Score).Order().ToList();
-        var allowedMisses = (int)Math.Floor((1 - ScreenRecall) * scored.Count(s => s.Flagged));
-        var threshold = flaggedScores.Count == 0 ? 0 : flaggedScores[Math.Min(allowedMisses, flaggedScores.Count - 1)];
-        var recall = scored.Count(s => s.Flagged && (s.Ruled || s.Score >= threshold)) / (double)Math.Max(1, scored.Count(s => s.Flagged));
-        var harmfulRecall = scored.Count(s => s.Harmful && (s.Ruled || s.Score >= threshold)) / (double)Math.Max(1, scored.Count(s => s.Harmful));
-        var settled = scored.Count(s => !s.Ruled && s.Score < threshold) / (double)scored.Count;
+        var targets = examples.Select(e => e.Changes).Concat(noisy.Select(n => n.Example.Changes)).ToArray();
+        var train = Enumerable.Range(0, examples.Count).Where(i => examples[i].Text.Split == CorpusSplit.Train).Concat(Enumerable.Range(examples.Count, noisy.Count)).ToArray();
+        var calibration = Enumerable.Range(0, examples.Count).Where(i => examples[i].Text.Split == CorpusSplit.Calibration).ToArray();
+        var rowWeights = SourceBalance([.. examples.Select(e => e.Text), .. noisy.Select(n => n.Example.Text)], targets, train);
+        FittedScreen? best = null;
+        var gaps = examples.Select(e => e.Gap).Concat(noisy.Select(n => n.Example.Gap)).ToArray();
+        foreach (var penalty in ScreenPenaltyGrid)
+        {
+            var (bias, weights) = byGap
+                ? FitGap(ml, features, gaps, train, penalty, rowWeights)
+                : BalancedLogisticRegression.Fit(ml, features, targets, train, penalty, rowWeights);
+            var scored = calibration.Select(i => (Score: 1 / (1 + Math.Exp(-(bias + BalancedLogisticRegression.Dot(weights, features[i])))), examples[i].Harmful, examples[i].Changes)).ToList();
+            var settled = Settled(scored, ThresholdAt(scored, recall));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  L2 {penalty:g}: {settled} of {scored.Count} calibration texts settled at {recall:P0} recall"));
+            if (best is null || settled > Settled(best.Scored, ThresholdAt(best.Scored, recall)))
+            {
+                best = new FittedScreen(bias, weights, scored);
+            }
+        }
+
+        return best!;
+    }
+
+    private sealed class GapRow
+    {
+        public VBuffer<float> Features { get; set; }
+
+        public float Label { get; set; }
+
+        public float Weight { get; set; }
+    }
+
+    /// <summary>ML.NET's SDCA least-squares regression, one thread, no shuffling (so the same data gives the same weights), weighted rows.</summary>
+    private static (float Bias, float[] Weights) FitGap(MLContext ml, VBuffer<float>[] features, float[] gaps, int[] rows, double penalty, float[] rowWeights)
+    {
+        var schema = SchemaDefinition.Create(typeof(GapRow));
+        schema[nameof(GapRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, ScreenFeatures.Dimension);
+        var data = ml.Data.LoadFromEnumerable(rows.Select(i => new GapRow { Features = features[i], Label = gaps[i], Weight = rowWeights[i] }), schema);
+        var model = ml.Regression.Trainers.Sdca(new Microsoft.ML.Trainers.SdcaRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(GapRow.Label),
+            FeatureColumnName = nameof(GapRow.Features),
+            ExampleWeightColumnName = nameof(GapRow.Weight),
+            L1Regularization = 0,
+            L2Regularization = (float)penalty,
+            NumberOfThreads = 1,
+            Shuffle = false,
+            MaximumNumberOfIterations = 100,
+        }).Fit(data).Model;
+        var weights = new float[ScreenFeatures.Dimension];
+        var trained = model.Weights;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = trained[i];
+        }
+
+        return (model.Bias, weights);
+    }
+
+    private static readonly double[] ScreenPenaltyGrid = [1e-6, 1e-5, 1e-4];
+
+    /// <summary>The highest threshold at or above which <paramref name="recall"/> of the texts whose verdict the encoder changes score.</summary>
+    private static double ThresholdAt(List<(double Score, bool Harmful, bool Changes)> scored, double recall)
+    {
+        var changed = scored.Where(s => s.Changes).Select(s => s.Score).Order().ToList();
+        var misses = (int)Math.Floor((1 - recall) * changed.Count);
+        return changed.Count == 0 ? 0 : changed[Math.Min(misses, changed.Count - 1)];
+    }
+
+    private static int Settled(List<(double Score, bool Harmful, bool Changes)> scored, double threshold) => scored.Count(s => s.Score < threshold);
+
+    private static ScreenHead ScreenAt(CompiledPolicy policy, FittedScreen screen, double recall, string name)
+    {
+        var scored = screen.Scored;
+        var changed = scored.Count(s => s.Changes);
+        var threshold = ThresholdAt(scored, recall);
+        var reached = scored.Count(s => s.Changes && s.Score >= threshold) / (double)Math.Max(1, changed);
+        var harmfulReached = scored.Count(s => s.Harmful && s.Score >= threshold) / (double)Math.Max(1, scored.Count(s => s.Harmful));
+        var settled = Settled(scored, threshold) / (double)Math.Max(1, scored.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"screen: threshold {threshold:0.0000}; on the calibration split {recall:P1} of the texts the heads flag and {harmfulRecall:P1} of the labelled-harmful texts reach the encoder or the rules, {settled:P1} of all texts are settled without the encoder"));
-        var reviewThresholds = new SortedDictionary<string, double>(StringComparer.Ordinal);
+            $"{name}: threshold {threshold:0.0000}; on the calibration split {reached:P1} of the {changed} texts whose verdict the encoder changes and {harmfulReached:P1} of the labelled-harmful texts reach the encoder, {settled:P1} of {scored.Count} are settled without it"));
+        var (reviewThresholds, blockThresholds) = (new SortedDictionary<string, double>(StringComparer.Ordinal), new SortedDictionary<string, double>(StringComparer.Ordinal));
         foreach (var kind in new[] { ContentKind.Comment, ContentKind.Article })
         {
             foreach (var category in Categories.All)
             {
-                reviewThresholds[ScreenHead.ThresholdKey(kind, category)] = policy.ThresholdsFor(category, kind, null).Review;
+                (reviewThresholds[ScreenHead.ThresholdKey(kind, category)], blockThresholds[ScreenHead.ThresholdKey(kind, category)]) = policy.ThresholdsFor(category, kind, null);
             }
         }
 
-        return new ScreenHead(bias, DefaultModel.EncodeWeights(weights), threshold, Math.Round(recall, 4), Math.Round(settled, 4), Math.Round(harmfulRecall, 4), reviewThresholds);
+        return new ScreenHead(screen.Bias, DefaultModel.EncodeWeights(screen.Weights), threshold, Math.Round(reached, 4), Math.Round(settled, 4), Math.Round(harmfulReached, 4), reviewThresholds, blockThresholds);
     }
 
     private static string RandomToken(Random random)
@@ -206,15 +333,19 @@ public static class DefaultModelBuild
     };
 
     /// <summary>A version named by the weights themselves, so the same build gives the same name.</summary>
-    private static string Hash(List<CategoryHead> heads, ScreenHead screen)
+    private static string Hash(List<CategoryHead> heads, List<string> screenWords, params ScreenHead[] screens)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(screen.Weights));
-        hash.AppendData(BitConverter.GetBytes(screen.Threshold));
-        foreach (var (key, threshold) in screen.ReviewThresholds ?? new Dictionary<string, double>())
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\n', screenWords)));
+        foreach (var screen in screens)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(key));
-            hash.AppendData(BitConverter.GetBytes(threshold));
+            hash.AppendData(Encoding.UTF8.GetBytes(screen.Weights));
+            hash.AppendData(BitConverter.GetBytes(screen.Threshold));
+            foreach (var (key, threshold) in (screen.ReviewThresholds ?? new Dictionary<string, double>()).Concat(screen.BlockThresholds ?? new Dictionary<string, double>()))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(key));
+                hash.AppendData(BitConverter.GetBytes(threshold));
+            }
         }
 
         foreach (var head in heads)

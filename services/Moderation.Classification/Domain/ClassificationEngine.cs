@@ -54,32 +54,31 @@ public sealed class ClassificationEngine
     }
 
     /// <summary>
-    /// Whether the cascade settles a text without the encoder: no rule evidence and the screen finds
-    /// it harmless (where the thresholds in force are no stricter than those it was distilled at), or
-    /// a high-precision rule's floor (threats, sexual/minors, PII, spam) already
-    /// blocks it, which no model score can lower. The evaluation program asks the same question.
+    /// Whether the cascade settles a text without the encoder: a high-precision rule's floor
+    /// (threats, sexual/minors, PII, spam) already blocks it, which no model score can lower; or a
+    /// screen of the default model finds that the encoder would not change its verdict (no head
+    /// flags a text without rule evidence; the rules' verdict of a text with some stands), under
+    /// thresholds it speaks for. The evaluation program asks the same question.
     /// </summary>
     public static bool SettledWithoutEncoder(CompiledPolicy policy, DefaultModel model, SentenceEncoder encoder, ClassificationInput input, Evidence evidence)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(evidence);
-        if (evidence.Strongest.All(weight => weight == 0))
-        {
-            if (!model.ScreenCovers(category => policy.ThresholdsFor(category, input.Kind, input.Source, input.Publisher).Review, input.Kind))
-            {
-                return false;
-            }
+        return FloorBlocks(policy, input, evidence) || model.Settles(input.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(input)).Text, encoder, evidence,
+            category => policy.ThresholdsFor(category, input.Kind, input.Source, input.Publisher));
+    }
 
-            var text = ContentClassifier.ModelText(input);
-            return model.Settles(input.Kind, EvasionFolding.Fold(text).Text, encoder.WordPieceMean(text));
-        }
-
+    /// <summary>Whether a floor category's rule evidence reaches its block threshold, so the text is blocked whatever a model says.</summary>
+    public static bool FloorBlocks(CompiledPolicy policy, ClassificationInput input, Evidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(evidence);
         for (var c = 0; c < evidence.Floors.Length; c++)
         {
-            if (policy.IsFloor(c) && evidence.Floors[c] >= policy.ThresholdsFor(Categories.All[c], input.Kind, input.Source, input.Publisher).Block)
+            if (policy.IsFloor(c) && evidence.Floors[c] > 0 && evidence.Floors[c] >= policy.ThresholdsFor(Categories.All[c], input.Kind, input.Source, input.Publisher).Block)
             {
                 return true;
             }

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using Moderation.Classification.Domain;
+using Moderation.Classification.Embeddings;
 using Moderation.Contracts;
 
 namespace Moderation.Classification.Learning;
@@ -37,67 +39,91 @@ public sealed class DefaultModel
             _heads[index] = head;
         }
 
-        if (file.Screen is { } screen)
-        {
-            var bytes = Convert.FromBase64String(screen.Weights);
-            if (bytes.Length != ScreenFeatures.Dimension * sizeof(float))
-            {
-                throw new InvalidDataException($"Default model {file.Version}: the screen's weights do not match its features (n-gram buckets and word-piece mean).");
-            }
-
-            _screenWeights = new float[ScreenFeatures.Dimension];
-            Buffer.BlockCopy(bytes, 0, _screenWeights, 0, bytes.Length);
-        }
+        _screenWeights = file.Screen is { } screen ? ReadWeights(file.Version, screen) : null;
+        _ruledScreenWeights = file.RuledScreen is { } ruledScreen ? ReadWeights(file.Version, ruledScreen) : null;
+        ScreenVocabulary = new KnownWords(file.ScreenWords ?? []);
     }
 
+    /// <summary>The words the screens read.</summary>
+    public KnownWords ScreenVocabulary { get; }
+
     private readonly float[]? _screenWeights;
+    private readonly float[]? _ruledScreenWeights;
 
     /// <summary>Whether this model has a screen for the cascade.</summary>
     public bool CanScreen => _screenWeights is not null;
 
     /// <summary>
-    /// Whether the screen settles a text without the encoder: its probability of holding anything
-    /// harmful is under the screen's threshold. Only for texts without rule evidence; see the engine.
+    /// Whether a screen settles a text without the encoder: the one for texts without rule evidence
+    /// (does any head flag it?) or, when there is evidence, the one for ruled texts (does the
+    /// encoder change the verdict the rules give?), where that screen exists and speaks under the
+    /// thresholds in force (<paramref name="thresholds"/> per category), and its probability is
+    /// under its threshold. A text a floor already blocks is the engine's to settle.
     /// </summary>
-    public bool Settles(ContentKind kind, string folded, float[] wordPieceMean)
+    public bool Settles(ContentKind kind, string folded, SentenceEncoder encoder, Evidence evidence, Func<string, (double Review, double Block)> thresholds)
     {
-        if (_screenWeights is null || File.Screen is not { } screen)
+        ArgumentNullException.ThrowIfNull(evidence);
+        var ruled = evidence.Strongest.Any(weight => weight > 0);
+        var (screen, weights) = ruled ? (File.RuledScreen, _ruledScreenWeights) : (File.Screen, _screenWeights);
+        if (screen is null || weights is null || !Covers(screen, thresholds, kind, ruled))
         {
             return false;
         }
 
-        var (indices, values) = ScreenFeatures.Of(kind, folded, wordPieceMean);
+        var (indices, values) = ScreenFeatures.Of(kind, folded, ScreenVocabulary, encoder, evidence);
         var margin = screen.Bias;
         for (var i = 0; i < indices.Length; i++)
         {
-            margin += _screenWeights[indices[i]] * values[i];
+            margin += weights[indices[i]] * values[i];
         }
 
         return 1 / (1 + Math.Exp(-margin)) < screen.Threshold;
     }
 
     /// <summary>
-    /// Whether the screen speaks for a text under the thresholds in force for it: it was distilled
-    /// at the shipped policy's review thresholds, so a publisher or source with a lower one (stricter
-    /// review) would have texts settled that its own thresholds flag; those texts are encoded.
+    /// Whether a screen speaks for a text under the thresholds in force for it. The screen for
+    /// texts without evidence was distilled at the shipped policy's review thresholds: a publisher
+    /// or source with a lower one (stricter review) would have texts settled that its own
+    /// thresholds flag. The screen for ruled texts learned where the verdict moves, which any other
+    /// threshold shifts: it speaks only under exactly the thresholds it was distilled at.
     /// </summary>
-    public bool ScreenCovers(Func<string, double> reviewThreshold, ContentKind kind)
+    private static bool Covers(ScreenHead screen, Func<string, (double Review, double Block)> thresholds, ContentKind kind, bool exactly)
     {
-        ArgumentNullException.ThrowIfNull(reviewThreshold);
-        if (File.Screen?.ReviewThresholds is not { } calibrated)
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (screen.ReviewThresholds is not { } reviews || (exactly && screen.BlockThresholds is null))
         {
             return false;
         }
 
         foreach (var category in Categories.All)
         {
-            if (!calibrated.TryGetValue(ScreenHead.ThresholdKey(kind, category), out var threshold) || reviewThreshold(category) < threshold)
+            var key = ScreenHead.ThresholdKey(kind, category);
+            var (review, block) = thresholds(category);
+            if (!reviews.TryGetValue(key, out var distilledReview) || review < distilledReview)
+            {
+                return false;
+            }
+
+            if (exactly && (review != distilledReview || !screen.BlockThresholds!.TryGetValue(key, out var distilledBlock) || block != distilledBlock))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static float[] ReadWeights(string version, ScreenHead screen)
+    {
+        var bytes = Convert.FromBase64String(screen.Weights);
+        if (bytes.Length != ScreenFeatures.Dimension * sizeof(float))
+        {
+            throw new InvalidDataException($"Default model {version}: a screen's weights do not match its features (n-gram buckets and the heads' features over the word-piece mean).");
+        }
+
+        var weights = new float[ScreenFeatures.Dimension];
+        Buffer.BlockCopy(bytes, 0, weights, 0, bytes.Length);
+        return weights;
     }
 
     /// <summary>The screen's weights in the file's form.</summary>

@@ -1,4 +1,10 @@
 namespace Moderation.Classification.Learning;
 
-/// <summary>The shipped model as stored in <c>Model/default-model.json</c>.</summary>
-public sealed record DefaultModelFile(string Version, string Encoder, int Dimension, IReadOnlyList<CategoryHead> Heads, ScreenHead? Screen = null);
+/// <summary>
+/// The shipped model as stored in <c>Model/default-model.json</c>: the heads, and the cascade's
+/// screens for texts without rule evidence (<see cref="Screen"/>) and with some that no floor
+/// blocks (<see cref="RuledScreen"/>), with the words of the training corpora the screens read beside
+/// the encoder's own (<see cref="ScreenWords"/>).
+/// </summary>
+public sealed record DefaultModelFile(string Version, string Encoder, int Dimension, IReadOnlyList<CategoryHead> Heads, ScreenHead? Screen = null, ScreenHead? RuledScreen = null,
+    IReadOnlyList<string>? ScreenWords = null);

@@ -1,4 +1,5 @@
 using Moderation.Classification.Domain;
+using Moderation.Classification.Embeddings;
 using Moderation.Contracts;
 
 namespace Moderation.Classification.Learning;
@@ -23,8 +24,12 @@ public static class HashedNgrams
     [ThreadStatic]
     private static List<int>? t_touched;
 
-    /// <summary>The sparse feature vector of a folded text (<see cref="EvasionFolding"/>): bucket indices in ascending order and their weights.</summary>
-    public static (int[] Indices, float[] Values) Featurize(ContentKind kind, string folded, float[]? idf = null)
+    /// <summary>
+    /// The sparse feature vector of a folded text (<see cref="EvasionFolding"/>): bucket indices in
+    /// ascending order and their weights. With <paramref name="known"/>, only the words it holds are
+    /// read, as if the others were not there (what the cascade's screens read).
+    /// </summary>
+    public static (int[] Indices, float[] Values) Featurize(ContentKind kind, string folded, float[]? idf = null, KnownWords? known = null)
     {
         ArgumentNullException.ThrowIfNull(folded);
         var counts = t_counts ??= new float[Dimension];
@@ -35,6 +40,11 @@ public static class HashedNgrams
         foreach (var token in RuleMatcher.Tokenize(folded))
         {
             var word = folded.AsSpan(token.Start, token.End - token.Start);
+            if (known is not null && !known.Contains(word))
+            {
+                continue;
+            }
+
             var hash = Hash(word, 0x811C9DC5u);
             Add(counts, touched, hash);
             if (previous != 0)

@@ -3,15 +3,16 @@ using Moderation.Contracts;
 namespace Moderation.Classification.Learning;
 
 /// <summary>
-/// The cascade's screen: a logistic regression over <see cref="ScreenFeatures"/> (weights as base64
-/// of little-endian floats, one per n-gram bucket, then one per word-piece dimension) that says
-/// whether a text may hold anything the heads would flag; below <see cref="Threshold"/>, chosen to
-/// pass nearly every such text of the calibration split, a text without rule evidence is settled
-/// without the encoder.
+/// One of the cascade's screens: a logistic regression over <see cref="ScreenFeatures"/> (weights
+/// as base64 of little-endian floats, one per n-gram bucket, then one per dense feature) that says
+/// whether reading a text with the encoder may change its verdict; below <see cref="Threshold"/>,
+/// chosen to pass nearly every such text of the calibration split, the text is settled without
+/// the encoder. <see cref="ReviewThresholds"/> and <see cref="BlockThresholds"/> are the policy's
+/// thresholds per kind and category it was distilled at.
 /// </summary>
 public sealed record ScreenHead(double Bias, string Weights, double Threshold, double CalibrationRecall, double CalibrationSettled, double CalibrationHarmfulRecall = 0,
-    IReadOnlyDictionary<string, double>? ReviewThresholds = null)
+    IReadOnlyDictionary<string, double>? ReviewThresholds = null, IReadOnlyDictionary<string, double>? BlockThresholds = null)
 {
-    /// <summary>The key of <see cref="ReviewThresholds"/>: the review threshold per kind and category the screen was distilled at.</summary>
+    /// <summary>The key of <see cref="ReviewThresholds"/> and <see cref="BlockThresholds"/>: a kind and a category.</summary>
     public static string ThresholdKey(ContentKind kind, string category) => $"{kind.ToString().ToLowerInvariant()}/{category}";
 }
