@@ -48,7 +48,7 @@ public sealed class ClassificationEngine
         var encoded = await EncodeAsync(inputs.Where((_, i) => encode[i]).Select(ContentClassifier.ModelText).ToList()) ?? [];
         _metrics.ScreenedTexts.Add(encode.Count(e => !e));
         var next = 0;
-        // A settled text is read with no windows: the default model says nothing and its rules score it (none fired, or a floor blocks it).
+        // A settled text is read with no windows: the default model says nothing and its rules score it (none fired, a floor blocks it, or the verdict they give stands).
         return inputs.Select((input, i) => ContentClassifier.Classify(policy,
             new ModelReading(_models.Default!, site, encode[i] ? encoded[next++] : []), input, evidence[i])).ToList();
     }

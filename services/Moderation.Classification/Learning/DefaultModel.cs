@@ -55,10 +55,11 @@ public sealed class DefaultModel
 
     /// <summary>
     /// Whether a screen settles a text without the encoder: the one for texts without rule evidence
-    /// (does any head flag it?) or, when there is evidence, the one for ruled texts (does the
-    /// encoder change the verdict the rules give?), where that screen exists and speaks under the
-    /// thresholds in force (<paramref name="thresholds"/> per category), and its probability is
-    /// under its threshold. A text a floor already blocks is the engine's to settle.
+    /// (how far is the text from any head's review threshold?) or, when there is evidence, the one
+    /// for ruled texts (does the encoder change the verdict the rules give?), where that screen
+    /// exists and speaks under the thresholds in force (<paramref name="thresholds"/> per category),
+    /// and its score (the logistic of its margin) is under its threshold. A text a floor already
+    /// blocks is the engine's to settle.
     /// </summary>
     public bool Settles(ContentKind kind, string folded, SentenceEncoder encoder, Evidence evidence, Func<string, (double Review, double Block)> thresholds)
     {

@@ -3,9 +3,10 @@ using Moderation.Contracts;
 namespace Moderation.Classification.Learning;
 
 /// <summary>
-/// One of the cascade's screens: a logistic regression over <see cref="ScreenFeatures"/> (weights
-/// as base64 of little-endian floats, one per n-gram bucket, then one per dense feature) that says
-/// whether reading a text with the encoder may change its verdict; below <see cref="Threshold"/>,
+/// One of the cascade's screens: a linear model over <see cref="ScreenFeatures"/> (weights as
+/// base64 of little-endian floats, one per n-gram bucket, then one per dense feature) whose score,
+/// the logistic of its margin, says whether reading a text with the encoder may change its
+/// verdict (Model/DATA-CARD.md says how each was fitted); below <see cref="Threshold"/>,
 /// chosen to pass nearly every such text of the calibration split, the text is settled without
 /// the encoder. <see cref="ReviewThresholds"/> and <see cref="BlockThresholds"/> are the policy's
 /// thresholds per kind and category it was distilled at.
