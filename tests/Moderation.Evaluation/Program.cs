@@ -78,6 +78,11 @@ foreach (var source in scored.GroupBy(s => s.Source))
 }
 
 Console.WriteLine();
+Console.WriteLine("## The cascade on the load driver's mix (the throughput figures' traffic), under six random run tags");
+Console.WriteLine();
+LoadMixCascade.Report(policy, model, encoder, tags: 6);
+
+Console.WriteLine();
 Console.WriteLine("## HateCheck: pass rate per functionality (hate flagged exactly when the case is hateful)");
 Console.WriteLine();
 var review = policy.ThresholdsFor(Categories.Hate, ContentKind.Comment, null).Review;
