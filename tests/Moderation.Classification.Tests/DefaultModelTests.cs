@@ -104,6 +104,25 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
         Assert.Contains(result.Reasons, r => r.Category == Categories.Violence && r.Detail.Contains("(in reporting)", StringComparison.Ordinal));
     }
 
+    // The heads read a text's words beside its embedding, and the words of a passage repeated twenty
+    // times weigh as the passage once, within a tenth of a log-odds (the one new bigram across the
+    // seam): n-gram frequencies are sublinear and the vector L2-normalised.
+    [Fact]
+    public void The_heads_read_a_texts_words_and_repeating_them_adds_nothing()
+    {
+        const string passage = "The council said the new tram line would open in stages, starting with the northern suburbs. ";
+        var once = Model.NgramMargins(ContentKind.Comment, EvasionFolding.Fold(passage).Text);
+        var repeated = Model.NgramMargins(ContentKind.Comment, EvasionFolding.Fold(string.Concat(Enumerable.Repeat(passage, 20))).Text);
+        var other = Model.NgramMargins(ContentKind.Comment, EvasionFolding.Fold("Shut up, nobody asked what you think about trams.").Text);
+
+        foreach (var category in new[] { Categories.Harassment, Categories.Hate, Categories.Violence, Categories.Spam })
+        {
+            var c = Categories.IndexOf(category);
+            Assert.NotEqual(once[c], other[c]);
+            Assert.InRange(Math.Abs(once[c] - repeated[c]), 0, 0.1);
+        }
+    }
+
     [Fact]
     public void A_long_benign_report_scores_no_higher_than_its_worst_window_and_length_adds_nothing()
     {

@@ -2,6 +2,7 @@ using Moderation.Classification.Domain;
 using Moderation.Classification.Embeddings;
 using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
+using Microsoft.ML.Data;
 using Moderation.Corpora;
 
 namespace Moderation.ModelBuilder;
@@ -9,11 +10,23 @@ namespace Moderation.ModelBuilder;
 /// <summary>
 /// The default model's features of a corpus text, for training: as <see cref="ModelFeatures"/>
 /// gives them at run time, with the mean of the text's window embeddings (L2-normalised) standing
-/// for its windows. Corpus texts are comments, and nearly all fit one window.
+/// for its windows (corpus texts are comments, and nearly all fit one window), followed by the
+/// text's hashed n-grams weighted by <paramref name="idf"/>, as <see cref="DefaultModel.NgramMargins"/> reads them.
 /// </summary>
 public static class CorpusFeatures
 {
-    public static float[] Of(CompiledPolicy policy, CorpusText text, float[][] windows)
+    public static int Dimension => ModelFeatures.Dimension + HashedNgrams.Dimension;
+
+    public static VBuffer<float> Of(CompiledPolicy policy, CorpusText text, float[][] windows, float[] idf)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var dense = Dense(policy, text, windows);
+        var (indices, values) = HashedNgrams.Featurize(text.Kind, EvasionFolding.Fold(text.Text).Text, idf);
+        return new VBuffer<float>(Dimension, dense.Length + indices.Length,
+            [.. dense, .. values], [.. Enumerable.Range(0, dense.Length), .. indices.Select(i => ModelFeatures.Dimension + i)]);
+    }
+
+    private static float[] Dense(CompiledPolicy policy, CorpusText text, float[][] windows)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(windows);

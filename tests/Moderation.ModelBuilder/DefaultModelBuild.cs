@@ -32,7 +32,10 @@ public static class DefaultModelBuild
         ArgumentNullException.ThrowIfNull(cache);
         var policy = CompiledPolicy.LoadDefault();
         var learning = texts.Where(t => t.Split != CorpusSplit.Test).ToList();
-        var features = learning.Select(t => new VBuffer<float>(ModelFeatures.Dimension, CorpusFeatures.Of(policy, t, cache[t.Text]))).ToArray();
+        // Document frequencies from the train split alone, like everything the heads learn.
+        var idf = HashedNgrams.InverseDocumentFrequencies([.. learning.Where(t => t.Split == CorpusSplit.Train)
+            .Select(t => HashedNgrams.Featurize(t.Kind, EvasionFolding.Fold(t.Text).Text).Indices)]);
+        var features = learning.Select(t => CorpusFeatures.Of(policy, t, cache[t.Text], idf)).ToArray();
         var ml = new MLContext(seed: 1);
         var heads = new List<CategoryHead>();
         var reports = new List<HeadReport>();
@@ -61,22 +64,27 @@ public static class DefaultModelBuild
                 }
             }
 
-            var margins = calibration.Select(i => best.Bias + BalancedLogisticRegression.Dot(best.Weights, features[i])).ToList();
+            // The head as stored (its n-gram weights in 8 bits) is what is calibrated, so a score means the same at run time.
+            var (ngramWeights, ngramScale) = CategoryHead.QuantizeNgrams(best.Weights[ModelFeatures.Dimension..]);
+            var stored = new CategoryHead(category, best.Weights[..ModelFeatures.Dimension], best.Bias, 1, 0, trainPositives, ngramWeights, ngramScale);
+            var storedWeights = (float[])[.. stored.Weights, .. stored.NgramValues()!];
+            var margins = calibration.Select(i => best.Bias + BalancedLogisticRegression.Dot(storedWeights, features[i])).ToList();
             var (scale, offset) = BalancedLogisticRegression.Platt(ml, margins, calibration.Select(i => labels[i]).ToList());
-            heads.Add(new CategoryHead(category, best.Weights, best.Bias, scale, offset, trainPositives));
+            heads.Add(stored with { PlattScale = scale, PlattOffset = offset });
             reports.Add(new HeadReport(category, trainPositives, train.Length, calibrationPositives, calibration.Length, best.Penalty, best.Auprc));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{category}: {trainPositives}/{train.Length} train, {calibrationPositives}/{calibration.Length} calibration, L2 {best.Penalty:g}, calibration AUPRC {best.Auprc:0.000}"));
         }
 
-        var candidate = new DefaultModel(new DefaultModelFile("candidate", encoder.Version, ModelFeatures.Dimension, heads));
+        var ngramIdf = DefaultModel.EncodeWeights(idf);
+        var candidate = new DefaultModel(new DefaultModelFile("candidate", encoder.Version, ModelFeatures.Dimension, heads, NgramIdf: ngramIdf));
         var examples = ScreenExamples(policy, learning, candidate, cache);
         var screenWords = CorpusWords(learning);
         var screenVocabulary = new KnownWords(screenWords);
         var screen = ScreenAt(policy, FitScreen(ml, policy, examples.Where(e => !e.Ruled).ToList(), ClearScreenRecall, byGap: true, screenVocabulary, encoder), ClearScreenRecall, "screen for texts without rule evidence");
         var ruledScreen = ScreenAt(policy, FitScreen(ml, policy, examples.Where(e => e.Ruled).ToList(), RuledScreenRecall, byGap: false, screenVocabulary, encoder), RuledScreenRecall, "screen for texts with rule evidence");
-        var version = $"default-{Hash(heads, screenWords, screen, ruledScreen)}";
-        return (new DefaultModelFile(version, encoder.Version, ModelFeatures.Dimension, heads, screen, ruledScreen, screenWords), reports);
+        var version = $"default-{Hash(heads, ngramIdf, screenWords, screen, ruledScreen)}";
+        return (new DefaultModelFile(version, encoder.Version, ModelFeatures.Dimension, heads, screen, ruledScreen, screenWords, ngramIdf), reports);
     }
 
     /// <summary>Training texts a word must appear in to be one the screens read, when the encoder does not know it whole.</summary>
@@ -333,9 +341,10 @@ public static class DefaultModelBuild
     };
 
     /// <summary>A version named by the weights themselves, so the same build gives the same name.</summary>
-    private static string Hash(List<CategoryHead> heads, List<string> screenWords, params ScreenHead[] screens)
+    private static string Hash(List<CategoryHead> heads, string ngramIdf, List<string> screenWords, params ScreenHead[] screens)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(ngramIdf));
         hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\n', screenWords)));
         foreach (var screen in screens)
         {
@@ -356,6 +365,8 @@ public static class DefaultModelBuild
                 hash.AppendData(BitConverter.GetBytes(weight));
             }
 
+            hash.AppendData(Encoding.UTF8.GetBytes(head.NgramWeights ?? ""));
+            hash.AppendData(BitConverter.GetBytes(head.NgramScale));
             hash.AppendData(BitConverter.GetBytes(head.Bias));
             hash.AppendData(BitConverter.GetBytes(head.PlattScale));
             hash.AppendData(BitConverter.GetBytes(head.PlattOffset));

@@ -83,9 +83,10 @@ public static class ContentClassifier
     private static string ReadModels(CompiledPolicy policy, ModelReading model, ClassificationInput input, Evidence evidence, double[] scores)
     {
         var categories = scores.Length;
-        var window = DefaultScores.Read(model.Default, model.Windows, evidence, input.Kind);
+        var folded = EvasionFolding.Fold(ModelText(input)).Text;
+        var window = DefaultScores.Read(model.Default, model.Windows, evidence, input.Kind, folded);
         var evidenceField = input.Fields.FirstOrDefault(f => f.Name == "body") ?? input.Fields[0];
-        var site = model.Site?.Predict(window, input.Kind, EvasionFolding.Fold(ModelText(input)).Text, evidence.Strongest);
+        var site = model.Site?.Predict(window, input.Kind, folded, evidence.Strongest);
         // The public corpora hold comments and posts, no articles, so the default model never learned
         // what a whole submission's framing (its kind, its source) does to a word: those framings
         // scale its probability as they scale rule evidence. Framings found in sentences are features.

@@ -17,6 +17,8 @@ public sealed class DefaultModel
     private static readonly JsonSerializerOptions FileOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     private readonly CategoryHead?[] _heads = new CategoryHead?[Categories.All.Count];
+    private readonly sbyte[]?[] _ngramWeights = new sbyte[]?[Categories.All.Count];
+    private readonly float[]? _idf;
 
     public DefaultModel(DefaultModelFile file)
     {
@@ -37,10 +39,21 @@ public sealed class DefaultModel
             }
 
             _heads[index] = head;
+            _ngramWeights[index] = head.NgramSteps();
+            if (_ngramWeights[index] is { Length: not HashedNgrams.Dimension } ngramWeights)
+            {
+                throw new InvalidDataException($"Default model {file.Version}: head '{head.Category}' has {ngramWeights.Length} n-gram weights where this build reads {HashedNgrams.Dimension}.");
+            }
         }
 
-        _screenWeights = file.Screen is { } screen ? ReadWeights(file.Version, screen) : null;
-        _ruledScreenWeights = file.RuledScreen is { } ruledScreen ? ReadWeights(file.Version, ruledScreen) : null;
+        _idf = file.NgramIdf is { } idf ? ReadFloats(file.Version, idf, HashedNgrams.Dimension, "n-gram document frequencies") : null;
+        if (_idf is null && _ngramWeights.Any(w => w is not null))
+        {
+            throw new InvalidDataException($"Default model {file.Version}: heads read n-grams but the file holds no document frequencies for them.");
+        }
+
+        _screenWeights = file.Screen is { } screen ? ReadFloats(file.Version, screen.Weights, ScreenFeatures.Dimension, "a screen's weights") : null;
+        _ruledScreenWeights = file.RuledScreen is { } ruledScreen ? ReadFloats(file.Version, ruledScreen.Weights, ScreenFeatures.Dimension, "a screen's weights") : null;
         ScreenVocabulary = new KnownWords(file.ScreenWords ?? []);
     }
 
@@ -114,20 +127,53 @@ public sealed class DefaultModel
         return true;
     }
 
-    private static float[] ReadWeights(string version, ScreenHead screen)
+    private static float[] ReadFloats(string version, string base64, int count, string what)
     {
-        var bytes = Convert.FromBase64String(screen.Weights);
-        if (bytes.Length != ScreenFeatures.Dimension * sizeof(float))
+        var bytes = Convert.FromBase64String(base64);
+        if (bytes.Length != count * sizeof(float))
         {
-            throw new InvalidDataException($"Default model {version}: a screen's weights do not match its features (n-gram buckets and the heads' features over the word-piece mean).");
+            throw new InvalidDataException($"Default model {version}: {what} hold {bytes.Length / sizeof(float)} values where this build reads {count}.");
         }
 
-        var weights = new float[ScreenFeatures.Dimension];
-        Buffer.BlockCopy(bytes, 0, weights, 0, bytes.Length);
-        return weights;
+        var values = new float[count];
+        Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
+        return values;
     }
 
-    /// <summary>The screen's weights in the file's form.</summary>
+    /// <summary>
+    /// Each category's n-gram part of its margin for a folded text: the same for every window of the
+    /// text (its n-grams are L2-normalised, so repeating a passage adds almost nothing); 0 where the
+    /// head reads no n-grams.
+    /// </summary>
+    public double[] NgramMargins(ContentKind kind, string folded)
+    {
+        var margins = new double[_heads.Length];
+        if (_idf is null)
+        {
+            return margins;
+        }
+
+        var (indices, values) = HashedNgrams.Featurize(kind, folded, _idf);
+        for (var c = 0; c < margins.Length; c++)
+        {
+            if (_ngramWeights[c] is not { } steps)
+            {
+                continue;
+            }
+
+            var sum = 0.0;
+            for (var i = 0; i < indices.Length; i++)
+            {
+                sum += steps[indices[i]] * values[i];
+            }
+
+            margins[c] = sum * _heads[c]!.NgramScale;
+        }
+
+        return margins;
+    }
+
+    /// <summary>Weights (of a screen, a head's n-grams, document frequencies) in the file's form.</summary>
     public static string EncodeWeights(float[] weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -153,9 +199,9 @@ public sealed class DefaultModel
 
     /// <summary>
     /// Each category's raw margin (the logit before calibration) and calibrated probability for one
-    /// window's features; NaN where the category has no head.
+    /// window's features and the text's <see cref="NgramMargins"/>; NaN where the category has no head.
     /// </summary>
-    public void Score(ReadOnlySpan<float> features, Span<double> margins, Span<double> probabilities)
+    public void Score(ReadOnlySpan<float> features, ReadOnlySpan<double> ngramMargins, Span<double> margins, Span<double> probabilities)
     {
         for (var c = 0; c < _heads.Length; c++)
         {
@@ -166,7 +212,7 @@ public sealed class DefaultModel
                 continue;
             }
 
-            var margin = head.Bias;
+            var margin = head.Bias + ngramMargins[c];
             var weights = head.Weights;
             for (var i = 0; i < weights.Length; i++)
             {

@@ -11,7 +11,8 @@ namespace Moderation.Classification.Learning;
 /// </summary>
 public sealed record DefaultScores(double[] Margins, double[] Probabilities, float[] MeanEmbedding)
 {
-    public static DefaultScores Read(DefaultModel model, float[][] windows, Evidence evidence, ContentKind kind)
+    /// <summary>The reading of a text from its window embeddings, its evidence, its kind and its folded text (for the heads' n-grams).</summary>
+    public static DefaultScores Read(DefaultModel model, float[][] windows, Evidence evidence, ContentKind kind, string folded)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(windows);
@@ -26,10 +27,11 @@ public sealed record DefaultScores(double[] Margins, double[] Probabilities, flo
         var features = new float[ModelFeatures.Dimension];
         Span<double> windowMargins = stackalloc double[categories];
         Span<double> windowProbabilities = stackalloc double[categories];
+        var ngramMargins = windows.Length == 0 ? new double[categories] : model.NgramMargins(kind, folded);
         foreach (var window in windows)
         {
             ModelFeatures.Fill(window, evidence.Strongest, framings, kind, features);
-            model.Score(features, windowMargins, windowProbabilities);
+            model.Score(features, ngramMargins, windowMargins, windowProbabilities);
             for (var c = 0; c < categories; c++)
             {
                 // Math.Max keeps a NaN (no head), so such a category stays NaN.

@@ -140,8 +140,9 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         ArgumentNullException.ThrowIfNull(example);
         var input = new ClassificationInput(example.Kind, null, [new ContentField("body", example.Text)]);
         var evidence = ContentClassifier.FindEvidence(policy, input);
-        var scores = DefaultScores.Read(defaults, windows, evidence, example.Kind);
-        var (indices, values) = HashedNgrams.Featurize(example.Kind, EvasionFolding.Fold(example.Text).Text);
+        var folded = EvasionFolding.Fold(example.Text).Text;
+        var scores = DefaultScores.Read(defaults, windows, evidence, example.Kind, folded);
+        var (indices, values) = HashedNgrams.Featurize(example.Kind, folded);
         return new SiteExample(indices, values, SiteFeatures.Dense(scores, evidence.Strongest, example.Kind), example.Labels);
     }
 
