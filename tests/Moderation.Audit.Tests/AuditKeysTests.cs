@@ -40,6 +40,18 @@ public sealed class AuditKeysTests : IDisposable
     }
 
     [Fact]
+    public void A_key_file_left_half_written_fails_the_start_naming_the_file_and_what_to_do()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(KeyFile)!);
+        File.WriteAllText(KeyFile, "{\"version\": 1, \"chainKeys\": [");
+
+        var error = Assert.Throws<InvalidDataException>(() => AuditKeys.Load(new AuditOptions { KeyFile = KeyFile }, NullLogger.Instance));
+
+        Assert.Contains(KeyFile, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a complete audit key file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Configured_keys_take_over_and_the_generated_one_stays_to_verify_what_it_chained()
     {
         using var generated = AuditKeys.Load(new AuditOptions { KeyFile = KeyFile }, NullLogger.Instance);

@@ -16,6 +16,8 @@ public sealed class AuditKeyFile
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    private static readonly TimeSpan CompletionWait = TimeSpan.FromSeconds(5);
+
     public int Version { get; init; } = CurrentVersion;
 
     public ChainKeyOptions[] ChainKeys { get; init; } = [];
@@ -41,39 +43,62 @@ public sealed class AuditKeyFile
     }
 
     /// <summary>
-    /// The file at <paramref name="path"/>, created with new keys when there is none. Two processes
-    /// starting at once on the same folder both end up with the one file that was moved in first.
+    /// The file at <paramref name="path"/>, created with new keys when there is none. Processes starting
+    /// at once on the same folder all end up with the one file whose exclusive create won. The file is
+    /// claimed with an exclusive create rather than moved into place, because without hard links (some
+    /// container and network file systems) .NET's no-overwrite move is a check then a rename, and two
+    /// starts could each rename their own keys in. A start that loses the race reads the winner's file
+    /// once it is complete.
     /// </summary>
     public static (AuditKeyFile File, bool Created) ReadOrCreate(string path)
     {
         if (File.Exists(path))
         {
-            return (Read(path), false);
+            return (ReadOnceComplete(path), false);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var generated = Generate();
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var stream = new FileStream(temporary, options))
-        {
-            JsonSerializer.Serialize(stream, generated, Json);
-        }
-
         try
         {
-            File.Move(temporary, path, overwrite: false);
+            using var stream = new FileStream(path, options);
+            JsonSerializer.Serialize(stream, generated, Json);
+            stream.Flush(flushToDisk: true);
             return (generated, true);
         }
         catch (IOException) when (File.Exists(path))
         {
-            File.Delete(temporary);
-            return (Read(path), false);
+            return (ReadOnceComplete(path), false);
+        }
+    }
+
+    /// <summary>
+    /// Reads a file another start may still be writing: a lock or an incomplete document is retried for
+    /// a few seconds, so a half-written file left by a crash still fails the start with its reason.
+    /// </summary>
+    private static AuditKeyFile ReadOnceComplete(string path)
+    {
+        var deadline = DateTime.UtcNow + CompletionWait;
+        while (true)
+        {
+            try
+            {
+                return Read(path);
+            }
+            catch (Exception e) when (e is IOException or JsonException && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(20));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{path} is not a complete audit key file ({e.Message}). If a first start stopped while writing it and nothing was chained yet, delete it; otherwise restore it from the backup.", e);
+            }
         }
     }
 
