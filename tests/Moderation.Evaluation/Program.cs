@@ -148,6 +148,13 @@ foreach (var (source, category) in new[] { ("tweeteval_hate", Categories.Hate), 
     SiteLearning.Report(policy, model, cache, encoder, corpora.Where(t => t.Source == source).ToList(), source, category);
 }
 
+// A site whose tweets are mostly offensive and a minority hateful, as a site that labels every
+// tweet would give them: MLMA's offensive, abusive and disrespectful tweets are not hate there.
+var mlmaAsSite = corpora.Where(t => t.Source == "mlma")
+    .Select(t => t with { Labels = new Dictionary<string, int> { [Categories.Hate] = t.Labels.GetValueOrDefault(Categories.Hate) } })
+    .ToList();
+SiteLearning.Report(policy, model, cache, encoder, mlmaAsSite, "mlma (hateful among offensive)", Categories.Hate);
+
 return 0;
 
 static string Pass(IEnumerable<Scored> cases, Func<Scored, Moderation.Classification.Domain.ClassificationOutcome> result)
