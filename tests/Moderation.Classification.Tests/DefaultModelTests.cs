@@ -68,6 +68,8 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [Theory]
     [InlineData("I know where you live. I will kill you tomorrow.")]
     [InlineData("Sheinbaum knows what is coming. She could be vaporized in her car tonight.")]
+    [InlineData("Keep talking and I'll slit your throat.")]
+    [InlineData("Someone should put a bullet in you.")]
     public void A_threat_in_a_comment_goes_to_review_or_block_with_its_evidence(string text)
     {
         var result = Comment(text);
@@ -83,6 +85,25 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
         Assert.Equal(Verdict.Review, result.Verdict);
         Assert.True(result.Scores[Categories.SelfHarm] >= 0.5, $"self-harm {result.Scores[Categories.SelfHarm]}");
         Assert.Contains(result.Reasons, r => r.Category == Categories.SelfHarm && r.Source == $"model:{Model.Version}");
+    }
+
+    [Theory]
+    [InlineData("you are a wh0re", "you are a whore")]
+    [InlineData("shut up you sh!thead", "shut up you shithead")]
+    [InlineData("what an id10t, honestly", "what an idiot, honestly")]
+    [InlineData("what a d1ckhead", "what a dickhead")]
+    [InlineData("you are a h\u0430te-filled \u0441reep", "you are a hate-filled creep")]
+    [InlineData("you s.t.u.p.i.d cow", "you stupid cow")]
+    public void A_word_hidden_by_leetspeak_look_alikes_or_spelling_out_scores_as_the_plain_word(string evaded, string plain)
+    {
+        var hidden = Comment(evaded);
+        var open = Comment(plain);
+
+        Assert.Equal(open.Verdict, hidden.Verdict);
+        foreach (var category in Categories.All)
+        {
+            Assert.Equal(open.Scores[category], hidden.Scores[category], 6);
+        }
     }
 
     [Theory]

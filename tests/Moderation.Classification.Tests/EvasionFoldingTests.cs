@@ -24,8 +24,29 @@ public class EvasionFoldingTests
     [InlineData("h-a-t-e", "hate")]
     [InlineData("h_a_t_e", "hate")]
     [InlineData("\uFB01ne", "fine")]
+    [InlineData("id10t", "idiot")]
     public void Evasions_fold_to_plain_lower_case_latin(string input, string folded) =>
         Assert.Equal(folded, EvasionFolding.Fold(input).Text);
+
+    [Theory]
+    [InlineData("You are a WH0RE", "you are a whore")]
+    [InlineData("sh!thead", "shithead")]
+    [InlineData("what an id10t", "what an idiot")]
+    [InlineData("a$$hole", "asshole")]
+    [InlineData("h\u0430te", "hate")]
+    [InlineData("h\u200Bate", "hate")]
+    [InlineData("\uFF28\uFF21\uFF34\uFF25", "hate")]
+    [InlineData("k i l l", "kill")]
+    public void For_reading_evasions_that_can_be_nothing_else_are_undone(string input, string read) =>
+        Assert.Equal(read, EvasionFolding.ForReading(input));
+
+    [Theory]
+    [InlineData("See you at 3am, bring the mp3 and 4x4 keys", "see you at 3am, bring the mp3 and 4x4 keys")]
+    [InlineData("@jon_smith92 owes me $5 for the B12 tablets", "@jon_smith92 owes me $5 for the b12 tablets")]
+    [InlineData("\u041f\u0440\u0438\u0432\u0435\u0442, \u043c\u0438\u0440", "\u043f\u0440\u0438\u0432\u0435\u0442, \u043c\u0438\u0440")]
+    [InlineData("\u03B1\u03B8\u03AE\u03BD\u03B1", "\u03B1\u03B8\u03B7\u03BD\u03B1")]
+    public void For_reading_numbers_mentions_and_other_scripts_keep_their_meaning(string input, string read) =>
+        Assert.Equal(read, EvasionFolding.ForReading(input));
 
     [Theory]
     [InlineData("I paid $500 in 2024.", "i paid $500 in 2024.")]

@@ -7,9 +7,9 @@ namespace Moderation.ModelBuilder;
 
 /// <summary>
 /// Window embeddings of texts already encoded, kept in one append-only file under artifacts/ so a
-/// rebuild or an evaluation encodes each corpus text once. Keyed by the SHA-256 of the text and
-/// the encoder's window settings; the embeddings are what the encoder gives, so the cache never
-/// changes a result, only how long it takes.
+/// rebuild or an evaluation encodes each corpus text once. Keyed by the SHA-256 of the text, how
+/// the encoder reads text and its window settings; the embeddings are what the encoder gives, so
+/// the cache never changes a result, only how long it takes.
 /// </summary>
 public sealed class EmbeddingCache
 {
@@ -22,9 +22,9 @@ public sealed class EmbeddingCache
     {
         ArgumentNullException.ThrowIfNull(options);
         var encoder = EncoderModelFiles.NameAt(options.Precision);
-        _settings = $"{encoder}:{options.WindowTokens}:{options.WindowOverlap}:{options.MaxWindows}";
+        _settings = $"{encoder}:{SentenceEncoder.TextReading}:{options.WindowTokens}:{options.WindowOverlap}:{options.MaxWindows}";
         Directory.CreateDirectory(directory);
-        _path = Path.Combine(directory, $"{encoder}-w{options.WindowTokens}-o{options.WindowOverlap}-m{options.MaxWindows}.bin");
+        _path = Path.Combine(directory, $"{encoder}-{SentenceEncoder.TextReading}-w{options.WindowTokens}-o{options.WindowOverlap}-m{options.MaxWindows}.bin");
         if (File.Exists(_path))
         {
             Read();

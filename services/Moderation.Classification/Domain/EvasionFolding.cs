@@ -66,6 +66,100 @@ public static class EvasionFolding
         return new FoldedText(text.ToString(), [.. keptStarts], [.. keptEnds]);
     }
 
+    /// <summary>
+    /// The text as a reader of meaning (the sentence encoder) should see it: evasions undone where
+    /// they can be nothing else, more sparingly than <see cref="Fold"/>. Look-alike letters are read
+    /// as Latin only in words that also hold Latin letters, so a Russian or Greek word stays itself;
+    /// digits and symbols only between letters ("wh0re", "sh!thead", "id10t"), so "3am", "mp3",
+    /// "@user" and "$5" keep their meaning. The encoder is uncased: case goes here too.
+    /// </summary>
+    public static string ForReading(string original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        var buffer = new StringBuilder(original.Length);
+        foreach (var rune in original.EnumerateRunes())
+        {
+            buffer.Append(rune.Value < 0x80 ? char.ToLowerInvariant((char)rune.Value).ToString() : Fold(rune, lookAlikes: false));
+        }
+
+        ReadLookAlikesInLatinWords(buffer);
+        ReadLeetBetweenLetters(buffer);
+        var keep = JoinSpelledOutLetters(buffer);
+        if (keep is null)
+        {
+            return buffer.ToString();
+        }
+
+        var text = new StringBuilder(buffer.Length);
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            if (keep[i])
+            {
+                text.Append(buffer[i]);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void ReadLookAlikesInLatinWords(StringBuilder buffer)
+    {
+        foreach (var (start, end) in Runs(buffer, char.IsLetter))
+        {
+            var latin = false;
+            for (var j = start; j < end; j++)
+            {
+                latin |= char.IsAsciiLetter(buffer[j]);
+            }
+
+            for (var j = start; latin && j < end; j++)
+            {
+                if (LookAlikes.TryGetValue(buffer[j], out var letter))
+                {
+                    buffer[j] = letter;
+                }
+            }
+        }
+    }
+
+    /// <summary>A run of digits and symbols with a letter on each side reads as the letters it imitates.</summary>
+    private static void ReadLeetBetweenLetters(StringBuilder buffer)
+    {
+        foreach (var (start, end) in Runs(buffer, Leet.ContainsKey))
+        {
+            if (start > 0 && char.IsLetter(buffer[start - 1]) && end < buffer.Length && char.IsLetter(buffer[end]))
+            {
+                for (var j = start; j < end; j++)
+                {
+                    buffer[j] = Leet[buffer[j]];
+                }
+            }
+        }
+    }
+
+    /// <summary>The maximal runs of characters that are members, as [start, end); the buffer may change inside a run, not its length.</summary>
+    private static IEnumerable<(int Start, int End)> Runs(StringBuilder buffer, Func<char, bool> member)
+    {
+        var i = 0;
+        while (i < buffer.Length)
+        {
+            if (!member(buffer[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < buffer.Length && member(buffer[end]))
+            {
+                end++;
+            }
+
+            yield return (i, end);
+            i = end;
+        }
+    }
+
     private static void FoldCharacters(string original, StringBuilder buffer, List<int> starts, List<int> ends)
     {
         var i = 0;
@@ -82,7 +176,7 @@ public static class EvasionFolding
             }
 
             Rune.DecodeFromUtf16(original.AsSpan(i), out var rune, out var consumed);
-            foreach (var folded in Fold(rune))
+            foreach (var folded in Fold(rune, lookAlikes: true))
             {
                 buffer.Append(folded);
                 starts.Add(i);
@@ -93,8 +187,8 @@ public static class EvasionFolding
         }
     }
 
-    /// <summary>One character's folded form: nothing for invisible characters and accents, else lower-case Latin where a look-alike exists.</summary>
-    private static string Fold(Rune rune)
+    /// <summary>One character's folded form: nothing for invisible characters and accents, else lower case, and Latin where a look-alike exists if asked.</summary>
+    private static string Fold(Rune rune, bool lookAlikes)
     {
         var category = Rune.GetUnicodeCategory(rune);
         if (category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark || rune.Value == 0x00AD)
@@ -112,7 +206,7 @@ public static class EvasionFolding
             }
 
             var lower = char.ToLowerInvariant(c);
-            folded.Append(LookAlikes.TryGetValue(lower, out var latin) ? latin : lower);
+            folded.Append(lookAlikes && LookAlikes.TryGetValue(lower, out var latin) ? latin : lower);
         }
 
         return folded.ToString();
@@ -157,10 +251,36 @@ public static class EvasionFolding
         return false;
     }
 
-    /// <summary>"$500" and "24/7" stay numbers: a run of two or more digits is never leetspeak.</summary>
-    private static bool IsNumber(StringBuilder buffer, int i) =>
-        char.IsAsciiDigit(buffer[i]) && ((i > 0 && char.IsAsciiDigit(buffer[i - 1])) || (i + 1 < buffer.Length && char.IsAsciiDigit(buffer[i + 1])))
-        || buffer[i] == '$' && i + 1 < buffer.Length && char.IsAsciiDigit(buffer[i + 1]);
+    /// <summary>
+    /// "$500" and "24/7" stay numbers: a run of two or more digits is leetspeak only with a letter on
+    /// each side ("id10t").
+    /// </summary>
+    private static bool IsNumber(StringBuilder buffer, int i)
+    {
+        if (buffer[i] == '$')
+        {
+            return i + 1 < buffer.Length && char.IsAsciiDigit(buffer[i + 1]);
+        }
+
+        if (!char.IsAsciiDigit(buffer[i]))
+        {
+            return false;
+        }
+
+        var (start, end) = (i, i + 1);
+        while (start > 0 && char.IsAsciiDigit(buffer[start - 1]))
+        {
+            start--;
+        }
+
+        while (end < buffer.Length && char.IsAsciiDigit(buffer[end]))
+        {
+            end++;
+        }
+
+        var betweenLetters = start > 0 && char.IsLetter(buffer[start - 1]) && end < buffer.Length && char.IsLetter(buffer[end]);
+        return end - start >= 2 && !betweenLetters;
+    }
 
     /// <summary>
     /// Marks the separators between three or more single letters spelled out with one repeated

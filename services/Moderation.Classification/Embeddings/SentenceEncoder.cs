@@ -3,6 +3,7 @@ using System.Numerics;
 using FastBertTokenizer;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
+using Moderation.Classification.Domain;
 
 namespace Moderation.Classification.Embeddings;
 
@@ -14,6 +15,9 @@ namespace Moderation.Classification.Embeddings;
 public sealed class SentenceEncoder : IDisposable
 {
     public const int Dimension = 384;
+
+    /// <summary>How the encoder reads a text before its tokenizer; embeddings kept from another reading are not these.</summary>
+    public const string TextReading = "evasions-undone";
     private const long ClsId = 101;
     private const long SepId = 102;
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
@@ -74,12 +78,15 @@ public sealed class SentenceEncoder : IDisposable
     /// </summary>
     private int WindowsPerCall => _options.Precision == EncoderPrecision.Int8 ? 1 : _options.BatchWindows;
 
-    /// <summary>The word pieces of a text, [CLS] and [SEP] left out, up to what the windows can hold.</summary>
+    /// <summary>
+    /// The word pieces of a text read with its evasions undone (<see cref="EvasionFolding.ForReading"/>),
+    /// [CLS] and [SEP] left out, up to what the windows can hold.
+    /// </summary>
     public long[] Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         // Roughly eight characters a piece at most: a text far past the windows is not tokenized to the end.
-        var cut = text.Length > _capacity * 8 ? text[..(_capacity * 8)] : text;
+        var cut = EvasionFolding.ForReading(text.Length > _capacity * 8 ? text[..(_capacity * 8)] : text);
         var ids = new long[_capacity + 2];
         var mask = new long[_capacity + 2];
         _tokenizer.Encode(cut, ids, mask, _capacity + 2);
