@@ -107,6 +107,19 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     }
 
     [Theory]
+    [InlineData("Dick Van Dyke was wonderful in Mary Poppins.")]
+    [InlineData("She graduated magna cum laude from Harvard.")]
+    [InlineData("The second goal exposed a chink in the armour of the defence.")]
+    [InlineData("Spic and Span still cleans a kitchen floor better than anything.")]
+    public void Innocent_phrases_holding_a_listed_words_letters_are_allowed_and_give_no_evidence(string text)
+    {
+        var result = Comment(text);
+
+        Assert.Equal(Verdict.Allow, result.Verdict);
+        Assert.DoesNotContain(result.Reasons, r => r.Source.StartsWith("rule:", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Thanks for the clear write-up. I would like to know how the council plans to pay for the second phase, though.")]
     [InlineData("The striker absolutely destroyed the defence, what a killer finish in the last minute.")]
     public void Everyday_comments_are_allowed(string text)

@@ -8,16 +8,17 @@ public class PolicyFileTests
 
     [Fact]
     public void The_shipped_policy_compiles_and_names_its_version() =>
-        Assert.Equal("default-2026.12.07", PolicyCompiler.Parse(Default).Version);
+        Assert.Equal("default-2026.12.07.2", PolicyCompiler.Parse(Default).Version);
 
     [Theory]
-    [InlineData("version: default-2026.12.07", "version: \"\"", "version")]
+    [InlineData("version: default-2026.12.07.2", "version: \"\"", "version")]
     [InlineData("- { review: 0.5, block: 0.9 }", "- { review: 0.95, block: 0.2 }", "thresholds[0]")]
     [InlineData("  violence/graphic:\n", "  violence/gory:\n", "categories.violence/gory")]
     [InlineData("regex: '\\bi know where", "regex: '(\\bi know where", "regex")]
     [InlineData("kinds:\n  article: [news_article]", "kinds:\n  article: [newsroom]", "kinds.article")]
     [InlineData("weight: 0.45", "weight: 4.5", "weight 4.5")]
     [InlineData("thresholds:", "thresholds: [", "not valid YAML")]
+    [InlineData("innocent_phrases: [cum laude,", "innocent_phrases: [\"\",", "innocent_phrases[0]")]
     public void A_policy_that_cannot_be_used_is_refused_with_the_place_and_reason(string find, string replace, string named)
     {
         Assert.Contains(find, Default, StringComparison.Ordinal);

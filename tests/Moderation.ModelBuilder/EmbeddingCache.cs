@@ -84,31 +84,44 @@ public sealed class EmbeddingCache
         }
     }
 
+    /// <summary>
+    /// Reads every complete entry. A run stopped mid-write leaves a partial last entry: it is cut off
+    /// here, so the next append starts on an entry's boundary, and its text is encoded again.
+    /// </summary>
     private void Read()
     {
-        using var reader = new BinaryReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        long complete = 0;
+        using (var reader = new BinaryReader(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
         {
-            try
+            while (reader.BaseStream.Position < reader.BaseStream.Length)
             {
-                var key = reader.ReadString();
-                var windows = new float[reader.ReadInt32()][];
-                for (var w = 0; w < windows.Length; w++)
+                try
                 {
-                    windows[w] = new float[SentenceEncoder.Dimension];
-                    for (var d = 0; d < SentenceEncoder.Dimension; d++)
+                    var key = reader.ReadString();
+                    var windows = new float[reader.ReadInt32()][];
+                    for (var w = 0; w < windows.Length; w++)
                     {
-                        windows[w][d] = reader.ReadSingle();
+                        windows[w] = new float[SentenceEncoder.Dimension];
+                        for (var d = 0; d < SentenceEncoder.Dimension; d++)
+                        {
+                            windows[w][d] = reader.ReadSingle();
+                        }
                     }
-                }
 
-                _entries[key] = windows;
+                    _entries[key] = windows;
+                    complete = reader.BaseStream.Position;
+                }
+                catch (EndOfStreamException)
+                {
+                    break;
+                }
             }
-            catch (EndOfStreamException)
-            {
-                // A run stopped mid-write leaves a partial last entry: it is encoded again.
-                break;
-            }
+        }
+
+        using var file = new FileStream(_path, FileMode.Open, FileAccess.Write, FileShare.Read);
+        if (file.Length > complete)
+        {
+            file.SetLength(complete);
         }
     }
 }

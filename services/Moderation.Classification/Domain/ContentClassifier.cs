@@ -157,24 +157,30 @@ public static class ContentClassifier
         evidence.FramingsSeen |= quotes.Count >= 2 ? policy.QuotationBit : 0;
 
         var sentenceMasks = new int[sentenceEnds.Count + 1];
+        var innocent = new List<(int Start, int End)>();
         foreach (var hit in hits)
         {
-            if (hit.Term.Category < 0)
+            if (hit.Term.Category == Term.InnocentPhrase)
+            {
+                innocent.Add((tokens[hit.FirstToken].Start, tokens[hit.LastToken].End));
+            }
+            else if (hit.Term.Category == Term.FramingCue)
             {
                 evidence.FramingsSeen |= hit.Term.FramingBit;
                 sentenceMasks[IndexAfter(sentenceEnds, tokens[hit.FirstToken].Start)] |= hit.Term.FramingBit;
             }
         }
 
+        bool Innocent(int start, int end) => innocent.Exists(p => p.Start <= start && end <= p.End);
+
         int MaskAt(int position) => contextMask | sentenceMasks[IndexAfter(sentenceEnds, position)]
             | ((IndexAfter(quotes, position) & 1) == 1 ? policy.QuotationBit : 0);
 
         foreach (var hit in hits)
         {
-            if (hit.Term.Category >= 0)
+            var (start, end) = (tokens[hit.FirstToken].Start, tokens[hit.LastToken].End);
+            if (hit.Term.Category >= 0 && !Innocent(start, end))
             {
-                var start = tokens[hit.FirstToken].Start;
-                var end = tokens[hit.LastToken].End;
                 evidence.Add(field, folded, hit.Term.Category, hit.Term.Id, hit.Term.Weight, hit.Term.Detail, start, end, MaskAt(start));
             }
         }
@@ -186,7 +192,7 @@ public static class ContentClassifier
             {
                 foreach (var match in rule.Pattern.EnumerateMatches(text))
                 {
-                    if (match.Length > 0)
+                    if (match.Length > 0 && !Innocent(match.Index, match.Index + match.Length))
                     {
                         evidence.Add(field, folded, rule.Category, -1 - p, rule.Weight, rule.Detail, match.Index, match.Index + match.Length, MaskAt(match.Index));
                     }

@@ -53,7 +53,9 @@ public sealed partial class RuleMatcher
     public void AddTerms(int category, double weight, string detail, IEnumerable<string> phrases) =>
         Add(category, 0, weight, detail, phrases);
 
-    public void AddFramingCues(int framingBit, IEnumerable<string> phrases) => Add(-1, framingBit, 0, string.Empty, phrases);
+    public void AddFramingCues(int framingBit, IEnumerable<string> phrases) => Add(Term.FramingCue, framingBit, 0, string.Empty, phrases);
+
+    public void AddInnocentPhrases(IEnumerable<string> phrases) => Add(Term.InnocentPhrase, 0, 0, string.Empty, phrases);
 
     private void Add(int category, int framingBit, double weight, string detail, IEnumerable<string> phrases)
     {

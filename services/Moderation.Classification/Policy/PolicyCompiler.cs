@@ -15,6 +15,8 @@ public static class PolicyCompiler
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
 
+    private const int MaxInnocentPhraseLength = 100;
+
     public static CompiledPolicy Parse(string yamlOrJson)
     {
         PolicyDocument? document;
@@ -51,6 +53,17 @@ public static class PolicyCompiler
         {
             matcher.AddFramingCues(framing.Bit, document.Framings[framing.Name].Cues);
         }
+
+        var innocentPhrases = document.InnocentPhrases ?? [];
+        foreach (var (phrase, n) in innocentPhrases.Select((p, n) => (p, n)))
+        {
+            if (string.IsNullOrWhiteSpace(phrase) || phrase.Length > MaxInnocentPhraseLength)
+            {
+                errors.Add($"innocent_phrases[{n}]: must be a phrase of 1 to {MaxInnocentPhraseLength} characters.");
+            }
+        }
+
+        matcher.AddInnocentPhrases(innocentPhrases.Where(p => !string.IsNullOrWhiteSpace(p)));
 
         var patterns = new List<PatternEvidenceRule>();
         foreach (var (category, rules) in document.Categories)

@@ -17,6 +17,9 @@ public sealed class PolicyDocument
 
     public Dictionary<string, CategoryRules> Categories { get; set; } = [];
 
+    /// <summary>Phrases in which a listed word is no evidence ("cum laude", "van dyke", "chink in the armour").</summary>
+    public List<string> InnocentPhrases { get; set; } = [];
+
     public PiiWeights Pii { get; set; } = new();
 
     public SpamSettings Spam { get; set; } = new();
