@@ -67,7 +67,7 @@ public class ClassificationBenchmarks : IDisposable
         _model = DefaultModel.LoadShipped() ?? throw new InvalidOperationException("The Classification build ships no default model.");
         _encoder = new SentenceEncoder(Options.Create(new EncoderOptions()));
         _commentWindows = _encoder.Encode([CommentText])[0];
-        _articleWindows = _encoder.Encode([ContentClassifier.ModelText(_article)])[0];
+        _articleWindows = _encoder.Encode([ContentClassifier.ModelText(_policy, _article)])[0];
         _comments = EvaluationSet.Load().Where(e => e.Kind == ContentKind.Comment).Select(e => e.Text).Take(Batch).ToList();
     }
 
@@ -94,7 +94,7 @@ public class ClassificationBenchmarks : IDisposable
     public Verdict ArticleRulesOnly() => ContentClassifier.Classify(_policy, null, _article).Verdict;
 
     [Benchmark(Description = "article (5,000 chars): encoder, all windows")]
-    public int ArticleEncoder() => _encoder.Encode([ContentClassifier.ModelText(_article)])[0].Length;
+    public int ArticleEncoder() => _encoder.Encode([ContentClassifier.ModelText(_policy, _article)])[0].Length;
 
     [Benchmark(Description = "article (5,000 chars): rules + default heads, encoded")]
     public Verdict ArticleWithModel() => ContentClassifier.Classify(_policy, new ModelReading(_model, null, _articleWindows), _article).Verdict;

@@ -15,7 +15,7 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     private ClassificationOutcome Classify(ContentKind kind, params ContentField[] fields)
     {
         var input = new ClassificationInput(kind, "news.example", fields);
-        return ContentClassifier.Classify(Policy, new ModelReading(Model, null, fixture.Encoder.Encode([ContentClassifier.ModelText(input)])[0]), input);
+        return ContentClassifier.Classify(Policy, new ModelReading(Model, null, fixture.Encoder.Encode([ContentClassifier.ModelText(Policy, input)])[0]), input);
     }
 
     private ClassificationOutcome Comment(string text) => Classify(ContentKind.Comment, new ContentField("body", text));
@@ -111,6 +111,9 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("She graduated magna cum laude from Harvard.")]
     [InlineData("The second goal exposed a chink in the armour of the defence.")]
     [InlineData("Spic and Span still cleans a kitchen floor better than anything.")]
+    [InlineData("Dick Van Dyke is a great actor.")]
+    [InlineData("The Dick Van Dyke Show was a sitcom.")]
+    [InlineData("Dick Cheney was vice president.")]
     public void Innocent_phrases_holding_a_listed_words_letters_are_allowed_and_give_no_evidence(string text)
     {
         var result = Comment(text);

@@ -35,3 +35,37 @@ public class PolicyFileTests
         Assert.Equal((0.7, 0.95), policy.ThresholdsFor("violence", Contracts.ContentKind.Article, null));
     }
 }
+
+public class ModelTextTests
+{
+    private static readonly string Default = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy", "default-policy.yaml"));
+
+    [Theory]
+    [InlineData("Dick Van Dyke was in Mary Poppins", " was in Mary Poppins")]
+    [InlineData("She graduated MAGNA CUM LAUDE, twice.", "She graduated , twice.")]
+    [InlineData("A chink in the armour, and a chink in the armor.", "A , and a .")]
+    public void The_models_read_a_text_without_the_policys_innocent_phrases(string text, string read) =>
+        Assert.Equal(read, Domain.ContentClassifier.ModelText(PolicyCompiler.Parse(Default), text));
+
+    [Fact]
+    public void A_text_without_an_innocent_phrase_reaches_the_models_as_written()
+    {
+        const string Text = "Dick, you are a disgrace to this town.";
+        Assert.Same(Text, Domain.ContentClassifier.ModelText(PolicyCompiler.Parse(Default), Text));
+    }
+
+    [Fact]
+    public void A_policy_without_innocent_phrases_cuts_nothing_from_the_text()
+    {
+        var policy = PolicyCompiler.Parse(string.Join('\n', Default.Split('\n').Where(line => !line.StartsWith("innocent_phrases:", StringComparison.Ordinal))));
+        Assert.Equal("Dick Van Dyke was in Mary Poppins", Domain.ContentClassifier.ModelText(policy, "Dick Van Dyke was in Mary Poppins"));
+    }
+
+    [Fact]
+    public void The_fields_of_a_submission_are_read_as_lines_without_their_innocent_phrases()
+    {
+        var input = new Domain.ClassificationInput(Contracts.ContentKind.Article, null,
+            [new Domain.ContentField("title", "Moby Dick at 175"), new Domain.ContentField("body", "Still the great novel.")]);
+        Assert.Equal(" at 175\nStill the great novel.", Domain.ContentClassifier.ModelText(PolicyCompiler.Parse(Default), input));
+    }
+}

@@ -34,7 +34,7 @@ public static class LoadMixCascade
                 .Concat(Enumerable.Range(0, Articles).Select(_ => mix.NextArticle())
                     .Select(a => new ClassificationInput(ContentKind.Article, null, [new ContentField("title", a.Title), new ContentField("body", a.Body)])))
                 .ToList();
-            var windows = encoder.Encode([.. inputs.Select(ContentClassifier.ModelText)]);
+            var windows = encoder.Encode([.. inputs.Select(input => ContentClassifier.ModelText(policy, input))]);
             var (comments, articles, differ) = (0, 0, 0);
             for (var i = 0; i < inputs.Count; i++)
             {

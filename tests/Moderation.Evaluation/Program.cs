@@ -22,7 +22,7 @@ var policy = CompiledPolicy.LoadDefault();
 var model = DefaultModel.LoadShipped() ?? throw new InvalidOperationException("The Classification build ships no default model.");
 var options = new EncoderOptions();
 using var encoder = new SentenceEncoder(Options.Create(options));
-var cache = new EmbeddingCache(Path.Combine(repository, "artifacts", "encoder-cache"), options);
+var cache = new EmbeddingCache(Path.Combine(repository, "artifacts", "encoder-cache"), options, policy);
 var corpora = PublicCorpora.Load(PublicCorpora.FindRoot());
 var tests = corpora.Where(t => t.Split == CorpusSplit.Test)
     .Where(t => t.Source != "identity_templates" || StableSample(t.Id, templateSample, 76_564))

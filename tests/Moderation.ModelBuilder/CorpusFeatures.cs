@@ -21,7 +21,7 @@ public static class CorpusFeatures
     {
         ArgumentNullException.ThrowIfNull(text);
         var dense = Dense(policy, text, windows);
-        var (indices, values) = HashedNgrams.Featurize(text.Kind, EvasionFolding.Fold(text.Text).Text, idf);
+        var (indices, values) = HashedNgrams.Featurize(text.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(policy, text.Text)).Text, idf);
         return new VBuffer<float>(Dimension, dense.Length + indices.Length,
             [.. dense, .. values], [.. Enumerable.Range(0, dense.Length), .. indices.Select(i => ModelFeatures.Dimension + i)]);
     }

@@ -34,7 +34,7 @@ public static class DefaultModelBuild
         var learning = texts.Where(t => t.Split != CorpusSplit.Test).ToList();
         // Document frequencies from the train split alone, like everything the heads learn.
         var idf = HashedNgrams.InverseDocumentFrequencies([.. learning.Where(t => t.Split == CorpusSplit.Train)
-            .Select(t => HashedNgrams.Featurize(t.Kind, EvasionFolding.Fold(t.Text).Text).Indices)]);
+            .Select(t => HashedNgrams.Featurize(t.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(policy, t.Text)).Text).Indices)]);
         var features = learning.Select(t => CorpusFeatures.Of(policy, t, cache[t.Text], idf)).ToArray();
         var ml = new MLContext(seed: 1);
         var heads = new List<CategoryHead>();
@@ -188,7 +188,7 @@ public static class DefaultModelBuild
         var features = examples.Select(e => (e.Text.Kind, e.Text.Text)).Concat(noisy.Select(n => (n.Example.Text.Kind, n.Text))).Select(t =>
         {
             var evidence = ContentClassifier.FindEvidence(policy, new ClassificationInput(t.Kind, null, [new ContentField("body", t.Text)]));
-            var (indices, values) = ScreenFeatures.Of(t.Kind, EvasionFolding.Fold(t.Text).Text, known, encoder, evidence);
+            var (indices, values) = ScreenFeatures.Of(t.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(policy, t.Text)).Text, known, encoder, evidence);
             return new VBuffer<float>(ScreenFeatures.Dimension, indices.Length, values, indices);
         }).ToArray();
         var targets = examples.Select(e => e.Changes).Concat(noisy.Select(n => n.Example.Changes)).ToArray();

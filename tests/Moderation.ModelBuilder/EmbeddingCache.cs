@@ -1,15 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
+using Moderation.Classification.Domain;
 using Moderation.Classification.Embeddings;
+using Moderation.Classification.Policy;
 using Spectre.Console;
 
 namespace Moderation.ModelBuilder;
 
 /// <summary>
 /// Window embeddings of texts already encoded, kept in one append-only file under artifacts/ so a
-/// rebuild or an evaluation encodes each corpus text once. Keyed by the SHA-256 of the text, how
-/// the encoder reads text and its window settings; the embeddings are what the encoder gives, so
-/// the cache never changes a result, only how long it takes.
+/// rebuild or an evaluation encodes each corpus text once. A corpus text is encoded as the policy's
+/// models read it (<see cref="ContentClassifier.ModelText(CompiledPolicy, string)"/>), and keyed by
+/// the SHA-256 of that reading, how the encoder reads text and its window settings; the embeddings
+/// are what the encoder gives, so the cache never changes a result, only how long it takes.
 /// </summary>
 public sealed class EmbeddingCache
 {
@@ -17,10 +20,13 @@ public sealed class EmbeddingCache
     private readonly Dictionary<string, float[][]> _entries = new(StringComparer.Ordinal);
     private readonly string _path;
     private readonly string _settings;
+    private readonly CompiledPolicy _policy;
 
-    public EmbeddingCache(string directory, EncoderOptions options)
+    public EmbeddingCache(string directory, EncoderOptions options, CompiledPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policy);
+        _policy = policy;
         var encoder = EncoderModelFiles.NameAt(options.Precision);
         _settings = $"{encoder}:{SentenceEncoder.TextReading}:{options.WindowTokens}:{options.WindowOverlap}:{options.MaxWindows}";
         Directory.CreateDirectory(directory);
@@ -33,13 +39,13 @@ public sealed class EmbeddingCache
 
     public int Count => _entries.Count;
 
-    public float[][] this[string text] => _entries[Key(text)];
+    public float[][] this[string text] => _entries[Key(ContentClassifier.ModelText(_policy, text))];
 
     /// <summary>Encodes the texts not yet in the cache, on every core, with a progress bar, and appends them to the file.</summary>
     public void EnsureEncoded(SentenceEncoder encoder, IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(encoder);
-        var missing = texts.Distinct(StringComparer.Ordinal).Where(t => !_entries.ContainsKey(Key(t))).OrderBy(t => t.Length).ToList();
+        var missing = texts.Select(t => ContentClassifier.ModelText(_policy, t)).Distinct(StringComparer.Ordinal).Where(t => !_entries.ContainsKey(Key(t))).OrderBy(t => t.Length).ToList();
         if (missing.Count == 0)
         {
             return;

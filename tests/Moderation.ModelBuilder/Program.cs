@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Moderation.Classification.Embeddings;
+using Moderation.Classification.Policy;
 using Moderation.Classification.Learning;
 using Moderation.Corpora;
 using Moderation.ModelBuilder;
@@ -14,7 +15,7 @@ var texts = PublicCorpora.Load(corporaRoot);
 Console.WriteLine($"{texts.Count:N0} texts from {texts.Select(t => t.Source).Distinct().Count()} sources in {corporaRoot}");
 var options = new EncoderOptions();
 using var encoder = new SentenceEncoder(Options.Create(options));
-var cache = new EmbeddingCache(Path.Combine(repository, "artifacts", "encoder-cache"), options);
+var cache = new EmbeddingCache(Path.Combine(repository, "artifacts", "encoder-cache"), options, CompiledPolicy.LoadDefault());
 Console.WriteLine($"{cache.Count:N0} texts in the embedding cache");
 // Only what trains or calibrates the model is encoded here; the evaluation program encodes the test splits.
 cache.EnsureEncoded(encoder, texts.Where(t => t.Split != CorpusSplit.Test).Select(t => t.Text));

@@ -45,7 +45,7 @@ public sealed class ClassificationEngine
         // A site's layer reads every text's embedding (its own words may fire no rule and pass the screen), so it turns the cascade off.
         var evidence = inputs.Select(input => ContentClassifier.FindEvidence(policy, input)).ToArray();
         var encode = inputs.Select((input, i) => !_cascade || site is not null || !SettledWithoutEncoder(policy, _models.Default!, _encoder, input, evidence[i])).ToArray();
-        var encoded = await EncodeAsync(inputs.Where((_, i) => encode[i]).Select(ContentClassifier.ModelText).ToList()) ?? [];
+        var encoded = await EncodeAsync(inputs.Where((_, i) => encode[i]).Select(input => ContentClassifier.ModelText(policy, input)).ToList()) ?? [];
         _metrics.ScreenedTexts.Add(encode.Count(e => !e));
         var next = 0;
         // A settled text is read with no windows: the default model says nothing and its rules score it (none fired, a floor blocks it, or the verdict they give stands).
@@ -66,7 +66,7 @@ public sealed class ClassificationEngine
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(evidence);
-        return FloorBlocks(policy, input, evidence) || model.Settles(input.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(input)).Text, encoder, evidence,
+        return FloorBlocks(policy, input, evidence) || model.Settles(input.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(policy, input)).Text, encoder, evidence,
             category => policy.ThresholdsFor(category, input.Kind, input.Source, input.Publisher));
     }
 

@@ -72,18 +72,25 @@ public static class ContentClassifier
         return evidence;
     }
 
-    /// <summary>The text as the encoder and the n-grams read it: its fields joined by lines.</summary>
-    public static string ModelText(ClassificationInput input)
+    /// <summary>The text as the encoder and the n-grams read it: its fields joined by lines, without the policy's innocent phrases.</summary>
+    public static string ModelText(CompiledPolicy policy, ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Fields.Count == 1 ? input.Fields[0].Text : string.Join('\n', input.Fields.Select(f => f.Text));
+        return ModelText(policy, input.Fields.Count == 1 ? input.Fields[0].Text : string.Join('\n', input.Fields.Select(f => f.Text)));
+    }
+
+    /// <summary>One text as the encoder and the n-grams read it: without the policy's innocent phrases.</summary>
+    public static string ModelText(CompiledPolicy policy, string text)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.Matcher.WithoutInnocentPhrases(text);
     }
 
     /// <summary>Scores each category by the models where they have a head, the rules elsewhere; rule floors hold.</summary>
     private static string ReadModels(CompiledPolicy policy, ModelReading model, ClassificationInput input, Evidence evidence, double[] scores)
     {
         var categories = scores.Length;
-        var folded = EvasionFolding.Fold(ModelText(input)).Text;
+        var folded = EvasionFolding.Fold(ModelText(policy, input)).Text;
         var window = DefaultScores.Read(model.Default, model.Windows, evidence, input.Kind, folded);
         var evidenceField = input.Fields.FirstOrDefault(f => f.Name == "body") ?? input.Fields[0];
         var site = model.Site?.Predict(window, input.Kind, folded, evidence.Strongest);

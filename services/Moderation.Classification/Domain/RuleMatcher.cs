@@ -12,6 +12,7 @@ public sealed partial class RuleMatcher
     private readonly Dictionary<string, List<Term>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _vocabulary = new(StringComparer.Ordinal);
     private int _nextId;
+    private bool _holdsInnocentPhrases;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\[a-zA-Z]")]
     private static partial System.Text.RegularExpressions.Regex RegexEscape();
@@ -55,7 +56,49 @@ public sealed partial class RuleMatcher
 
     public void AddFramingCues(int framingBit, IEnumerable<string> phrases) => Add(Term.FramingCue, framingBit, 0, string.Empty, phrases);
 
-    public void AddInnocentPhrases(IEnumerable<string> phrases) => Add(Term.InnocentPhrase, 0, 0, string.Empty, phrases);
+    public void AddInnocentPhrases(IEnumerable<string> phrases)
+    {
+        var before = _nextId;
+        Add(Term.InnocentPhrase, 0, 0, string.Empty, phrases);
+        _holdsInnocentPhrases |= _nextId > before;
+    }
+
+    /// <summary>
+    /// The text with the innocent phrases it holds cut out ("Dick Van Dyke was in Mary Poppins"
+    /// reads " was in Mary Poppins"): what the models read, so a listed word inside a name or an
+    /// idiom weighs in no score, as it gives no rule evidence. The same string when it holds none.
+    /// </summary>
+    public string WithoutInnocentPhrases(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!_holdsInnocentPhrases)
+        {
+            return text;
+        }
+
+        var folded = EvasionFolding.Fold(text);
+        var tokens = Tokenize(folded.Text);
+        var hits = new List<TermHit>();
+        Match(folded.Text, tokens, hits);
+        var cuts = hits.Where(h => h.Term.Category == Term.InnocentPhrase)
+            .Select(h => folded.ToOriginal(tokens[h.FirstToken].Start, tokens[h.LastToken].End))
+            .OrderBy(span => span.Start)
+            .ToList();
+        if (cuts.Count == 0)
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        var next = 0;
+        foreach (var (start, end) in cuts)
+        {
+            kept.Append(text, next, Math.Max(0, start - next));
+            next = Math.Max(next, end);
+        }
+
+        return kept.Append(text, next, text.Length - next).ToString();
+    }
 
     private void Add(int category, int framingBit, double weight, string detail, IEnumerable<string> phrases)
     {

@@ -64,7 +64,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         foreach (var chunk in training.Chunk(EncodeChunk))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var windows = (await engine.EncodeAsync(chunk.Select(e => e.Text).ToList()))!;
+            var windows = (await engine.EncodeAsync(chunk.Select(e => ContentClassifier.ModelText(policy, e.Text)).ToList()))!;
             trainingFeatures.AddRange(chunk.Select((e, i) => Features(policy, defaults, e, windows[i])));
         }
 
@@ -75,7 +75,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         var heldOutWindows = new List<float[][]>(heldOut.Count);
         foreach (var chunk in heldOut.Chunk(EncodeChunk))
         {
-            heldOutWindows.AddRange((await engine.EncodeAsync(chunk.Select(e => e.Text).ToList()))!);
+            heldOutWindows.AddRange((await engine.EncodeAsync(chunk.Select(e => ContentClassifier.ModelText(policy, e.Text)).ToList()))!);
         }
 
         var candidateQuality = Evaluate(policy, new ModelReading(defaults, candidate, []), heldOut, heldOutWindows);
@@ -140,7 +140,7 @@ public sealed class TrainingRuns(ITrainingStore store, ClassificationEngine engi
         ArgumentNullException.ThrowIfNull(example);
         var input = new ClassificationInput(example.Kind, null, [new ContentField("body", example.Text)]);
         var evidence = ContentClassifier.FindEvidence(policy, input);
-        var folded = EvasionFolding.Fold(example.Text).Text;
+        var folded = EvasionFolding.Fold(ContentClassifier.ModelText(policy, example.Text)).Text;
         var scores = DefaultScores.Read(defaults, windows, evidence, example.Kind, folded);
         var (indices, values) = HashedNgrams.Featurize(example.Kind, folded);
         return new SiteExample(indices, values, SiteFeatures.Dense(scores, evidence.Strongest, example.Kind), example.Labels);
