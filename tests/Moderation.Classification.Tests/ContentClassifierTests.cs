@@ -116,10 +116,48 @@ public class ContentClassifierTests
     [InlineData("what a $h1t show, you b!tch", "b!tch")]
     [InlineData("F U C K this", "F U C K")]
     [InlineData("f*ck this", "f*ck")]
+    [InlineData("shut up you c*nt", "c*nt")]
+    [InlineData("what an a**hole", "a**hole")]
+    [InlineData("motherf***er", "motherf***er")]
+    [InlineData("fvck this", "fvck")]
+    [InlineData("you $lut", "$lut")]
     public void Slurs_and_profanity_are_found_through_leetspeak_separators_and_masks(string text, string evasion)
     {
         var result = Comment(text);
         Assert.Contains(result.Reasons, r => text[r.Span.Start..r.Span.End] == evasion);
+    }
+
+    // "s**t" could be "shit" or "slut": a reader could not tell, so neither is evidence.
+    [Fact]
+    public void A_mask_that_several_listed_words_fit_is_no_evidence()
+    {
+        const string Text = "what a load of s**t";
+        Assert.DoesNotContain(Comment(Text).Reasons, r => Text[r.Span.Start..r.Span.End].Contains("s**t", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("you are a b i t c h", Categories.Harassment)]
+    [InlineData("you are a c.u.n.t", Categories.Harassment)]
+    [InlineData("i k i l l myself tonight", Categories.SelfHarmIntent)]
+    public void A_word_spelled_out_after_a_one_letter_word_is_read_as_that_word(string text, string category)
+    {
+        var result = Comment(text);
+
+        Assert.NotEqual(Verdict.Allow, result.Verdict);
+        Assert.Contains(result.Reasons, r => r.Category == category);
+    }
+
+    [Theory]
+    [InlineData("unalive yourself", Categories.HarassmentThreatening)]
+    [InlineData("go unalive yourself loser", Categories.HarassmentThreatening)]
+    [InlineData("you stupid bitch", Categories.Harassment)]
+    [InlineData("you're a fucking whore", Categories.Harassment)]
+    public void Telling_a_person_to_die_and_profane_insults_addressed_to_them_go_to_a_person(string text, string category)
+    {
+        var result = Comment(text);
+
+        Assert.NotEqual(Verdict.Allow, result.Verdict);
+        Assert.Contains(result.Reasons, r => r.Category == category);
     }
 
     [Fact]

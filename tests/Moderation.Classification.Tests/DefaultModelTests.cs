@@ -114,6 +114,9 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("Dick Van Dyke is a great actor.")]
     [InlineData("The Dick Van Dyke Show was a sitcom.")]
     [InlineData("Dick Cheney was vice president.")]
+    [InlineData("That comedian absolutely killed it last night.")]
+    [InlineData("The cock crowed at dawn and the farm woke up.")]
+    [InlineData("If the server hangs, kill the process and restart it.")]
     public void Innocent_phrases_holding_a_listed_words_letters_are_allowed_and_give_no_evidence(string text)
     {
         var result = Comment(text);

@@ -25,6 +25,8 @@ public class EvasionFoldingTests
     [InlineData("h_a_t_e", "hate")]
     [InlineData("\uFB01ne", "fine")]
     [InlineData("id10t", "idiot")]
+    [InlineData("a b.i.t.c.h", "a bitch")]
+    [InlineData("I k-i-l-l", "i kill")]
     public void Evasions_fold_to_plain_lower_case_latin(string input, string folded) =>
         Assert.Equal(folded, EvasionFolding.Fold(input).Text);
 

@@ -138,9 +138,10 @@ public static class ContentClassifier
     {
         var folded = EvasionFolding.Fold(field.Text);
         var tokens = RuleMatcher.Tokenize(folded.Text);
-        if (tokens.Exists(t => t.Elongated))
+        var read = ReadHiddenWords(policy.Matcher, folded, tokens);
+        if (!ReferenceEquals(read, folded))
         {
-            folded = ReadElongatedWords(policy.Matcher, folded, tokens);
+            folded = read;
             tokens = RuleMatcher.Tokenize(folded.Text);
         }
 
@@ -213,18 +214,41 @@ public static class ContentClassifier
         }
     }
 
-    private static FoldedText ReadElongatedWords(RuleMatcher matcher, FoldedText folded, List<Token> tokens)
+    /// <summary>
+    /// Words the folding cannot read without the policy's vocabulary, read as the policy word they
+    /// hide: letters repeated for emphasis ("kiiilll"), masked letters ("c*nt", "motherf***er"), and
+    /// a word spelled out after a one-letter word ("a b i t c h" folds to "abitch": read "a bitch"
+    /// when the letters after the "a" or "i" begin a term and a separator stood between the two).
+    /// </summary>
+    private static FoldedText ReadHiddenWords(RuleMatcher matcher, FoldedText folded, List<Token> tokens)
     {
-        var replacements = new List<(int, int, string)>();
+        List<(int, int, string)>? replacements = null;
         foreach (var token in tokens)
         {
-            if (token.Elongated && matcher.Canonical(folded.Text.AsSpan(token.Start, token.End - token.Start)) is { } word)
+            var word = folded.Text.AsSpan(token.Start, token.End - token.Start);
+            var read = token.Elongated ? matcher.Canonical(word)
+                : word.Contains('*') ? matcher.Unmasked(word)
+                : SpelledOutAfterOneLetterWord(matcher, folded, token);
+            if (read is not null)
             {
-                replacements.Add((token.Start, token.End, word));
+                (replacements ??= []).Add((token.Start, token.End, read));
             }
         }
 
-        return replacements.Count == 0 ? folded : folded.Replace(replacements);
+        return replacements is null ? folded : folded.Replace(replacements);
+    }
+
+    private static string? SpelledOutAfterOneLetterWord(RuleMatcher matcher, FoldedText folded, Token token)
+    {
+        var text = folded.Text;
+        if (token.End - token.Start < 4 || text[token.Start] is not ('a' or 'i')
+            || folded.ToOriginal(token.Start, token.Start + 1).End == folded.ToOriginal(token.Start + 1, token.Start + 2).Start
+            || !matcher.StartsATerm(text.AsSpan(token.Start + 1, token.End - token.Start - 1)))
+        {
+            return null;
+        }
+
+        return $"{text[token.Start]} {text[(token.Start + 1)..token.End]}";
     }
 
     /// <summary>How many sorted positions lie before <paramref name="position"/>: the sentence it is in, or the quotes opened before it.</summary>

@@ -307,13 +307,17 @@ public static class EvasionFolding
                 letters++;
             }
 
-            if (letters >= 3)
+            if (letters < 3)
             {
-                keep ??= Enumerable.Repeat(true, buffer.Length).ToArray();
-                for (var j = i + 1; j < end; j += 2)
-                {
-                    keep[j] = false;
-                }
+                // "a b.i.t.c.h": the space after "a" is not the separator of the letters that follow.
+                i++;
+                continue;
+            }
+
+            keep ??= Enumerable.Repeat(true, buffer.Length).ToArray();
+            for (var j = i + 1; j < end; j += 2)
+            {
+                keep[j] = false;
             }
 
             i = end + 1;

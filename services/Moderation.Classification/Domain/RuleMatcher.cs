@@ -13,6 +13,7 @@ public sealed partial class RuleMatcher
     private readonly Dictionary<string, string> _vocabulary = new(StringComparer.Ordinal);
     private int _nextId;
     private bool _holdsInnocentPhrases;
+    private readonly Dictionary<int, List<string>> _lexiconWordsByLength = [];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\[a-zA-Z]")]
     private static partial System.Text.RegularExpressions.Regex RegexEscape();
@@ -50,6 +51,64 @@ public sealed partial class RuleMatcher
         Span<char> buffer = stackalloc char[elongated.Length];
         return _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..Squeeze(elongated, buffer)], out var word) ? word : null;
     }
+
+    private void AddLexiconWord(string word)
+    {
+        if (word.Contains('*', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (!_lexiconWordsByLength.TryGetValue(word.Length, out var words))
+        {
+            _lexiconWordsByLength[word.Length] = words = [];
+        }
+
+        if (!words.Contains(word, StringComparer.Ordinal))
+        {
+            words.Add(word);
+        }
+    }
+
+    /// <summary>
+    /// The lexicon word a masked token stands for ("c*nt", "motherf***er", "a**hole"): the one word
+    /// of the policy's terms, of the token's length, whose letters agree wherever the token shows one
+    /// (each "*" hides one letter, and at least two letters show). Null when no word fits, or when
+    /// several do ("s**t"), as the reader could not tell either.
+    /// </summary>
+    public string? Unmasked(ReadOnlySpan<char> masked)
+    {
+        if (masked.IndexOf('*') < 0 || masked.Length - masked.Count('*') < 2 || !_lexiconWordsByLength.TryGetValue(masked.Length, out var words))
+        {
+            return null;
+        }
+
+        string? fit = null;
+        foreach (var word in words)
+        {
+            var agrees = true;
+            for (var i = 0; agrees && i < masked.Length; i++)
+            {
+                agrees = masked[i] == '*' || masked[i] == word[i];
+            }
+
+            if (agrees)
+            {
+                if (fit is not null)
+                {
+                    return null;
+                }
+
+                fit = word;
+            }
+        }
+
+        return fit;
+    }
+
+    /// <summary>Whether a word is, or begins, one of the policy's terms.</summary>
+    public bool StartsATerm(ReadOnlySpan<char> word) => _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var terms)
+        && terms.Exists(t => t.Category >= 0);
 
     public void AddTerms(int category, double weight, string detail, IEnumerable<string> phrases) =>
         Add(category, 0, weight, detail, phrases);
@@ -124,6 +183,10 @@ public sealed partial class RuleMatcher
 
             terms.Add(term);
             words.ForEach(AddVocabulary);
+            if (category >= 0)
+            {
+                words.ForEach(AddLexiconWord);
+            }
         }
     }
 
