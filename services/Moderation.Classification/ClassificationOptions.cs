@@ -38,4 +38,8 @@ public sealed class ClassificationOptions
     /// <summary>How often a replica looks for a model promoted elsewhere.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ModelRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Batch messages classified at once; the rest wait on the queue's prefetch, unread.</summary>
+    [Range(1, 128)]
+    public int ConcurrentBatches { get; set; } = 4;
 }
