@@ -152,7 +152,11 @@ public class ContentClassifierTests
     [InlineData("go unalive yourself loser", Categories.HarassmentThreatening)]
     [InlineData("you stupid bitch", Categories.Harassment)]
     [InlineData("you're a fucking whore", Categories.Harassment)]
-    public void Telling_a_person_to_die_and_profane_insults_addressed_to_them_go_to_a_person(string text, string category)
+    [InlineData("I'm going to find out where you live and make you regret every word.", Categories.HarassmentThreatening)]
+    [InlineData("How many sleeping pills would it take to not wake up?", Categories.SelfHarmInstructions)]
+    [InlineData("Send me pics of you in your underwear, you're only 14 but you look older.", Categories.SexualMinors)]
+    [InlineData("you are only 13 but send me a sexy photo", Categories.SexualMinors)]
+    public void Telling_a_person_to_die_intimidating_them_insulting_them_asking_a_lethal_dose_or_a_childs_pictures_goes_to_a_person(string text, string category)
     {
         var result = Comment(text);
 
