@@ -80,6 +80,11 @@ public static class FourServiceHosts
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:RabbitMq:Host"] = TestEnvironment.RabbitMqHost,
             ["Bus:RabbitMq:VirtualHost"] = TestEnvironment.RabbitMqVirtualHost,
+            // The walks read each submission's audit entries in causal order. With many appends at a
+            // time the log keeps the order appends reached it, and a decision made within milliseconds
+            // of its classification can land first (AuditTrailConsumerDefinition); one at a time, the
+            // log keeps the queue's order, where a classification always precedes the decision it caused.
+            ["Bus:ConcurrentMessageLimits:audit"] = "1",
         };
         foreach (var (key, value) in storeOf?.Invoke(name) ?? new Dictionary<string, string?>())
         {
