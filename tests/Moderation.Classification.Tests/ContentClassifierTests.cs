@@ -135,19 +135,11 @@ public class ContentClassifierTests
         Assert.DoesNotContain(Comment(Text).Reasons, r => Text[r.Span.Start..r.Span.End].Contains("s**t", StringComparison.Ordinal));
     }
 
+    // The first three hide a word spelled out after "a" or "i", which folds into one token with it.
     [Theory]
     [InlineData("you are a b i t c h", Categories.Harassment)]
     [InlineData("you are a c.u.n.t", Categories.Harassment)]
     [InlineData("i k i l l myself tonight", Categories.SelfHarmIntent)]
-    public void A_word_spelled_out_after_a_one_letter_word_is_read_as_that_word(string text, string category)
-    {
-        var result = Comment(text);
-
-        Assert.NotEqual(Verdict.Allow, result.Verdict);
-        Assert.Contains(result.Reasons, r => r.Category == category);
-    }
-
-    [Theory]
     [InlineData("unalive yourself", Categories.HarassmentThreatening)]
     [InlineData("go unalive yourself loser", Categories.HarassmentThreatening)]
     [InlineData("you stupid bitch", Categories.Harassment)]
@@ -156,7 +148,7 @@ public class ContentClassifierTests
     [InlineData("How many sleeping pills would it take to not wake up?", Categories.SelfHarmInstructions)]
     [InlineData("Send me pics of you in your underwear, you're only 14 but you look older.", Categories.SexualMinors)]
     [InlineData("you are only 13 but send me a sexy photo", Categories.SexualMinors)]
-    public void Telling_a_person_to_die_intimidating_them_insulting_them_asking_a_lethal_dose_or_a_childs_pictures_goes_to_a_person(string text, string category)
+    public void Insults_threats_lethal_dose_questions_and_requests_for_a_childs_pictures_go_to_a_person_even_spelled_out(string text, string category)
     {
         var result = Comment(text);
 
