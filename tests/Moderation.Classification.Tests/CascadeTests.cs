@@ -89,6 +89,38 @@ public sealed class CascadeTests : IDisposable
         Assert.Equal(1, Encoded);
     }
 
+    // Self-harm is taught by the team's examples alone, a few hundred among the corpora's hundred
+    // thousand: the screen for all categories settled these as allowed (scored 0) although the
+    // encoder puts them at 0.97 and 0.92 self-harm. Its family's own screen sends them on.
+    [Theory]
+    [InlineData("I keep thinking about jumping off the bridge near my house.")]
+    [InlineData("I wrote goodbye letters to my family last night.")]
+    public async Task A_wish_to_die_without_a_listed_word_is_read_by_the_encoder_and_reviewed(string text)
+    {
+        var outcome = await Engine.ClassifyAsync(Comment(text));
+
+        Assert.Equal(1, Encoded);
+        Assert.Equal(Verdict.Review, outcome.Verdict);
+        Assert.True(outcome.Scores[Categories.SelfHarm] >= 0.5, $"self-harm {outcome.Scores[Categories.SelfHarm]:0.00}");
+    }
+
+    // The traffic of every throughput figure: a family's screen that sent some of these everyday
+    // comments to the encoder (one in nine did at a 95% recall target) would cost the batch target.
+    [Fact]
+    public async Task Every_everyday_comment_and_article_of_the_load_drivers_mix_is_settled_without_the_encoder()
+    {
+        var mix = new Moderation.LoadDriver.ContentMix(seed: 3, reviewShare: 0, Moderation.LoadDriver.ContentMix.NewRunTag());
+        var inputs = Enumerable.Range(0, 200).Select(_ => Comment(mix.NextComment().Body))
+            .Concat(Enumerable.Range(0, 5).Select(_ => mix.NextArticle()).Select(a => new ClassificationInput(ContentKind.Article, null, [new ContentField("title", a.Title), new ContentField("body", a.Body)])))
+            .ToList();
+
+        var outcomes = await Engine.ClassifyManyAsync(inputs);
+
+        Assert.All(outcomes, outcome => Assert.Equal(Verdict.Allow, outcome.Verdict));
+        Assert.Equal(0, Encoded);
+        Assert.Equal(inputs.Count, Screened);
+    }
+
     [Fact]
     public async Task In_a_batch_only_the_unsettled_texts_are_encoded()
     {

@@ -145,6 +145,8 @@ public class ContentClassifierTests
     [InlineData("you stupid bitch", Categories.Harassment)]
     [InlineData("you're a fucking whore", Categories.Harassment)]
     [InlineData("I'm going to find out where you live and make you regret every word.", Categories.HarassmentThreatening)]
+    [InlineData("I hope someone runs you over with a truck.", Categories.HarassmentThreatening)]
+    [InlineData("i hope u get hit by a bus tomorrow", Categories.HarassmentThreatening)]
     [InlineData("How many sleeping pills would it take to not wake up?", Categories.SelfHarmInstructions)]
     [InlineData("Send me pics of you in your underwear, you're only 14 but you look older.", Categories.SexualMinors)]
     [InlineData("you are only 13 but send me a sexy photo", Categories.SexualMinors)]

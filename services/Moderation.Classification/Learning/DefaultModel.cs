@@ -54,6 +54,7 @@ public sealed class DefaultModel
 
         _screenWeights = file.Screen is { } screen ? ReadFloats(file.Version, screen.Weights, ScreenFeatures.Dimension, "a screen's weights") : null;
         _ruledScreenWeights = file.RuledScreen is { } ruledScreen ? ReadFloats(file.Version, ruledScreen.Weights, ScreenFeatures.Dimension, "a screen's weights") : null;
+        _familyScreenWeights = [.. (file.FamilyScreens ?? []).Select(family => ReadFloats(file.Version, family.Weights, ScreenFeatures.Dimension, "a screen's weights"))];
         ScreenVocabulary = new KnownWords(file.ScreenWords ?? []);
     }
 
@@ -62,36 +63,48 @@ public sealed class DefaultModel
 
     private readonly float[]? _screenWeights;
     private readonly float[]? _ruledScreenWeights;
+    private readonly float[][] _familyScreenWeights;
 
     /// <summary>Whether this model has a screen for the cascade.</summary>
     public bool CanScreen => _screenWeights is not null;
 
     /// <summary>
-    /// Whether a screen settles a text without the encoder: the one for texts without rule evidence
-    /// (how far is the text from any head's review threshold?) or, when there is evidence, the one
-    /// for ruled texts (does the encoder change the verdict the rules give?), where that screen
-    /// exists and speaks under the thresholds in force (<paramref name="thresholds"/> per category),
-    /// and its score (the logistic of its margin) is under its threshold. A text a floor already
-    /// blocks is the engine's to settle.
+    /// Whether the screens settle a text without the encoder: for a text without rule evidence, the
+    /// screen for all categories (how far is the text from any head's review threshold?) and every
+    /// family's screen (how far from its own?); for a text with evidence, the one for ruled texts
+    /// (does the encoder change the verdict the rules give?). Each must exist, speak under the
+    /// thresholds in force (<paramref name="thresholds"/> per category) and score the text (the
+    /// logistic of its margin) under its threshold. A text a floor already blocks is the engine's
+    /// to settle.
     /// </summary>
     public bool Settles(ContentKind kind, string folded, SentenceEncoder encoder, Evidence evidence, Func<string, (double Review, double Block)> thresholds)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var ruled = evidence.Strongest.Any(weight => weight > 0);
-        var (screen, weights) = ruled ? (File.RuledScreen, _ruledScreenWeights) : (File.Screen, _screenWeights);
-        if (screen is null || weights is null || !Covers(screen, thresholds, kind, ruled))
+        var screens = ruled
+            ? [(File.RuledScreen, _ruledScreenWeights)]
+            : (List<(ScreenHead? Screen, float[]? Weights)>)[(File.Screen, _screenWeights), .. (File.FamilyScreens ?? []).Zip(_familyScreenWeights, (screen, weights) => ((ScreenHead?)screen, (float[]?)weights))];
+        if (screens.Any(s => s.Screen is null || s.Weights is null || !Covers(s.Screen, thresholds, kind, ruled)))
         {
             return false;
         }
 
         var (indices, values) = ScreenFeatures.Of(kind, folded, ScreenVocabulary, encoder, evidence);
-        var margin = screen.Bias;
-        for (var i = 0; i < indices.Length; i++)
+        foreach (var (screen, weights) in screens)
         {
-            margin += weights[indices[i]] * values[i];
+            var margin = screen!.Bias;
+            for (var i = 0; i < indices.Length; i++)
+            {
+                margin += weights![indices[i]] * values[i];
+            }
+
+            if (1 / (1 + Math.Exp(-margin)) >= screen.Threshold)
+            {
+                return false;
+            }
         }
 
-        return 1 / (1 + Math.Exp(-margin)) < screen.Threshold;
+        return true;
     }
 
     /// <summary>
