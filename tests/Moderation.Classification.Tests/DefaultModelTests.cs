@@ -35,7 +35,7 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [Fact]
     public void Every_heads_calibration_is_increasing_and_bounded()
     {
-        foreach (var head in Model.File.Heads)
+        foreach (var head in Model.Heads)
         {
             Assert.True(head.PlattScale > 0, $"{head.Category}: a larger margin must never mean a lower probability");
             var previous = -1.0;

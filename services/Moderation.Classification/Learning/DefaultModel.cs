@@ -29,7 +29,6 @@ public sealed class DefaultModel
         }
 
         Version = file.Version;
-        File = file;
         foreach (var head in file.Heads)
         {
             var index = IndexOf(head.Category);
@@ -38,7 +37,9 @@ public sealed class DefaultModel
                 throw new InvalidDataException($"Default model {file.Version}: head '{head.Category}' is not a category or has the wrong number of weights.");
             }
 
-            _heads[index] = head;
+            // The n-gram weights are kept decoded below; their base64 text, several megabytes of
+            // strings, is not kept beside them.
+            _heads[index] = head with { NgramWeights = null };
             _ngramWeights[index] = head.NgramSteps();
             if (_ngramWeights[index] is { Length: not HashedNgrams.Dimension } ngramWeights)
             {
@@ -55,6 +56,9 @@ public sealed class DefaultModel
         _screenWeights = file.Screen is { } screen ? ReadFloats(file.Version, screen.Weights, ScreenFeatures.Dimension, "a screen's weights") : null;
         _ruledScreenWeights = file.RuledScreen is { } ruledScreen ? ReadFloats(file.Version, ruledScreen.Weights, ScreenFeatures.Dimension, "a screen's weights") : null;
         _familyScreenWeights = [.. (file.FamilyScreens ?? []).Select(family => ReadFloats(file.Version, family.Weights, ScreenFeatures.Dimension, "a screen's weights"))];
+        // Likewise each screen's weights: decoded above, their text dropped.
+        (_screen, _ruledScreen) = (file.Screen is { } clear ? clear with { Weights = string.Empty } : null, file.RuledScreen is { } ruled ? ruled with { Weights = string.Empty } : null);
+        _familyScreens = [.. (file.FamilyScreens ?? []).Select(family => family with { Weights = string.Empty })];
         ScreenVocabulary = new KnownWords(file.ScreenWords ?? []);
     }
 
@@ -64,6 +68,9 @@ public sealed class DefaultModel
     private readonly float[]? _screenWeights;
     private readonly float[]? _ruledScreenWeights;
     private readonly float[][] _familyScreenWeights;
+    private readonly ScreenHead? _screen;
+    private readonly ScreenHead? _ruledScreen;
+    private readonly ScreenHead[] _familyScreens;
 
     /// <summary>Whether this model has a screen for the cascade.</summary>
     public bool CanScreen => _screenWeights is not null;
@@ -82,8 +89,8 @@ public sealed class DefaultModel
         ArgumentNullException.ThrowIfNull(evidence);
         var ruled = evidence.Strongest.Any(weight => weight > 0);
         var screens = ruled
-            ? [(File.RuledScreen, _ruledScreenWeights)]
-            : (List<(ScreenHead? Screen, float[]? Weights)>)[(File.Screen, _screenWeights), .. (File.FamilyScreens ?? []).Zip(_familyScreenWeights, (screen, weights) => ((ScreenHead?)screen, (float[]?)weights))];
+            ? [(_ruledScreen, _ruledScreenWeights)]
+            : (List<(ScreenHead? Screen, float[]? Weights)>)[(_screen, _screenWeights), .. _familyScreens.Zip(_familyScreenWeights, (screen, weights) => ((ScreenHead?)screen, (float[]?)weights))];
         if (screens.Any(s => s.Screen is null || s.Weights is null || !Covers(s.Screen, thresholds, kind, ruled)))
         {
             return false;
@@ -197,7 +204,8 @@ public sealed class DefaultModel
 
     public string Version { get; }
 
-    public DefaultModelFile File { get; }
+    /// <summary>Each category's head, as calibrated (its n-gram weights are read through <see cref="NgramMargins"/>).</summary>
+    public IEnumerable<CategoryHead> Heads => _heads.OfType<CategoryHead>();
 
     public bool Scores(int category) => _heads[category] is not null;
 
