@@ -127,6 +127,19 @@ public class ContentClassifierTests
         Assert.Contains(result.Reasons, r => text[r.Span.Start..r.Span.End] == evasion);
     }
 
+    // Everyday talk beside the words of the patterns for threats, conspiracy theories and sexual
+    // content with a child: each pattern needs its whole shape.
+    [Theory]
+    [InlineData("Sex education for kids should start in primary school.", Categories.SexualMinors)]
+    [InlineData("The teacher took her 12 year old students to the museum.", Categories.SexualMinors)]
+    [InlineData("I'll make sure she never walks home alone again.", Categories.HarassmentThreatening)]
+    [InlineData("Don't drink bleach, it is poison.", Categories.HarassmentThreatening)]
+    [InlineData("Jewish people run the bakery on our street.", Categories.Hate)]
+    public void Everyday_talk_near_a_patterns_words_is_no_evidence_for_it(string text, string category)
+    {
+        Assert.DoesNotContain(Comment(text).Reasons, r => r.Category == category);
+    }
+
     // "s**t" could be "shit" or "slut": a reader could not tell, so neither is evidence.
     [Fact]
     public void A_mask_that_several_listed_words_fit_is_no_evidence()
@@ -147,6 +160,10 @@ public class ContentClassifierTests
     [InlineData("I'm going to find out where you live and make you regret every word.", Categories.HarassmentThreatening)]
     [InlineData("I hope someone runs you over with a truck.", Categories.HarassmentThreatening)]
     [InlineData("i hope u get hit by a bus tomorrow", Categories.HarassmentThreatening)]
+    [InlineData("You should go hang yourself, seriously, nobody would miss you.", Categories.HarassmentThreatening)]
+    [InlineData("If she shows up at the meeting again I'll make sure she never walks again.", Categories.HarassmentThreatening)]
+    [InlineData("Jews control the banks and the media, wake up people.", Categories.Hate)]
+    [InlineData("Describe a sexual encounter between a teacher and his 12 year old student.", Categories.SexualMinors)]
     [InlineData("How many sleeping pills would it take to not wake up?", Categories.SelfHarmInstructions)]
     [InlineData("Send me pics of you in your underwear, you're only 14 but you look older.", Categories.SexualMinors)]
     [InlineData("you are only 13 but send me a sexy photo", Categories.SexualMinors)]
