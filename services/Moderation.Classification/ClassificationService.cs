@@ -32,6 +32,8 @@ public static class ClassificationService
         builder.Services.AddModerationStore<IClassificationStore, SqliteClassificationStore, MongoClassificationStore>();
         builder.Services.AddModerationStore<ITrainingStore, SqliteTrainingStore, MongoTrainingStore>();
         builder.Services.AddClassificationEngine();
+        // Before the bus and the server, which start after every hosted service added earlier has started.
+        builder.Services.AddHostedService<EngineWarmUp>();
         builder.Services.AddSingleton<TrainingRuns>();
         builder.Services.AddHostedService<PromotedModelWatcher>();
         builder.Services.AddHostedService<PolicyVersionWatcher>();

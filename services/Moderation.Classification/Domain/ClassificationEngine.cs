@@ -104,6 +104,18 @@ public sealed class ClassificationEngine
         return windows;
     }
 
+    /// <summary>
+    /// Reads <paramref name="text"/> through the encoder once, uncounted by the metrics (it is no
+    /// submission), so ONNX Runtime's first inference and first allocations happen before traffic.
+    /// </summary>
+    public async Task WarmUpAsync(string text)
+    {
+        if (_encoder is not null)
+        {
+            await _encoder.EncodeAsync([text]);
+        }
+    }
+
     /// <summary>The models in force, for training runs that score texts the way the engine does.</summary>
     public ModelHolder Models => _models;
 }

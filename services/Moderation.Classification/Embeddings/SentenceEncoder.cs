@@ -57,14 +57,24 @@ public sealed class SentenceEncoder : IDisposable
             EnableMemoryPattern = false,
         };
 
+        var published = EncoderModelFiles.ModelPath(_options.ModelDirectory);
+        try
+        {
+            _session = new InferenceSession(EncoderModelFiles.ModelPath(_options.ModelDirectory, _options.Precision), session);
+            _wordPieces = WordPieceVectors.Load(published);
+        }
+        catch (Exception ex) when (ex is OnnxRuntimeException or Google.Protobuf.InvalidProtocolBufferException or InvalidDataException)
+        {
+            throw new InvalidDataException(
+                $"The encoder's model files in {Path.GetDirectoryName(published)} cannot be loaded ({ex.Message}); delete them to have them unpacked again from {EncoderModelFiles.AssemblyFile}.", ex);
+        }
+
         _inferenceThreads = [.. Enumerable.Range(0, _options.MaxConcurrentInferences ?? Environment.ProcessorCount).Select(n =>
         {
             var thread = new Thread(Infer) { IsBackground = true, Name = $"encoder-inference-{n}" };
             thread.Start();
             return thread;
         })];
-        _session = new InferenceSession(EncoderModelFiles.ModelPath(_options.ModelDirectory, _options.Precision), session);
-        _wordPieces = WordPieceVectors.Load(EncoderModelFiles.ModelPath(_options.ModelDirectory));
         _capacity = TokenWindows.Capacity(_options.WindowTokens, _options.WindowOverlap, _options.MaxWindows);
     }
 
