@@ -152,7 +152,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 status=0
 if dotnet build Moderation.sln -nologo -v quiet </dev/null; then
   # One project at a time, each with its own TRX file: the counts below come from those files. A
-  # test still running after 15 minutes has hung (the slowest takes about a minute): its test host
+  # test still running after 15 minutes has hung (no test takes near that long): its test host
   # is stopped and the test named, and the run fails, so a hang neither uses up a CI run's time
   # nor hides which test it was.
   for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj | sort); do
