@@ -122,6 +122,11 @@ public class ContentClassifierTests
     [InlineData("fvck this", "fvck")]
     [InlineData("fcuk off", "fcuk")]
     [InlineData("you $lut", "$lut")]
+    [InlineData("F U C K Y O U", "F U C K")]
+    [InlineData("f*** off", "f***")]
+    [InlineData("what the fu** is this", "fu**")]
+    [InlineData("what an azzhole", "azzhole")]
+    [InlineData("shut up, biatch", "biatch")]
     public void Slurs_and_profanity_are_found_through_leetspeak_separators_and_masks(string text, string evasion)
     {
         var result = Comment(text);
@@ -166,6 +171,15 @@ public class ContentClassifierTests
         Assert.DoesNotContain(Comment(Text).Reasons, r => Text[r.Span.Start..r.Span.End].Contains("s**t", StringComparison.Ordinal));
     }
 
+    // Markdown's emphasis is no mask: the stars around a word leave it the word it is.
+    [Theory]
+    [InlineData("you are an **idiot**", "idiot")]
+    [InlineData("**fuck** this", "fuck")]
+    public void A_word_in_emphasis_stars_is_found_as_itself(string text, string word)
+    {
+        Assert.Contains(Comment(text).Reasons, r => text[r.Span.Start..r.Span.End] == word);
+    }
+
     // The first three hide a word spelled out after "a" or "i", which folds into one token with it.
     [Theory]
     [InlineData("you are a b i t c h", Categories.Harassment)]
@@ -187,6 +201,13 @@ public class ContentClassifierTests
     [InlineData("u r gonna d!e", Categories.HarassmentThreatening)]
     [InlineData("just rope yourself already", Categories.HarassmentThreatening)]
     [InlineData("nobody likes you, go self delete", Categories.HarassmentThreatening)]
+    [InlineData("I will k i l l y o u", Categories.HarassmentThreatening)]
+    [InlineData("G O D I E", Categories.Harassment)]
+    [InlineData("go commit sewer slide", Categories.HarassmentThreatening)]
+    [InlineData("just go unalive", Categories.HarassmentThreatening)]
+    [InlineData("shut the f up", Categories.Harassment)]
+    [InlineData("lol shut the f*** up", Categories.Harassment)]
+    [InlineData("5hit for brains", Categories.Harassment)]
     [InlineData("I hope someone runs you over with a truck.", Categories.HarassmentThreatening)]
     [InlineData("i hope u get hit by a bus tomorrow", Categories.HarassmentThreatening)]
     [InlineData("You should go hang yourself, seriously, nobody would miss you.", Categories.HarassmentThreatening)]

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Moderation.Classification.Embeddings;
 
 namespace Moderation.Classification.Domain;
 
@@ -8,7 +9,8 @@ namespace Moderation.Classification.Domain;
 /// Undoes the usual ways of hiding a word from a filter: case, Unicode compatibility forms
 /// (fullwidth, mathematical letters, ligatures), accents, zero-width and joiner characters,
 /// look-alike letters from Cyrillic and Greek, leetspeak inside words, and single letters
-/// spelled out with separators ("k.i.l.l", "k i l l"). Letters repeated for emphasis are left
+/// spelled out with separators ("k.i.l.l", "k i l l", and "F U C K Y O U", where the word breaks
+/// are spaced like the letters and are read back from the encoder's vocabulary). Letters repeated for emphasis are left
 /// here: only the policy's vocabulary can tell "kiiilll" is "kill" (see <see cref="RuleMatcher"/>).
 /// </summary>
 public static class EvasionFolding
@@ -84,6 +86,7 @@ public static class EvasionFolding
 
         ReadLookAlikesInLatinWords(buffer);
         ReadLeetBetweenLetters(buffer);
+        ReadLeetWords(buffer);
         var keep = JoinSpelledOutLetters(buffer);
         if (keep is null)
         {
@@ -132,6 +135,38 @@ public static class EvasionFolding
                 for (var j = start; j < end; j++)
                 {
                     buffer[j] = Leet[buffer[j]];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A word that starts or ends with digits or symbols reads as the letters they imitate when that
+    /// gives a common word of four letters or more ("5hit", "$hit"), so "3am", "4ever" and "@user" stay.
+    /// </summary>
+    private static void ReadLeetWords(StringBuilder buffer)
+    {
+        Span<char> word = stackalloc char[MaxSpelledOutLetters];
+        foreach (var (start, end) in Runs(buffer, c => char.IsAsciiLetter(c) || Leet.ContainsKey(c)))
+        {
+            if (end - start < 4 || end - start > MaxSpelledOutLetters)
+            {
+                continue;
+            }
+
+            var read = word[..(end - start)];
+            var letters = 0;
+            for (var j = start; j < end; j++)
+            {
+                read[j - start] = Leet.TryGetValue(buffer[j], out var letter) ? letter : buffer[j];
+                letters += char.IsAsciiLetter(buffer[j]) ? 1 : 0;
+            }
+
+            if (letters >= 2 && letters < end - start && CommonWordRank(read) is not null)
+            {
+                for (var j = start; j < end; j++)
+                {
+                    buffer[j] = read[j - start];
                 }
             }
         }
@@ -289,6 +324,7 @@ public static class EvasionFolding
     private static bool[]? JoinSpelledOutLetters(StringBuilder buffer)
     {
         bool[]? keep = null;
+        Span<char> spelledOut = stackalloc char[MaxSpelledOutLetters + 1];
         var i = 0;
         while (i < buffer.Length)
         {
@@ -315,15 +351,104 @@ public static class EvasionFolding
             }
 
             keep ??= Enumerable.Repeat(true, buffer.Length).ToArray();
+            var joined = spelledOut[..Math.Min(letters, spelledOut.Length)];
+            for (var k = 0; k < joined.Length; k++)
+            {
+                joined[k] = buffer[i + (2 * k)];
+            }
+
+            var wordEnds = SpelledOutWordEnds(joined);
             for (var j = i + 1; j < end; j += 2)
             {
-                keep[j] = false;
+                var letter = (j - i - 1) / 2;
+                if (wordEnds is not null && wordEnds.Contains(letter))
+                {
+                    buffer[j] = ' ';
+                }
+                else
+                {
+                    keep[j] = false;
+                }
             }
 
             i = end + 1;
         }
 
         return keep;
+    }
+
+    private const int MaxSpelledOutLetters = 48;
+
+    /// <summary>The rank below which a word of the encoder's vocabulary counts as common.</summary>
+    private const int CommonRank = 20_000;
+
+    /// <summary>Words under three letters a spelled-out run may break into; other short entries of the vocabulary ("ie", "ck", "gg") are word pieces more often than words.</summary>
+    private static readonly FrozenSet<string> ShortWords = FrozenSet.ToFrozenSet(
+        ["a", "i", "u", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// The words that show a spelled-out run held a phrase: the person or thing it is aimed at and
+    /// the particles that close an insult ("fuck you", "shut up", "go die"). A run that reads as
+    /// common words without one is kept whole: "wetback" or "shemale" are not "wet back" and "she male".
+    /// </summary>
+    private static readonly FrozenSet<string> PhraseWords = FrozenSet.ToFrozenSet(
+        ["you", "your", "yours", "yourself", "yourselves", "u", "ur", "me", "him", "them", "it", "this", "that", "all", "up", "off", "out", "go"],
+        StringComparer.Ordinal);
+
+    private static int? CommonWordRank(ReadOnlySpan<char> word) =>
+        KnownWords.EncoderRank(word) is { } rank && rank <= CommonRank ? rank : null;
+
+    /// <summary>
+    /// Where the words end in a run of spelled-out letters that is no word itself, when every letter
+    /// was spaced alike, word breaks included ("fuckyou", "godie"): the letter indices that close a
+    /// word, the last excepted, of the most probable reading as common words (each costs the
+    /// logarithm of its frequency rank, so "go die" wins over "god ie"), when one of them is a
+    /// <see cref="PhraseWords">phrase word</see>. Null when the run is a word, or reads as no such
+    /// sequence ("kys", "nigger", "therapist" and "wetback" stay whole).
+    /// </summary>
+    private static HashSet<int>? SpelledOutWordEnds(ReadOnlySpan<char> letters)
+    {
+        if (letters.Length < 4 || letters.Length > MaxSpelledOutLetters || KnownWords.EncoderRank(letters) is not null)
+        {
+            return null;
+        }
+
+        var cost = new double[letters.Length + 1];
+        var from = new int[letters.Length + 1];
+        Array.Fill(cost, double.PositiveInfinity);
+        cost[0] = 0;
+        for (var end = 1; end <= letters.Length; end++)
+        {
+            for (var start = 0; start < end; start++)
+            {
+                var word = letters[start..end];
+                if (double.IsFinite(cost[start]) && (word.Length >= 3 || ShortWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                    && CommonWordRank(word) is { } rank && cost[start] + Math.Log(rank) < cost[end])
+                {
+                    cost[end] = cost[start] + Math.Log(rank);
+                    from[end] = start;
+                }
+            }
+        }
+
+        if (!double.IsFinite(cost[letters.Length]))
+        {
+            return null;
+        }
+
+        var ends = new HashSet<int>();
+        var phrase = false;
+        for (var end = letters.Length; end > 0; end = from[end])
+        {
+            phrase |= PhraseWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(letters[from[end]..end]);
+            if (from[end] > 0)
+            {
+                ends.Add(from[end] - 1);
+            }
+        }
+
+        return phrase ? ends : null;
     }
 
     private static bool IsSingleLetter(StringBuilder buffer, int i, char separator = '\0') =>

@@ -14,6 +14,7 @@ public sealed partial class RuleMatcher
     private int _nextId;
     private bool _holdsInnocentPhrases;
     private readonly Dictionary<int, List<string>> _lexiconWordsByLength = [];
+    private readonly Dictionary<string, ulong> _lexiconWordCategories = new(StringComparer.Ordinal);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\\[a-zA-Z]")]
     private static partial System.Text.RegularExpressions.Regex RegexEscape();
@@ -52,12 +53,14 @@ public sealed partial class RuleMatcher
         return _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..Squeeze(elongated, buffer)], out var word) ? word : null;
     }
 
-    private void AddLexiconWord(string word)
+    private void AddLexiconWord(string word, int category)
     {
         if (word.Contains('*', StringComparison.Ordinal))
         {
             return;
         }
+
+        _lexiconWordCategories[word] = _lexiconWordCategories.GetValueOrDefault(word) | (1UL << category);
 
         if (!_lexiconWordsByLength.TryGetValue(word.Length, out var words))
         {
@@ -74,7 +77,8 @@ public sealed partial class RuleMatcher
     /// The lexicon word a masked token stands for ("c*nt", "motherf***er", "a**hole"): the one word
     /// of the policy's terms, of the token's length, whose letters agree wherever the token shows one
     /// (each "*" hides one letter, and at least two letters show). Null when no word fits, or when
-    /// several do ("s**t"), as the reader could not tell either.
+    /// several words of different categories do ("s**t"), as the reader could not tell either;
+    /// spellings of one word ("a**hole": asshole, azzhole) are listed alike and read as the first.
     /// </summary>
     public string? Unmasked(ReadOnlySpan<char> masked)
     {
@@ -94,12 +98,12 @@ public sealed partial class RuleMatcher
 
             if (agrees)
             {
-                if (fit is not null)
+                if (fit is not null && _lexiconWordCategories[fit] != _lexiconWordCategories[word])
                 {
                     return null;
                 }
 
-                fit = word;
+                fit ??= word;
             }
         }
 
@@ -185,7 +189,7 @@ public sealed partial class RuleMatcher
             words.ForEach(AddVocabulary);
             if (category >= 0)
             {
-                words.ForEach(AddLexiconWord);
+                words.ForEach(word => AddLexiconWord(word, category));
             }
         }
     }
@@ -229,7 +233,7 @@ public sealed partial class RuleMatcher
         return true;
     }
 
-    /// <summary>The words of a folded text: letters and digits, with an apostrophe or "*" inside a word kept ("don't", "f*ck").</summary>
+    /// <summary>The words of a folded text: letters and digits, with an apostrophe or "*" inside a word kept ("don't", "f*ck", "f***").</summary>
     public static List<Token> Tokenize(string text, List<Token>? tokens = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -247,7 +251,7 @@ public sealed partial class RuleMatcher
             var run = 1;
             var elongated = false;
             i++;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (text[i] is '\'' or '*' && i + 1 < text.Length && (char.IsLetter(text[i + 1]) || text[i + 1] == '*'))))
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || ContinuesWord(text, start, i)))
             {
                 run = text[i] == text[i - 1] ? run + 1 : 1;
                 elongated |= run >= 3 && char.IsLetter(text[i]);
@@ -258,6 +262,38 @@ public sealed partial class RuleMatcher
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// An apostrophe or a mask inside a word continues it ("don't", "f*ck", "a**hole"); so does a
+    /// mask that ends a word of one or two letters ("f***", "fu**"), but not the emphasis that closes
+    /// a longer word ("**idiot**" is "idiot").
+    /// </summary>
+    private static bool ContinuesWord(string text, int start, int i)
+    {
+        if (text[i] == '\'')
+        {
+            return i + 1 < text.Length && char.IsLetter(text[i + 1]);
+        }
+
+        if (text[i] != '*')
+        {
+            return false;
+        }
+
+        var end = i;
+        while (end < text.Length && text[end] == '*')
+        {
+            end++;
+        }
+
+        var letters = 0;
+        for (var j = start; j < i; j++)
+        {
+            letters += char.IsLetter(text[j]) ? 1 : 0;
+        }
+
+        return (end < text.Length && char.IsLetter(text[end])) || letters <= 2;
     }
 
     private static string Squeeze(string word)

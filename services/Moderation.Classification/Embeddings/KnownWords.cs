@@ -14,22 +14,29 @@ public sealed class KnownWords
     public KnownWords(IEnumerable<string> corpusWords)
     {
         ArgumentNullException.ThrowIfNull(corpusWords);
-        var words = new HashSet<string>(EncoderWords.Value, StringComparer.Ordinal);
+        var words = new HashSet<string>(EncoderWords.Value.Keys, StringComparer.Ordinal);
         words.UnionWith(corpusWords.Where(IsWord));
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The encoder's whole words: the pieces that do not continue a word and are letters only.</summary>
-    private static readonly Lazy<HashSet<string>> EncoderWords = new(() =>
+    /// <summary>
+    /// The encoder's whole words (the pieces that do not continue a word and are letters only), each
+    /// with its id: the vocabulary lists words roughly from the most frequent down, so the id serves
+    /// as a frequency rank.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, int>> EncoderWords = new(() =>
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
         using var vocabulary = EncoderModelFiles.OpenVocabulary();
+        var id = 0;
         while (vocabulary.ReadLine() is { } line)
         {
             if (IsWord(line))
             {
-                words.Add(line);
+                words.TryAdd(line, id);
             }
+
+            id++;
         }
 
         return words;
@@ -41,7 +48,11 @@ public sealed class KnownWords
     public bool Contains(ReadOnlySpan<char> word) => _words.Contains(word);
 
     /// <summary>Whether the encoder's vocabulary holds <paramref name="word"/> whole.</summary>
-    public static bool IsEncoderWord(string word) => EncoderWords.Value.Contains(word);
+    public static bool IsEncoderWord(string word) => EncoderWords.Value.ContainsKey(word);
+
+    /// <summary>The frequency rank of a whole word of the encoder's vocabulary (lower is more frequent, above 1,000), or null when it holds no such word.</summary>
+    public static int? EncoderRank(ReadOnlySpan<char> word) =>
+        EncoderWords.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var rank) ? rank : null;
 
     public static bool IsWord(string word) => word.Length > 0 && word.All(char.IsLetter);
 }
