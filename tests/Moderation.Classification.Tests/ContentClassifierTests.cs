@@ -208,6 +208,8 @@ public class ContentClassifierTests
     [InlineData("shut the f up", Categories.Harassment)]
     [InlineData("lol shut the f*** up", Categories.Harassment)]
     [InlineData("5hit for brains", Categories.Harassment)]
+    [InlineData("fuk u", Categories.Harassment)]
+    [InlineData("phuk you", Categories.Harassment)]
     [InlineData("I hope someone runs you over with a truck.", Categories.HarassmentThreatening)]
     [InlineData("i hope u get hit by a bus tomorrow", Categories.HarassmentThreatening)]
     [InlineData("You should go hang yourself, seriously, nobody would miss you.", Categories.HarassmentThreatening)]

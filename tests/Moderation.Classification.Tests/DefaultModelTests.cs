@@ -130,6 +130,10 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [Theory]
     [InlineData("Thanks for the clear write-up. I would like to know how the council plans to pay for the second phase, though.")]
     [InlineData("The striker absolutely destroyed the defence, what a killer finish in the last minute.")]
+    // First-person plans and moods, which the self-harm heads once sent to review (intent 0.40–0.48).
+    [InlineData("I'm going to bed early tonight")]
+    [InlineData("Tonight I'm going to finally finish that book")]
+    [InlineData("I'm so tired of this weather")]
     public void Everyday_comments_are_allowed(string text)
     {
         Assert.Equal(Verdict.Allow, Comment(text).Verdict);

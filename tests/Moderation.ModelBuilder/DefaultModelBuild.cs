@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using MathNet.Numerics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Moderation.Classification.Domain;
@@ -311,11 +312,30 @@ public static class DefaultModelBuild
     private static readonly double[] ScreenPenaltyGrid = [1e-6, 1e-5, 1e-4];
 
     /// <summary>The highest threshold at or above which <paramref name="recall"/> of the texts whose verdict the encoder changes score.</summary>
+    /// <summary>
+    /// The score at or above which the texts whose verdict the encoder changes must stand to reach
+    /// it, for a share <paramref name="recall"/> of them: the Harrell–Davis estimate of their
+    /// 1 − recall quantile (a weighted mean of every order statistic, so that with a family's
+    /// twenty-odd texts the threshold does not rest on the single second- or third-lowest score),
+    /// but never above the score that passes that share of these texts themselves.
+    /// </summary>
     private static double ThresholdAt(List<(double Score, bool Harmful, bool Changes)> scored, double recall)
     {
         var changed = scored.Where(s => s.Changes).Select(s => s.Score).Order().ToList();
-        var misses = (int)Math.Floor((1 - recall) * changed.Count);
-        return changed.Count == 0 ? 0 : changed[Math.Min(misses, changed.Count - 1)];
+        if (changed.Count == 0)
+        {
+            return 0;
+        }
+
+        var (a, b) = ((1 - recall) * (changed.Count + 1), recall * (changed.Count + 1));
+        var estimate = 0.0;
+        for (var i = 0; i < changed.Count; i++)
+        {
+            estimate += changed[i] * (SpecialFunctions.BetaRegularized(a, b, (i + 1.0) / changed.Count) - SpecialFunctions.BetaRegularized(a, b, (double)i / changed.Count));
+        }
+
+        var misses = (int)Math.Floor(Math.Round((1 - recall) * changed.Count, 9));
+        return Math.Min(estimate, changed[Math.Min(misses, changed.Count - 1)]);
     }
 
     private static int Settled(List<(double Score, bool Harmful, bool Changes)> scored, double threshold) => scored.Count(s => s.Score < threshold);
