@@ -158,6 +158,9 @@ public class ContentClassifierTests
     [InlineData("I could kill for a coffee right now.", Categories.Violence)]
     [InlineData("I hope they get cancer treatment on the NHS without waiting.", Categories.HarassmentThreatening)]
     [InlineData("The app will self delete your messages after a day.", Categories.HarassmentThreatening)]
+    [InlineData("I'm so tired of living in this city, the rent is absurd.", Categories.SelfHarmIntent)]
+    [InlineData("He had nothing to live for until he met her.", Categories.SelfHarmIntent)]
+    [InlineData("There's no reason to go on about it, the match is over.", Categories.SelfHarmIntent)]
     public void Everyday_talk_near_a_patterns_words_is_no_evidence_for_it(string text, string category)
     {
         Assert.DoesNotContain(Comment(text).Reasons, r => r.Category == category);
@@ -210,6 +213,12 @@ public class ContentClassifierTests
     [InlineData("5hit for brains", Categories.Harassment)]
     [InlineData("fuk u", Categories.Harassment)]
     [InlineData("phuk you", Categories.Harassment)]
+    [InlineData("I don't see the point in living anymore", Categories.SelfHarmIntent)]
+    [InlineData("honestly nobody would miss me if I was gone", Categories.SelfHarmIntent)]
+    [InlineData("I have nothing to live for", Categories.SelfHarmIntent)]
+    [InlineData("i'm so tired of being alive", Categories.SelfHarmIntent)]
+    [InlineData("some days I wish I was dead", Categories.SelfHarmIntent)]
+    [InlineData("everyone would be better off without me", Categories.SelfHarmIntent)]
     [InlineData("I hope someone runs you over with a truck.", Categories.HarassmentThreatening)]
     [InlineData("i hope u get hit by a bus tomorrow", Categories.HarassmentThreatening)]
     [InlineData("You should go hang yourself, seriously, nobody would miss you.", Categories.HarassmentThreatening)]
