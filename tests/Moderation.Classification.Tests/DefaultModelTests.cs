@@ -139,6 +139,14 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
         Assert.Equal(Verdict.Allow, Comment(text).Verdict);
     }
 
+    // The spam head learned from SMS spam, where "text me" and "free" are the spammer's words: a
+    // score short of near-certain sends such a message to a person instead of blocking it.
+    [Fact]
+    public void An_everyday_message_that_reads_like_sms_spam_is_not_blocked_on_the_model_alone()
+    {
+        Assert.NotEqual(Verdict.Block, Comment("Text me when you're free").Verdict);
+    }
+
     [SkippableFact]
     public void The_seed_news_article_is_allowed_with_its_violence_reported_as_reporting()
     {

@@ -8,10 +8,10 @@ public class PolicyFileTests
 
     [Fact]
     public void The_shipped_policy_compiles_and_names_its_version() =>
-        Assert.Equal("default-2026.12.07.10", PolicyCompiler.Parse(Default).Version);
+        Assert.Equal("default-2026.12.07.11", PolicyCompiler.Parse(Default).Version);
 
     [Theory]
-    [InlineData("version: default-2026.12.07.10", "version: \"\"", "version")]
+    [InlineData("version: default-2026.12.07.11", "version: \"\"", "version")]
     [InlineData("- { review: 0.5, block: 0.9 }", "- { review: 0.95, block: 0.2 }", "thresholds[0]")]
     [InlineData("  violence/graphic:\n", "  violence/gory:\n", "categories.violence/gory")]
     [InlineData("regex: '\\bi know where", "regex: '(\\bi know where", "regex")]
@@ -31,7 +31,8 @@ public class PolicyFileTests
     {
         var policy = PolicyCompiler.Parse(Default.Replace("thresholds:\n", "thresholds:\n  - { category: spam, source: shop.example, review: 0.2, block: 0.3 }\n", StringComparison.Ordinal));
         Assert.Equal((0.2, 0.3), policy.ThresholdsFor("spam", Contracts.ContentKind.Comment, "shop.example"));
-        Assert.Equal((0.5, 0.9), policy.ThresholdsFor("spam", Contracts.ContentKind.Comment, "other.example"));
+        Assert.Equal((0.5, 0.99), policy.ThresholdsFor("spam", Contracts.ContentKind.Comment, "other.example"));
+        Assert.Equal((0.5, 0.9), policy.ThresholdsFor("hate", Contracts.ContentKind.Comment, "other.example"));
         Assert.Equal((0.7, 0.95), policy.ThresholdsFor("violence", Contracts.ContentKind.Article, null));
     }
 }
