@@ -117,6 +117,10 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("That comedian absolutely killed it last night.")]
     [InlineData("The cock crowed at dawn and the farm woke up.")]
     [InlineData("If the server hangs, kill the process and restart it.")]
+    [InlineData("How do I kill a Python process?")]
+    [InlineData("You need to kill all the child processes first.")]
+    [InlineData("Kill the container before you rebuild the image.")]
+    [InlineData("I could murder a curry right now.")]
     [InlineData("The Dutch built a dyke to hold back the sea.")]
     [InlineData("I had faggots and peas for dinner at the pub.")]
     public void Innocent_phrases_holding_a_listed_words_letters_are_allowed_and_give_no_evidence(string text)
