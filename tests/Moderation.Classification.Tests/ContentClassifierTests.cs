@@ -213,6 +213,8 @@ public class ContentClassifierTests
     [InlineData("5hit for brains", Categories.Harassment)]
     [InlineData("fuk u", Categories.Harassment)]
     [InlineData("phuk you", Categories.Harassment)]
+    [InlineData("you absolute cvnt", Categories.Harassment)]
+    [InlineData("shut it you mofo", Categories.Harassment)]
     [InlineData("I don't see the point in living anymore", Categories.SelfHarmIntent)]
     [InlineData("honestly nobody would miss me if I was gone", Categories.SelfHarmIntent)]
     [InlineData("I have nothing to live for", Categories.SelfHarmIntent)]

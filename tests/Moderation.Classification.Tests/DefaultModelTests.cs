@@ -94,6 +94,8 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("what a d1ckhead", "what a dickhead")]
     [InlineData("you are a h\u0430te-filled \u0441reep", "you are a hate-filled creep")]
     [InlineData("you s.t.u.p.i.d cow", "you stupid cow")]
+    [InlineData("what a c*nt", "what a cunt")]
+    [InlineData("go fսck yourself", "go fuck yourself")]
     public void A_word_hidden_by_leetspeak_look_alikes_or_spelling_out_scores_as_the_plain_word(string evaded, string plain)
     {
         var hidden = Comment(evaded);

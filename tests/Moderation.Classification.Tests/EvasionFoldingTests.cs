@@ -12,6 +12,7 @@ public class EvasionFoldingTests
     [InlineData("\u04BBate", "hate")]
     [InlineData("\u0445\u0430\u0442\u0435", "xate")]
     [InlineData("\u03B1\u03C4\u03B5", "ate")]
+    [InlineData("f\u057Dck y\u0585u", "fuck you")]
     [InlineData("\uFF28\uFF21\uFF34\uFF25", "hate")]
     [InlineData("\U0001D421\U0001D41A\U0001D42D\U0001D41E", "hate")]
     [InlineData("h\u00E2t\u00E9", "hate")]

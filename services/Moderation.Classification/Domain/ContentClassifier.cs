@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Moderation.Classification.Learning;
 using Moderation.Classification.Policy;
@@ -79,11 +80,34 @@ public static class ContentClassifier
         return ModelText(policy, input.Fields.Count == 1 ? input.Fields[0].Text : string.Join('\n', input.Fields.Select(f => f.Text)));
     }
 
-    /// <summary>One text as the encoder and the n-grams read it: without the policy's innocent phrases.</summary>
+    /// <summary>One text as the encoder and the n-grams read it: without the policy's innocent phrases, its masked words read.</summary>
     public static string ModelText(CompiledPolicy policy, string text)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return policy.Matcher.WithoutInnocentPhrases(text);
+        var read = policy.Matcher.WithoutInnocentPhrases(text);
+        return read.Contains('*') ? ReadMaskedWords(policy.Matcher, read) : read;
+    }
+
+    /// <summary>
+    /// Masked words read as the policy word they hide (<see cref="RuleMatcher.Unmasked"/>), so the
+    /// encoder reads the word the rules do: its word pieces of "c*nt" are "c", "*" and "nt", and
+    /// "what a c*nt" was allowed where "what a cunt" is blocked.
+    /// </summary>
+    private static string ReadMaskedWords(RuleMatcher matcher, string text)
+    {
+        var read = new StringBuilder(text.Length);
+        var copied = 0;
+        foreach (var token in RuleMatcher.Tokenize(text))
+        {
+            var word = text.AsSpan(token.Start, token.End - token.Start);
+            if (word.Contains('*') && matcher.Unmasked(word.ToString().ToLowerInvariant()) is { } unmasked)
+            {
+                read.Append(text, copied, token.Start - copied).Append(unmasked);
+                copied = token.End;
+            }
+        }
+
+        return copied == 0 ? text : read.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>Scores each category by the models where they have a head, the rules elsewhere; rule floors hold.</summary>
