@@ -34,8 +34,11 @@ public sealed class ModerationWalk(IIngestionApi ingestion, IReviewApi moderator
         }
 
         // An Allow verdict is the policy's own decision: the article ends approved by the policy.
+        // Ingestion applies events in the order they reach it, and the decision can overtake its
+        // classification on a busy machine (the record converges: status from the decision, the
+        // timeline by time), so wait for both.
         var articleView = await Eventually.GetAsync(() => ingestion.GetSubmissionAsync(article.SubmissionId),
-            v => v.Decision is not null, what: "the policy's decision on the article");
+            v => v.Decision is not null && v.Verdict is not null, what: "the article's classification and the policy's decision on it");
         Assert.Equal(SubmissionStatus.Approved, articleView.Status);
         Assert.Equal(Verdict.Allow, articleView.Verdict);
         Assert.Equal([SubmissionStatus.Received, SubmissionStatus.Classified, SubmissionStatus.Approved], articleView.Timeline.Select(t => t.Status));
