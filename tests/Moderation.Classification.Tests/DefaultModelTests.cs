@@ -123,6 +123,12 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("You need to kill all the child processes first.")]
     [InlineData("Kill the container before you rebuild the image.")]
     [InlineData("I could murder a curry right now.")]
+    [InlineData("We need to kill the fleas on the dog.")]
+    [InlineData("What's the best way to kill weeds in my lawn?")]
+    [InlineData("How do I kill mould in the bathroom?")]
+    [InlineData("This spray kills bacteria and germs on contact.")]
+    [InlineData("I'm dying to see that film.")]
+    [InlineData("How do I gut a fish?")]
     [InlineData("The Dutch built a dyke to hold back the sea.")]
     [InlineData("I had faggots and peas for dinner at the pub.")]
     public void Innocent_phrases_holding_a_listed_words_letters_are_allowed_and_give_no_evidence(string text)
