@@ -146,9 +146,28 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("I'm going to bed early tonight")]
     [InlineData("Tonight I'm going to finally finish that book")]
     [InlineData("I'm so tired of this weather")]
+    // Words of erotic narrative in their everyday senses.
+    [InlineData("He moaned about the referee all the way home.")]
+    [InlineData("She came home late after the match.")]
+    [InlineData("The defender was grinding against the striker all game.")]
     public void Everyday_comments_are_allowed(string text)
     {
         Assert.Equal(Verdict.Allow, Comment(text).Verdict);
+    }
+
+    // An erotic narrative about adults, with no word the older lexicon lists: the phrases of
+    // described sexual activity are evidence (weight 0.3, so none alone reaches review) that
+    // lifts the sexual head above its everyday readings.
+    [Fact]
+    public void An_erotic_narrative_without_an_explicit_word_scores_sexual_above_the_same_words_in_everyday_senses()
+    {
+        var narrative = Comment("She moaned as he slid his hand between her thighs and pulled her onto the bed.");
+        var everyday = Comment("He moaned about the referee all the way home.");
+
+        Assert.Equal(Verdict.Review, narrative.Verdict);
+        Assert.Contains(narrative.Reasons, r => r.Category == Categories.Sexual && r.Source.StartsWith("rule:", StringComparison.Ordinal));
+        Assert.True(narrative.Scores[Categories.Sexual] > everyday.Scores[Categories.Sexual] + 0.3,
+            $"narrative {narrative.Scores[Categories.Sexual]}, everyday {everyday.Scores[Categories.Sexual]}");
     }
 
     // The spam head learned from SMS spam, where "text me" and "free" are the spammer's words: a
