@@ -301,6 +301,30 @@ public class ContentClassifierTests
         Assert.True(scam.Scores[Categories.Spam] >= 0.5);
     }
 
+    // Prize, phishing, parcel-fee and get-rich scams that no word of the older list caught: the rules
+    // alone send each to a person, naming the kind of scam.
+    [Theory]
+    [InlineData("You've won a FREE iPhone, text WIN to 80082 to claim now!", "prize scam")]
+    [InlineData("Your account has been suspended. Verify your identity at secure-login-update.com within 24 hours.", "phishing")]
+    [InlineData("Your parcel could not be delivered. Pay the redelivery fee here: bit.ly/3xYz", "parcel fee scam")]
+    [InlineData("DM me to learn how I turned $500 into $20,000 with crypto in two weeks.", "earnings promise")]
+    public void Scams_in_plain_words_go_to_a_person_with_their_kind_named(string text, string detail)
+    {
+        var result = Comment(text);
+
+        Assert.NotEqual(Verdict.Allow, result.Verdict);
+        Assert.Contains(result.Reasons, r => r.Category == Categories.Spam && r.Detail.StartsWith(detail, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("I verified my account yesterday and it works fine now.")]
+    [InlineData("The delivery fee for the sofa was £40, which seemed steep.")]
+    [InlineData("The council said the package of measures would be suspended until the review.")]
+    public void Everyday_words_of_scams_are_not_spam(string text)
+    {
+        Assert.Equal(Verdict.Allow, Comment(text).Verdict);
+    }
+
     [Fact]
     public void Article_thresholds_are_higher_than_comment_thresholds_and_sexual_minors_lower_than_both()
     {
