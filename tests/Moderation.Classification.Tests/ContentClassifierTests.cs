@@ -133,8 +133,8 @@ public class ContentClassifierTests
         Assert.Contains(result.Reasons, r => text[r.Span.Start..r.Span.End] == evasion);
     }
 
-    // Everyday talk beside the words of the patterns for threats, conspiracy theories and sexual
-    // content with a child: each pattern needs its whole shape.
+    // Everyday talk beside the words of the patterns for threats, conspiracy theories, sexual
+    // content with a child and scams: each pattern needs its whole shape.
     [Theory]
     [InlineData("Sex education for kids should start in primary school.", Categories.SexualMinors)]
     [InlineData("The teacher took her 12 year old students to the museum.", Categories.SexualMinors)]
@@ -161,6 +161,9 @@ public class ContentClassifierTests
     [InlineData("I'm so tired of living in this city, the rent is absurd.", Categories.SelfHarmIntent)]
     [InlineData("He had nothing to live for until he met her.", Categories.SelfHarmIntent)]
     [InlineData("There's no reason to go on about it, the match is over.", Categories.SelfHarmIntent)]
+    [InlineData("I verified my account yesterday and it works fine now.", Categories.Spam)]
+    [InlineData("The delivery fee for the sofa was £40, which seemed steep.", Categories.Spam)]
+    [InlineData("The council said the package of measures would be suspended until the review.", Categories.Spam)]
     public void Everyday_talk_near_a_patterns_words_is_no_evidence_for_it(string text, string category)
     {
         Assert.DoesNotContain(Comment(text).Reasons, r => r.Category == category);
@@ -314,15 +317,6 @@ public class ContentClassifierTests
 
         Assert.NotEqual(Verdict.Allow, result.Verdict);
         Assert.Contains(result.Reasons, r => r.Category == Categories.Spam && r.Detail.StartsWith(detail, StringComparison.Ordinal));
-    }
-
-    [Theory]
-    [InlineData("I verified my account yesterday and it works fine now.")]
-    [InlineData("The delivery fee for the sofa was £40, which seemed steep.")]
-    [InlineData("The council said the package of measures would be suspended until the review.")]
-    public void Everyday_words_of_scams_are_not_spam(string text)
-    {
-        Assert.Equal(Verdict.Allow, Comment(text).Verdict);
     }
 
     [Fact]
