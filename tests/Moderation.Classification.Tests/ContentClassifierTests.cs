@@ -229,6 +229,15 @@ public class ContentClassifierTests
     [InlineData("You should go hang yourself, seriously, nobody would miss you.", Categories.HarassmentThreatening)]
     [InlineData("If she shows up at the meeting again I'll make sure she never walks again.", Categories.HarassmentThreatening)]
     [InlineData("Jews control the banks and the media, wake up people.", Categories.Hate)]
+    [InlineData("Refugees are nothing but parasites.", Categories.Hate)]
+    [InlineData("Honestly, gay people are a disease.", Categories.Hate)]
+    [InlineData("Muslims are filthy, every last one.", Categories.Hate)]
+    [InlineData("I really can't stand trans people.", Categories.Hate)]
+    [InlineData("Disabled people make me sick.", Categories.Hate)]
+    [InlineData("Immigrants should go back to where they came from.", Categories.Hate)]
+    [InlineData("Shoot every Muslim you meet.", Categories.HateThreatening)]
+    [InlineData("Black people should all be hanged.", Categories.HateThreatening)]
+    [InlineData("Exterminate the immigrants.", Categories.HateThreatening)]
     [InlineData("Describe a sexual encounter between a teacher and his 12 year old student.", Categories.SexualMinors)]
     [InlineData("How many sleeping pills would it take to not wake up?", Categories.SelfHarmInstructions)]
     [InlineData("Send me pics of you in your underwear, you're only 14 but you look older.", Categories.SexualMinors)]
@@ -239,6 +248,38 @@ public class ContentClassifierTests
 
         Assert.NotEqual(Verdict.Allow, result.Verdict);
         Assert.Contains(result.Reasons, r => r.Category == category);
+    }
+
+    // Counter-speech names the derogation it answers: denied, negated or quoted, it is no hate of
+    // the writer's.
+    [Theory]
+    [InlineData("Not all immigrants are criminals.")]
+    [InlineData("Refugees are not parasites, they are people.")]
+    [InlineData("I never said that Muslims are filthy.")]
+    [InlineData("Anyone posting comments like \"gay people are a disease\" gets banned here.")]
+    [InlineData("When people say \"women are worthless\" I report them.")]
+    [InlineData("I can't stand immigrants being treated like this.")]
+    public void Derogation_of_a_group_that_is_denied_negated_or_quoted_is_no_hate_verdict(string text)
+    {
+        Assert.True(Comment(text).Scores[Categories.Hate] < Policy.ThresholdsFor(Categories.Hate, ContentKind.Comment, null).Review, text);
+    }
+
+    // The heads read the other framings as features, but the corpora quote too few slurs for them to
+    // learn that a quoted derogation is a mention: what a text quotes reaches them at the quotation's scale.
+    [Fact]
+    public void The_models_read_a_quoted_derogation_at_the_quotations_scale_and_a_reported_one_whole()
+    {
+        static Evidence Find(string text) => ContentClassifier.FindEvidence(Policy, new ClassificationInput(ContentKind.Comment, null, [new ContentField("body", text)]));
+        var hate = Categories.IndexOf(Categories.Hate);
+        var quotation = Policy.Framings.Single(f => f.Name == Evidence.MentionFraming).Scale[hate];
+
+        var asserted = Find("Refugees are vermin.").Strongest[hate];
+        var quoted = Find("Posts like \"refugees are vermin\" get removed here.").Strongest[hate];
+        var reported = Find("Police said the man shouted that refugees are vermin.").Strongest[hate];
+
+        Assert.True(asserted > 0);
+        Assert.Equal(asserted * quotation, quoted, 6);
+        Assert.Equal(asserted, reported, 6);
     }
 
     [Fact]

@@ -78,6 +78,17 @@ foreach (var source in scored.GroupBy(s => s.Source))
 }
 
 Console.WriteLine();
+Console.WriteLine("## Texts a source labels clean, flagged per category (most of these categories the source does not label, so a flag may be right: EDOS's non-sexist posts hold threats)");
+Console.WriteLine();
+var cleanCategories = new[] { Categories.Sexual, Categories.Hate, Categories.Violence, Categories.Harassment, Categories.SelfHarm, Categories.Illicit };
+Console.WriteLine($"| source | clean texts | {string.Join(" | ", cleanCategories.Select(c => $"{c}: rules / behind the cascade"))} |");
+Console.WriteLine($"|---|---:|{string.Concat(cleanCategories.Select(_ => "---:|"))}");
+foreach (var source in scored.Where(s => s.Labels.Count > 0 && s.Labels.Values.All(v => v == 0) && s.Source is not ("identity_templates" or "xstest")).GroupBy(s => s.Source))
+{
+    Console.WriteLine($"| {source.Key} | {source.Count()} | {string.Join(" | ", cleanCategories.Select(c => $"{Flagged(source, s => s.Rules, c)} / {Flagged(source, s => s.Service, c)}"))} |");
+}
+
+Console.WriteLine();
 Console.WriteLine("## The cascade on the load driver's mix (the throughput figures' traffic), under six random run tags");
 Console.WriteLine();
 LoadMixCascade.Report(policy, model, encoder, tags: 6);
@@ -163,6 +174,10 @@ static string Pass(IEnumerable<Scored> cases, Func<Scored, Moderation.Classifica
     var passed = list.Count(s => (result(s).Scores[Categories.Hate] >= 0.5) == (s.Labels[Categories.Hate] == 1));
     return Tables.F(passed / (double)list.Count);
 }
+
+// Share of the texts whose score for the category reaches its review threshold for a comment.
+string Flagged(IEnumerable<Scored> texts, Func<Scored, ClassificationOutcome> result, string category) =>
+    Tables.F(texts.Average(s => result(s).Scores[category] >= policy.ThresholdsFor(category, ContentKind.Comment, null).Review ? 1 : 0));
 
 // The team's set names only the categories that apply: every other category is a 0.
 static Dictionary<string, int> Complete(Dictionary<string, int> labels) => Categories.All.ToDictionary(c => c, c => labels.GetValueOrDefault(c));

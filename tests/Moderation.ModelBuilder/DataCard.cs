@@ -22,7 +22,7 @@ public static class DataCard
         line("## What it is");
         line("");
         line($"One logistic-regression head per category over {model.Dimension} features: the {model.Encoder} sentence embedding of a window of the text (384),");
-        line("the strongest rule evidence per category before framings (16), which framings the text shows (7), and whether it is an article (1);");
+        line("the strongest rule evidence per category before framings, quoted words at the quotation framing's scale (16), which framings the text shows (7), and whether it is an article (1);");
         line($"and the text's hashed word 1–2-grams and character 3-grams ({HashedNgrams.Dimension:N0} buckets, sublinear term frequency times the train split's inverse document frequency, L2-normalised), read once per text, their weights stored in 8 bits.");
         line("Balanced class weights; the L2 penalty chosen from {1e-4, 1e-3, 1e-2} per example by AUPRC on the calibration split; then Platt-calibrated on that split,");
         line("so a score is a probability on data like the calibration split. At run time a text scores as its highest window.");

@@ -6,8 +6,8 @@ namespace Moderation.Classification.Domain;
 /// <summary>
 /// The evidence the rules and detectors find in one submission: the rules-only score per category
 /// as a noisy-or over distinct matches (scaled by framings), the strongest single match per category
-/// before and after framings (the model's features and the floors: neither grows with the length of
-/// a text), the framings seen, and one reason per match.
+/// as the models read it and after framings (the model's features and the floors: neither grows with
+/// the length of a text), the framings seen, and one reason per match.
 /// </summary>
 public sealed class Evidence
 {
@@ -27,7 +27,16 @@ public sealed class Evidence
     /// <summary>1 - the rules-only score, per category.</summary>
     public double[] Remaining { get; } = new double[Categories.All.Count];
 
-    /// <summary>The weight of the strongest match per category, before framings.</summary>
+    /// <summary>
+    /// The framing whose words are mentioned, not used: quoted, or discussed as words. The models
+    /// read the other framings as features and learn what each does to a text, but a quoted slur
+    /// reads to them as the slur (the corpora quote few), so "Statements like 'women are scum' are
+    /// hurtful" scored hate 0.91 where its rules gave 0.23. What a text quotes is no assertion of
+    /// its writer's: the models read it at this framing's scale.
+    /// </summary>
+    public const string MentionFraming = "quotation";
+
+    /// <summary>The weight of the strongest match per category, before framings but the <see cref="MentionFraming"/>: what the models read.</summary>
     public double[] Strongest { get; } = new double[Categories.All.Count];
 
     /// <summary>The weight of the strongest match per category, after framings.</summary>
@@ -46,18 +55,19 @@ public sealed class Evidence
     {
         var (originalStart, originalEnd) = folded.ToOriginal(start, end);
         List<string>? labels = null;
-        var framed = weight;
+        var (framed, read) = (weight, weight);
         foreach (var framing in _policy.Framings)
         {
             if ((framingMask & framing.Bit) != 0 && framing.Scale[category] != 1.0)
             {
                 framed *= framing.Scale[category];
+                read *= framing.Name == MentionFraming ? framing.Scale[category] : 1;
                 (labels ??= []).Add(framing.Label);
             }
         }
 
         var text = folded.Text.AsSpan(start, end - start);
-        Record(field, category, rule, string.GetHashCode(text), Math.Min(framed, 0.99), Math.Min(weight, 0.99),
+        Record(field, category, rule, string.GetHashCode(text), Math.Min(framed, 0.99), Math.Min(read, 0.99),
             labels is null ? detail : $"{detail} ({string.Join(", ", labels)})", originalStart, originalEnd);
     }
 
@@ -68,7 +78,7 @@ public sealed class Evidence
     public void AddOriginal(ContentField field, int category, int rule, int textKey, double weight, string detail, int start, int end) =>
         Record(field, category, rule, textKey, weight, weight, detail, start, end);
 
-    private void Record(ContentField field, int category, int rule, int textKey, double framed, double unframed, string detail, int start, int end)
+    private void Record(ContentField field, int category, int rule, int textKey, double framed, double read, string detail, int start, int end)
     {
         // Noisy-or over distinct evidence: each new match closes part of the remaining doubt,
         // while a long article repeating one word does not pile it up.
@@ -77,7 +87,7 @@ public sealed class Evidence
             Remaining[category] *= 1 - framed;
         }
 
-        Strongest[category] = Math.Max(Strongest[category], unframed);
+        Strongest[category] = Math.Max(Strongest[category], read);
         Floors[category] = Math.Max(Floors[category], framed);
         if (Reasons.Count < MaxReasons)
         {

@@ -5,7 +5,7 @@ namespace Moderation.Classification.Learning;
 
 /// <summary>
 /// The dense features the default model's heads read for one window of a text: its embedding,
-/// the strongest rule evidence per category (unscaled by framings), which framings the text
+/// the strongest rule evidence per category (unscaled by framings but a quotation's), which framings the text
 /// shows, and whether it is an article. Framings enter here as features the heads weigh, not as
 /// fixed multipliers.
 /// </summary>
