@@ -127,6 +127,8 @@ public class ContentClassifierTests
     [InlineData("what the fu** is this", "fu**")]
     [InlineData("what an azzhole", "azzhole")]
     [InlineData("shut up, biatch", "biatch")]
+    [InlineData("ur mom is a wh*re", "wh*re")]
+    [InlineData("f4ck you", "f4ck")]
     public void Slurs_and_profanity_are_found_through_leetspeak_separators_and_masks(string text, string evasion)
     {
         var result = Comment(text);
@@ -204,6 +206,7 @@ public class ContentClassifierTests
     [InlineData("I will shoot your family.", Categories.HarassmentThreatening)]
     [InlineData("i'm gonna stab u", Categories.HarassmentThreatening)]
     [InlineData("i hope you get cancer", Categories.HarassmentThreatening)]
+    [InlineData("i hope u die", Categories.HarassmentThreatening)]
     [InlineData("u r gonna d!e", Categories.HarassmentThreatening)]
     [InlineData("just rope yourself already", Categories.HarassmentThreatening)]
     [InlineData("nobody likes you, go self delete", Categories.HarassmentThreatening)]

@@ -129,6 +129,7 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("This spray kills bacteria and germs on contact.")]
     [InlineData("I'm dying to see that film.")]
     [InlineData("How do I gut a fish?")]
+    [InlineData("I'm going to kill this exam tomorrow.")]
     [InlineData("The Dutch built a dyke to hold back the sea.")]
     [InlineData("I had faggots and peas for dinner at the pub.")]
     public void Innocent_phrases_holding_a_listed_words_letters_are_allowed_and_give_no_evidence(string text)

@@ -75,7 +75,7 @@ public sealed partial class RuleMatcher
 
     /// <summary>
     /// The lexicon word a masked token stands for ("c*nt", "motherf***er", "a**hole"): the one word
-    /// of the policy's terms, of the token's length, whose letters agree wherever the token shows one
+    /// of the policy's one-word terms, of the token's length, whose letters agree wherever the token shows one
     /// (each "*" hides one letter, and at least two letters show). Null when no word fits, or when
     /// several words of different categories do ("s**t"), as the reader could not tell either;
     /// spellings of one word ("a**hole": asshole, azzhole) are listed alike and read as the first.
@@ -187,7 +187,9 @@ public sealed partial class RuleMatcher
 
             terms.Add(term);
             words.ForEach(AddVocabulary);
-            if (category >= 0)
+            // A mask hides a listed word, not a word of a listed phrase: "wh*re" is "whore", though
+            // "where" stands in "go back where you came from".
+            if (category >= 0 && words.Count == 1)
             {
                 words.ForEach(word => AddLexiconWord(word, category));
             }
