@@ -166,6 +166,12 @@ public class ContentClassifierTests
     [InlineData("I verified my account yesterday and it works fine now.", Categories.Spam)]
     [InlineData("The delivery fee for the sofa was £40, which seemed steep.", Categories.Spam)]
     [InlineData("The council said the package of measures would be suspended until the review.", Categories.Spam)]
+    [InlineData("You'll break your legs skiing like that.", Categories.Violence)]
+    [InlineData("He'll break your heart, that one.", Categories.Violence)]
+    [InlineData("He's been blowing his nose all day.", Categories.Violence)]
+    [InlineData("I'd love to see them suffer a heavy defeat on Saturday.", Categories.Violence)]
+    [InlineData("They burned the old church down in 1850, the parish record says.", Categories.HateThreatening)]
+    [InlineData("I've been saving up my pills for the trip so I don't run out.", Categories.SelfHarmIntent)]
     public void Everyday_talk_near_a_patterns_words_is_no_evidence_for_it(string text, string category)
     {
         Assert.DoesNotContain(Comment(text).Reasons, r => r.Category == category);
@@ -241,6 +247,12 @@ public class ContentClassifierTests
     [InlineData("Shoot every Muslim you meet.", Categories.HateThreatening)]
     [InlineData("Black people should all be hanged.", Categories.HateThreatening)]
     [InlineData("Exterminate the immigrants.", Categories.HateThreatening)]
+    [InlineData("If I ever see him again I'll break every bone in his body.", Categories.Violence)]
+    [InlineData("I want to watch them bleed out slowly.", Categories.Violence)]
+    [InlineData("They should torch the place with everyone still inside.", Categories.Violence)]
+    [InlineData("Someone should burn down that mosque.", Categories.HateThreatening)]
+    [InlineData("I've stockpiled enough pills, just waiting for the right moment.", Categories.SelfHarmIntent)]
+    [InlineData("She sucked him off in the back of the car.", Categories.Sexual)]
     [InlineData("Describe a sexual encounter between a teacher and his 12 year old student.", Categories.SexualMinors)]
     [InlineData("How many sleeping pills would it take to not wake up?", Categories.SelfHarmInstructions)]
     [InlineData("Send me pics of you in your underwear, you're only 14 but you look older.", Categories.SexualMinors)]
