@@ -129,6 +129,9 @@ public class ContentClassifierTests
     [InlineData("shut up, biatch", "biatch")]
     [InlineData("ur mom is a wh*re", "wh*re")]
     [InlineData("f4ck you", "f4ck")]
+    [InlineData("f#ck this", "f#ck")]
+    [InlineData("f\u03BCck this", "f\u03BCck")]
+    [InlineData("\u0192uck this", "\u0192uck")]
     public void Slurs_and_profanity_are_found_through_leetspeak_separators_and_masks(string text, string evasion)
     {
         var result = Comment(text);
@@ -213,6 +216,9 @@ public class ContentClassifierTests
     [InlineData("i'm gonna stab u", Categories.HarassmentThreatening)]
     [InlineData("i hope you get cancer", Categories.HarassmentThreatening)]
     [InlineData("i hope u die", Categories.HarassmentThreatening)]
+    [InlineData("kll yrslf", Categories.HarassmentThreatening)]
+    [InlineData("go f yourself", Categories.Harassment)]
+    [InlineData("you are a dumb btch", Categories.Harassment)]
     [InlineData("u r gonna d!e", Categories.HarassmentThreatening)]
     [InlineData("just rope yourself already", Categories.HarassmentThreatening)]
     [InlineData("nobody likes you, go self delete", Categories.HarassmentThreatening)]

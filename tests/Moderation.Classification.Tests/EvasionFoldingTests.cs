@@ -32,6 +32,10 @@ public class EvasionFoldingTests
     [InlineData("f.u.c.k.y.o.u", "fuck you")]
     [InlineData("g o d i e", "go die")]
     [InlineData("I will k i l l y o u", "i will kill you")]
+    [InlineData("f\u03BCck", "fuck")]
+    [InlineData("\u00B5", "u")]
+    [InlineData("\u0192uck", "fuck")]
+    [InlineData("f#ck b%tch", "f*ck b*tch")]
     public void Evasions_fold_to_plain_lower_case_latin(string input, string folded) =>
         Assert.Equal(folded, EvasionFolding.Fold(input).Text);
 
@@ -65,6 +69,7 @@ public class EvasionFoldingTests
     [InlineData("Wow! Great", "wow! great")]
     [InlineData("a b", "a b")]
     [InlineData("It's 24/7.", "it's 24/7.")]
+    [InlineData("C# and F# code, 50% off, #news, #BuildTheWall#NoAmnesty", "c# and f# code, 50% off, #news, #buildthewall#noamnesty")]
     public void Numbers_punctuation_and_ordinary_words_stay_as_they_are(string input, string folded) =>
         Assert.Equal(folded, EvasionFolding.Fold(input).Text);
 

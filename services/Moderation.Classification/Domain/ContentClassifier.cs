@@ -84,7 +84,7 @@ public static class ContentClassifier
     public static string ModelText(CompiledPolicy policy, string text)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var read = policy.Matcher.WithoutInnocentPhrases(text);
+        var read = EvasionFolding.MaskGrawlix(policy.Matcher.WithoutInnocentPhrases(text));
         return read.Contains('*') ? ReadMaskedWords(policy.Matcher, read) : read;
     }
 

@@ -23,7 +23,9 @@ public static class EvasionFolding
         ['ԛ'] = 'q', ['ԝ'] = 'w', ['һ'] = 'h', ['ӏ'] = 'l', ['ɡ'] = 'g', ['ɩ'] = 'i',
         // Greek
         ['α'] = 'a', ['β'] = 'b', ['γ'] = 'y', ['ε'] = 'e', ['η'] = 'n', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ο'] = 'o',
-        ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x', ['ω'] = 'w', ['ς'] = 's', ['σ'] = 'o',
+        ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x', ['ω'] = 'w', ['ς'] = 's', ['σ'] = 'o', ['μ'] = 'u',
+        // Latin letters with a hook
+        ['ƒ'] = 'f',
         // Armenian
         ['ս'] = 'u', ['օ'] = 'o', ['ո'] = 'n', ['հ'] = 'h', ['ց'] = 'g',
         // Punctuation that only differs in shape
@@ -47,6 +49,7 @@ public static class EvasionFolding
         var starts = new List<int>(original.Length);
         var ends = new List<int>(original.Length);
         FoldCharacters(original, buffer, starts, ends);
+        ReadGrawlixAsMasks(buffer);
         ReadLeetspeak(buffer);
         var keep = JoinSpelledOutLetters(buffer);
         if (keep is null)
@@ -247,6 +250,47 @@ public static class EvasionFolding
         }
 
         return folded.ToString();
+    }
+
+    /// <summary>
+    /// The text with "#" and "%" between two letters read as the mask "*" they stand for ("f#ck",
+    /// "b%tch", "motherf#cker"), so the rules and the models unmask them as they do "f*ck"; a hashtag,
+    /// "C#" and "50%" stay as they are, and so do hashtags written together ("#BuildTheWall#news":
+    /// a mask hides a letter or two, not a word of five letters or more).
+    /// </summary>
+    public static string MaskGrawlix(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny('#', '%') < 0)
+        {
+            return text;
+        }
+
+        var buffer = new StringBuilder(text);
+        ReadGrawlixAsMasks(buffer);
+        return buffer.ToString();
+    }
+
+    private static void ReadGrawlixAsMasks(StringBuilder buffer)
+    {
+        for (var i = 1; i < buffer.Length - 1; i++)
+        {
+            if (buffer[i] is '#' or '%' && char.IsLetter(buffer[i - 1]) && char.IsLetter(buffer[i + 1]) && LettersFrom(buffer, i + 1) <= 4)
+            {
+                buffer[i] = '*';
+            }
+        }
+
+        static int LettersFrom(StringBuilder buffer, int start)
+        {
+            var end = start;
+            while (end < buffer.Length && char.IsLetter(buffer[end]))
+            {
+                end++;
+            }
+
+            return end - start;
+        }
     }
 
     /// <summary>A digit or symbol next to a letter reads as the letter it imitates ("k1ll", "h4te", "$hit"); "!" and "|" only between letters.</summary>
