@@ -130,6 +130,9 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("I'm dying to see that film.")]
     [InlineData("How do I gut a fish?")]
     [InlineData("I'm going to kill this exam tomorrow.")]
+    [InlineData("That joke killed me.")]
+    [InlineData("I could murder some chips right now.")]
+    [InlineData("You're killing me, just pick a restaurant!")]
     [InlineData("The Dutch built a dyke to hold back the sea.")]
     [InlineData("I had faggots and peas for dinner at the pub.")]
     public void Innocent_phrases_holding_a_listed_words_letters_are_allowed_and_give_no_evidence(string text)
