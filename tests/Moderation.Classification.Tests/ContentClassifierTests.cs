@@ -253,6 +253,9 @@ public class ContentClassifierTests
     [InlineData("Muslims are filthy, every last one.", Categories.Hate)]
     [InlineData("I really can't stand trans people.", Categories.Hate)]
     [InlineData("Disabled people make me sick.", Categories.Hate)]
+    [InlineData("Women belong in the kitchen, not in parliament.", Categories.Hate)]
+    [InlineData("Immigrants don't deserve any rights.", Categories.Hate)]
+    [InlineData("Muslims should not be allowed to vote.", Categories.Hate)]
     [InlineData("Immigrants should go back to where they came from.", Categories.Hate)]
     [InlineData("Shoot every Muslim you meet.", Categories.HateThreatening)]
     [InlineData("Black people should all be hanged.", Categories.HateThreatening)]
@@ -284,6 +287,7 @@ public class ContentClassifierTests
     [InlineData("Anyone posting comments like \"gay people are a disease\" gets banned here.")]
     [InlineData("When people say \"women are worthless\" I report them.")]
     [InlineData("I can't stand immigrants being treated like this.")]
+    [InlineData("I don't think women belong in the kitchen any more than men do.")]
     public void Derogation_of_a_group_that_is_denied_negated_or_quoted_is_no_hate_verdict(string text)
     {
         Assert.True(Comment(text).Scores[Categories.Hate] < Policy.ThresholdsFor(Categories.Hate, ContentKind.Comment, null).Review, text);
