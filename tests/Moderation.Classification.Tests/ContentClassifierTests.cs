@@ -174,6 +174,7 @@ public class ContentClassifierTests
     [InlineData("I'll make you pay attention in class if it kills me.", Categories.HarassmentThreatening)]
     [InlineData("He'll break your heart, that one.", Categories.Violence)]
     [InlineData("He's been blowing his nose all day.", Categories.Violence)]
+    [InlineData("If brains were dynamite, she couldn't blow her nose.", Categories.Violence)]
     [InlineData("I'd love to see them suffer a heavy defeat on Saturday.", Categories.Violence)]
     [InlineData("They burned the old church down in 1850, the parish record says.", Categories.HateThreatening)]
     [InlineData("I've been saving up my pills for the trip so I don't run out.", Categories.SelfHarmIntent)]
@@ -288,6 +289,7 @@ public class ContentClassifierTests
     [InlineData("When people say \"women are worthless\" I report them.")]
     [InlineData("I can't stand immigrants being treated like this.")]
     [InlineData("I don't think women belong in the kitchen any more than men do.")]
+    [InlineData("God, I hate women who have naturally great calves, so jealous.")]
     public void Derogation_of_a_group_that_is_denied_negated_or_quoted_is_no_hate_verdict(string text)
     {
         Assert.True(Comment(text).Scores[Categories.Hate] < Policy.ThresholdsFor(Categories.Hate, ContentKind.Comment, null).Review, text);
