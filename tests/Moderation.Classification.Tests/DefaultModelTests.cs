@@ -131,6 +131,8 @@ public sealed class DefaultModelTests(EncoderFixture fixture) : IClassFixture<En
     [InlineData("How do I gut a fish?")]
     [InlineData("I'm going to kill this exam tomorrow.")]
     [InlineData("That joke killed me.")]
+    [InlineData("Grab a fag and a cup of tea, we're on break in five.")]
+    [InlineData("He worked it out on the back of a fag packet.")]
     [InlineData("I could murder some chips right now.")]
     [InlineData("You're killing me, just pick a restaurant!")]
     [InlineData("The Dutch built a dyke to hold back the sea.")]

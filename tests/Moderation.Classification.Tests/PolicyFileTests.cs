@@ -8,10 +8,10 @@ public class PolicyFileTests
 
     [Fact]
     public void The_shipped_policy_compiles_and_names_its_version() =>
-        Assert.Equal("default-2026.12.08.8", PolicyCompiler.Parse(Default).Version);
+        Assert.Equal("default-2026.12.08.9", PolicyCompiler.Parse(Default).Version);
 
     [Theory]
-    [InlineData("version: default-2026.12.08.8", "version: \"\"", "version")]
+    [InlineData("version: default-2026.12.08.9", "version: \"\"", "version")]
     [InlineData("- { review: 0.5, block: 0.9 }", "- { review: 0.95, block: 0.2 }", "thresholds[0]")]
     [InlineData("  violence/graphic:\n", "  violence/gory:\n", "categories.violence/gory")]
     [InlineData("regex: '\\bi know where", "regex: '(\\bi know where", "regex")]

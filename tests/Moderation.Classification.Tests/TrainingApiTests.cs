@@ -261,16 +261,16 @@ public sealed class TrainingApiTests : IAsyncLifetime
     {
         var api = _host.Client<IClassificationApi>(TestKeys.Submitter);
         var original = await File.ReadAllTextAsync(PolicyPath);
-        Assert.Equal("default-2026.12.08.8", (await api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).PolicyVersion);
+        Assert.Equal("default-2026.12.08.9", (await api.ClassifyAsync(new ClassifyRequest("hello", ContentKind.Comment))).PolicyVersion);
 
         await File.WriteAllTextAsync(PolicyPath, original
-            .Replace("version: default-2026.12.08.8", "version: site-edit-2", StringComparison.Ordinal)
+            .Replace("version: default-2026.12.08.9", "version: site-edit-2", StringComparison.Ordinal)
             .Replace("terms: [stupid,", "terms: [zorblax, stupid,", StringComparison.Ordinal));
         var edited = await Eventually.GetAsync(() => api.ClassifyAsync(new ClassifyRequest("what a zorblax", ContentKind.Comment)),
             r => r.PolicyVersion == "site-edit-2", TimeSpan.FromSeconds(20));
         Assert.Contains(edited.Reasons, r => r.Category == Categories.Harassment);
 
-        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.08.8", "version: broken-3", StringComparison.Ordinal)
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.08.9", "version: broken-3", StringComparison.Ordinal)
             .Replace("- { review: 0.5, block: 0.9 }", "- { review: 0.95, block: 0.2 }", StringComparison.Ordinal));
         var provider = (Policy.PolicyProvider)_host.Services.GetService(typeof(Policy.PolicyProvider))!;
         Assert.False(provider.Reload());
@@ -282,20 +282,20 @@ public sealed class TrainingApiTests : IAsyncLifetime
     {
         var original = await File.ReadAllTextAsync(PolicyPath);
         var atStart = Assert.Single(await PlatformEntriesAsync(nameof(PolicyLoaded), 1, "the policy read at start"));
-        Assert.Equal(("system:policy-file", "default-2026.12.08.8", await FileSha256Async()), (atStart.Actor, atStart.Data["version"], atStart.Data["contentSha256"]));
+        Assert.Equal(("system:policy-file", "default-2026.12.08.9", await FileSha256Async()), (atStart.Actor, atStart.Data["version"], atStart.Data["contentSha256"]));
         Assert.Equal(Environment.MachineName, atStart.Data["host"]);
 
-        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.08.8", "version: site-edit-2", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.08.9", "version: site-edit-2", StringComparison.Ordinal));
         var edited = (await PlatformEntriesAsync(nameof(PolicyLoaded), 2, "the edited policy"))[1];
         Assert.Equal(("system:policy-file", "site-edit-2", await FileSha256Async()), (edited.Actor, edited.Data["version"], edited.Data["contentSha256"]));
 
-        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.08.8", "version: broken-3", StringComparison.Ordinal)
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.08.9", "version: broken-3", StringComparison.Ordinal)
             .Replace("- { review: 0.5, block: 0.9 }", "- { review: 0.95, block: 0.2 }", StringComparison.Ordinal));
         Assert.False(((Policy.PolicyProvider)_host.Services.GetService(typeof(Policy.PolicyProvider))!).Reload());
-        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.08.8", "version: site-edit-4", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(PolicyPath, original.Replace("version: default-2026.12.08.9", "version: site-edit-4", StringComparison.Ordinal));
 
         var loads = await PlatformEntriesAsync(nameof(PolicyLoaded), 3, "the policy after the refused edit");
-        Assert.Equal(["default-2026.12.08.8", "site-edit-2", "site-edit-4"], loads.Select(e => e.Data["version"]));
+        Assert.Equal(["default-2026.12.08.9", "site-edit-2", "site-edit-4"], loads.Select(e => e.Data["version"]));
         Assert.Equal(await FileSha256Async(), loads[2].Data["contentSha256"]);
     }
 
